@@ -1,0 +1,130 @@
+/**
+ * The claim contract of `../shared/CLAIMS.md`: what `isa extract --format json` prints and
+ * what the pipeline stores, one row per claim with its evidence.
+ */
+
+/** ISO date cut to the precision the text gives: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type PartialDate = string;
+
+/** ISO 3166 alpha-2; only the two countries the alliance spans. */
+export type Country = 'DE' | 'CN';
+
+export interface Evidence {
+  /** Exact substring of the document's clean text: `text.slice(start, end) === quote`. */
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** Where a claim came from, beyond the quote: which rule fired and what it inferred. */
+export interface Provenance {
+  /** Name of the parser or refiner that produced the claim, e.g. `member-count/number-noun`. */
+  rule: string;
+  /** Fields that were inferred rather than stated (chrono's impliedValues), e.g. `['asOf']`. */
+  implied?: string[];
+}
+
+interface ClaimBase {
+  evidence: Evidence;
+  provenance?: Provenance;
+}
+
+export type CountQualifier = 'exact' | 'more_than' | 'at_least' | 'about' | 'at_most' | 'less_than';
+export type MemberUnit = 'cities' | 'states' | 'provinces' | 'members' | 'regions' | 'municipalities';
+export type MembershipScope = 'founding' | 'current' | 'event';
+
+export interface MemberCountClaim extends ClaimBase {
+  kind: 'member_count';
+  subject: string;
+  country: Country | null;
+  count: number;
+  qualifier: CountQualifier;
+  unit: MemberUnit;
+  scope: MembershipScope;
+  asOf: PartialDate | null;
+}
+
+export interface ListMember {
+  /** Canonical name (gazetteer), or the best suggestion when `resolved` is false. */
+  name: string;
+  /** As written in the text. */
+  raw: string;
+  resolved: boolean;
+  /** Places inside a region or network member ("Region Schwarzwald (Lahr und Freiburg)"). */
+  places?: string[];
+  /** Closest gazetteer name when the raw name did not resolve. */
+  suggestion?: string | null;
+}
+
+export interface MemberListClaim extends ClaimBase {
+  kind: 'member_list';
+  subject: string;
+  country: Country | null;
+  scope: MembershipScope;
+  asOf: PartialDate | null;
+  members: ListMember[];
+  statedCount: number | null;
+}
+
+export type MembershipEventKind = 'joined' | 'intends_to_join' | 'founding_member' | 'left' | 'guest';
+
+export interface MembershipEventClaim extends ClaimBase {
+  kind: 'membership_event';
+  subject: string;
+  city: string;
+  event: MembershipEventKind;
+  date: PartialDate | null;
+}
+
+export type PartnershipRelation = 'partner_city' | 'friendship_city' | 'cooperation_agreement' | 'friendship_treaty';
+
+export interface PartnershipClaim extends ClaimBase {
+  kind: 'partnership';
+  /** Two canonical names, sorted. */
+  cities: [string, string];
+  relation: PartnershipRelation;
+  since: PartialDate | null;
+}
+
+export type CityAttributeName = 'province' | 'state' | 'capital_of' | 'district_of' | 'population';
+
+export interface CityAttributeClaim extends ClaimBase {
+  kind: 'city_attribute';
+  city: string;
+  attribute: CityAttributeName;
+  value: string | number;
+}
+
+export interface EventClaim extends ClaimBase {
+  kind: 'event';
+  type: string;
+  subject: string;
+  date: PartialDate | null;
+  place: string | null;
+  ordinal: number | null;
+}
+
+export type Claim =
+  | MemberCountClaim
+  | MemberListClaim
+  | MembershipEventClaim
+  | PartnershipClaim
+  | CityAttributeClaim
+  | EventClaim;
+
+export type ClaimKind = Claim['kind'];
+
+/** The document part of `isa extract` output. */
+export interface ExtractedDocument {
+  source: string;
+  title: string | null;
+  published: PartialDate | null;
+  language: string;
+  text: string;
+}
+
+/** Full `isa extract --format json` output. */
+export interface Extraction {
+  document: ExtractedDocument;
+  claims: Claim[];
+}
