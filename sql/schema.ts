@@ -1,0 +1,167 @@
+/** Row types of the tables in `sql/migrations`, as kysely sees them. */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+type BigId = ColumnType<string, string | number | bigint, string | number | bigint>;
+
+export interface SourcesTable {
+  id: string;
+  name: string;
+  config: Json<unknown>;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
+
+export interface RunsTable {
+  id: Generated<BigId>;
+  kind: string;
+  started_at: Generated<Timestamp>;
+  finished_at: Timestamp | null;
+  status: Generated<RunStatus>;
+  options: Json<Record<string, unknown>>;
+  counts: Json<Record<string, unknown>>;
+}
+
+export interface DocumentsTable {
+  id: Generated<BigId>;
+  url: string;
+  source_id: string | null;
+  status: Generated<'active' | 'gone'>;
+  first_seen_at: Generated<Timestamp>;
+  last_fetched_at: Timestamp | null;
+  last_http_status: number | null;
+  etag: string | null;
+  last_modified: string | null;
+  gone_at: Timestamp | null;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<BigId>;
+  document_id: BigId;
+  url: string;
+  final_url: string;
+  http_status: number | null;
+  content_type: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string;
+  fetched_at: Timestamp;
+  body: Uint8Array;
+  body_size: number;
+  format: 'html' | 'pdf' | 'text';
+  title: string | null;
+  published: string | null;
+  published_source: string | null;
+  language: string | null;
+  clean_text: string;
+  captions: Json<string[]>;
+  parse_warnings: Json<string[]>;
+  run_id: BigId | null;
+}
+
+export type FetchOutcome = 'new' | 'changed' | 'unchanged' | 'gone' | 'failed' | 'skipped';
+
+export interface FetchesTable {
+  id: Generated<BigId>;
+  run_id: BigId | null;
+  document_id: BigId | null;
+  url: string;
+  fetched_at: Generated<Timestamp>;
+  http_status: number | null;
+  outcome: FetchOutcome;
+  version_id: BigId | null;
+}
+
+export interface ExtractionsTable {
+  version_id: BigId;
+  extractor_version: string;
+  extracted_at: Generated<Timestamp>;
+  claim_count: number;
+  run_id: BigId | null;
+}
+
+export interface ClaimsTable {
+  id: Generated<BigId>;
+  version_id: BigId;
+  extractor_version: string;
+  ordinal: number;
+  kind: string;
+  subject: string | null;
+  payload: Json<Record<string, unknown>>;
+  quote: string;
+  start_offset: number;
+  end_offset: number;
+  rule: string | null;
+}
+
+export interface GazetteerTable {
+  id: string;
+  name: string;
+  country: string;
+  type: string;
+  admin1: string | null;
+  parent: string | null;
+  capital_of: string | null;
+  population: ColumnType<string | null, number | null, number | null>;
+  aliases: string[];
+}
+
+export type FlagSeverity = 'error' | 'warning' | 'info';
+export type FlagStatus = 'open' | 'confirmed' | 'dismissed' | 'explained' | 'fixed';
+
+export interface FlagsTable {
+  id: Generated<BigId>;
+  fingerprint: string;
+  kind: string;
+  severity: FlagSeverity;
+  subject: string | null;
+  explanation: string;
+  details: Json<Record<string, unknown>>;
+  status: Generated<FlagStatus>;
+  reviewer_note: string | null;
+  reviewed_by: string | null;
+  reviewed_at: Timestamp | null;
+  first_seen_run: BigId | null;
+  last_seen_run: BigId | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface FlagClaimsTable {
+  flag_id: BigId;
+  claim_id: BigId;
+  role: Generated<string>;
+}
+
+export interface RunErrorsTable {
+  id: Generated<BigId>;
+  run_id: BigId | null;
+  stage: string;
+  url: string | null;
+  version_id: BigId | null;
+  error_class: string;
+  message: string;
+  at: Generated<Timestamp>;
+}
+
+export interface DB {
+  sources: SourcesTable;
+  runs: RunsTable;
+  documents: DocumentsTable;
+  document_versions: DocumentVersionsTable;
+  fetches: FetchesTable;
+  extractions: ExtractionsTable;
+  claims: ClaimsTable;
+  gazetteer: GazetteerTable;
+  flags: FlagsTable;
+  flag_claims: FlagClaimsTable;
+  run_errors: RunErrorsTable;
+}
+
+export type DocumentVersion = Selectable<DocumentVersionsTable>;
+export type NewDocumentVersion = Insertable<DocumentVersionsTable>;
+export type ClaimRow = Selectable<ClaimsTable>;
+export type FlagRow = Selectable<FlagsTable>;
