@@ -4,6 +4,8 @@ import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 type BigId = ColumnType<string, string | number | bigint, string | number | bigint>;
+/** A bigserial primary key: read as a string, never written on insert. */
+type SerialId = ColumnType<string, never, never>;
 
 export interface SourcesTable {
   id: string;
@@ -16,7 +18,7 @@ export interface SourcesTable {
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
 
 export interface RunsTable {
-  id: Generated<BigId>;
+  id: SerialId;
   kind: string;
   started_at: Generated<Timestamp>;
   finished_at: Timestamp | null;
@@ -26,7 +28,7 @@ export interface RunsTable {
 }
 
 export interface DocumentsTable {
-  id: Generated<BigId>;
+  id: SerialId;
   url: string;
   source_id: string | null;
   status: Generated<'active' | 'gone'>;
@@ -39,7 +41,7 @@ export interface DocumentsTable {
 }
 
 export interface DocumentVersionsTable {
-  id: Generated<BigId>;
+  id: SerialId;
   document_id: BigId;
   url: string;
   final_url: string;
@@ -65,7 +67,7 @@ export interface DocumentVersionsTable {
 export type FetchOutcome = 'new' | 'changed' | 'unchanged' | 'gone' | 'failed' | 'skipped';
 
 export interface FetchesTable {
-  id: Generated<BigId>;
+  id: SerialId;
   run_id: BigId | null;
   document_id: BigId | null;
   url: string;
@@ -84,7 +86,7 @@ export interface ExtractionsTable {
 }
 
 export interface ClaimsTable {
-  id: Generated<BigId>;
+  id: SerialId;
   version_id: BigId;
   extractor_version: string;
   ordinal: number;
@@ -113,7 +115,7 @@ export type FlagSeverity = 'error' | 'warning' | 'info';
 export type FlagStatus = 'open' | 'confirmed' | 'dismissed' | 'explained' | 'fixed';
 
 export interface FlagsTable {
-  id: Generated<BigId>;
+  id: SerialId;
   fingerprint: string;
   kind: string;
   severity: FlagSeverity;
@@ -137,7 +139,7 @@ export interface FlagClaimsTable {
 }
 
 export interface RunErrorsTable {
-  id: Generated<BigId>;
+  id: SerialId;
   run_id: BigId | null;
   stage: string;
   url: string | null;
