@@ -68,4 +68,6 @@ export interface Gazetteer {
   byName(name: string, country?: Country | null): Place[];
   /** Canonical admin1 name for a written form ("Provinz Guangdong", "NRW", "Nordrhein-Westfalen"). */
   admin1(raw: string): { name: string; country: Country } | null;
+  /** The capital of a province or Bundesland, written in any form `admin1` accepts (optional). */
+  capitalOf?(admin1: string): Place | null;
 }
