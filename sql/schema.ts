@@ -2,6 +2,8 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+/** A timestamp with a default: optional on insert. */
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
 type BigId = ColumnType<string, string | number | bigint, string | number | bigint>;
 /** A bigserial primary key: read as a string, never written on insert. */
@@ -11,8 +13,8 @@ export interface SourcesTable {
   id: string;
   name: string;
   config: Json<unknown>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
@@ -20,7 +22,7 @@ export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
 export interface RunsTable {
   id: SerialId;
   kind: string;
-  started_at: Generated<Timestamp>;
+  started_at: DefaultTimestamp;
   finished_at: Timestamp | null;
   status: Generated<RunStatus>;
   options: Json<Record<string, unknown>>;
@@ -32,7 +34,7 @@ export interface DocumentsTable {
   url: string;
   source_id: string | null;
   status: Generated<'active' | 'gone'>;
-  first_seen_at: Generated<Timestamp>;
+  first_seen_at: DefaultTimestamp;
   last_fetched_at: Timestamp | null;
   last_http_status: number | null;
   etag: string | null;
@@ -71,7 +73,7 @@ export interface FetchesTable {
   run_id: BigId | null;
   document_id: BigId | null;
   url: string;
-  fetched_at: Generated<Timestamp>;
+  fetched_at: DefaultTimestamp;
   http_status: number | null;
   outcome: FetchOutcome;
   version_id: BigId | null;
@@ -80,7 +82,7 @@ export interface FetchesTable {
 export interface ExtractionsTable {
   version_id: BigId;
   extractor_version: string;
-  extracted_at: Generated<Timestamp>;
+  extracted_at: DefaultTimestamp;
   claim_count: number;
   run_id: BigId | null;
 }
@@ -128,8 +130,8 @@ export interface FlagsTable {
   reviewed_at: Timestamp | null;
   first_seen_run: BigId | null;
   last_seen_run: BigId | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: DefaultTimestamp;
+  updated_at: DefaultTimestamp;
 }
 
 export interface FlagClaimsTable {
@@ -146,7 +148,7 @@ export interface RunErrorsTable {
   version_id: BigId | null;
   error_class: string;
   message: string;
-  at: Generated<Timestamp>;
+  at: DefaultTimestamp;
 }
 
 export interface DB {

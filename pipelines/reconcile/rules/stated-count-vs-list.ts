@@ -1,0 +1,45 @@
+import { compareDates, effectiveDate, ofKind, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+
+/**
+ * A list whose stated size differs from the names it gives ("sieben deutschen Städten" with
+ * eight names). Where another source dates a listed city's joining after the list's date, that
+ * city is named as the likely extra.
+ */
+export const statedCountVsList: ReconcileRule = ({ claims }) => {
+  const joins = ofKind(claims, 'membership_event').filter((c) => c.claim.event === 'joined' && c.claim.date);
+  const drafts: FlagDraft[] = [];
+  for (const list of ofKind(claims, 'member_list')) {
+    const { statedCount, members, subject, country, scope } = list.claim;
+    if (statedCount === null || statedCount === members.length) continue;
+    const listDate = effectiveDate(list, claims);
+    const lateJoiners = listDate
+      ? joins.filter((join) => join.claim.subject === subject && compareDates(join.claim.date ?? '', listDate) > 0
+          && members.some((member) => member.name === join.claim.city))
+      : [];
+    const suspects = [...new Set(lateJoiners.map((join) => join.claim.city))];
+    const difference = members.length - statedCount;
+    const stated = list.claim.evidence.quote.split('(')[0]?.trim() ?? String(statedCount);
+    let explanation = `"${stated}" but ${members.length} names are listed (${difference > 0 ? `${difference} more` : `${-difference} fewer`} than stated)`;
+    if (suspects.length > 0 && difference > 0) {
+      explanation += `; likely extra: ${suspects.join(', ')} (joined later per ${lateJoiners.map((j) => j.url).filter((u, i, all) => all.indexOf(u) === i).join(', ')})`;
+    }
+    drafts.push({
+      kind: 'stated_count_vs_list',
+      severity: 'error',
+      subject,
+      key: [subject, country ?? '', scope, list.url, statedCount].join('|'),
+      explanation,
+      details: {
+        statedCount,
+        listed: members.length,
+        members: members.map((m) => m.name),
+        country,
+        scope,
+        asOf: listDate,
+        likelyExtra: suspects,
+      },
+      claimIds: [list.id, ...lateJoiners.map((j) => j.id)],
+    });
+  }
+  return drafts;
+};
