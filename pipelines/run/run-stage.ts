@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
+import type { DB } from '../../sql/schema.ts';
+import { crawlSource, type CrawlResult } from '../crawl/crawl-source.ts';
+import type { CrawlOptions } from '../crawl/crawl-options.ts';
+import { loadStoredSource } from '../../sql/queries/sources.ts';
+import { extractVersion, type ExtractVersionResult } from '../extract/extract-version.ts';
+import { reconcile, type ReconcileResult } from '../reconcile/reconcile.ts';
+import { ConfigError } from '../errors.ts';
+import type { StageJob } from './stage-job.ts';
+
+/** What every stage may use; built once per process (CLI or worker) and passed in. */
+export interface StageDeps {
+  db: Kysely<DB>;
+  gazetteer: Gazetteer;
+  crawlOptions?: Partial<CrawlOptions>;
+}
+
+export type StageOutputOf<J extends StageJob> = J extends { stage: 'crawl' }
+  ? CrawlResult
+  : J extends { stage: 'extract' }
+    ? ExtractVersionResult
+    : ReconcileResult;
+
+/** Runs one stage job. The same function serves the in-process run and the BullMQ worker. */
+export async function runStage<J extends StageJob>(deps: StageDeps, job: J): Promise<StageOutputOf<J>> {
+  switch (job.stage) {
+    case 'crawl': {
+      const source = await loadStoredSource(deps.db, job.sourceId);
+      if (!source) throw new ConfigError(`source "${job.sourceId}" is not in the database; run \`isa run --sources FILE\` to load it`, { input: job.sourceId });
+      return (await crawlSource({ db: deps.db }, { runId: job.runId, source, options: deps.crawlOptions })) as StageOutputOf<J>;
+    }
+    case 'extract':
+      return (await extractVersion(deps, { versionId: job.versionId, runId: job.runId })) as StageOutputOf<J>;
+    case 'reconcile':
+      return (await reconcile(deps, { runId: job.runId })) as StageOutputOf<J>;
+  }
+  throw new ConfigError(`unknown stage in job ${JSON.stringify(job)}`);
+}
+
+/** Carries stage jobs: directly (embedded mode) or through a queue to workers (distributed mode). */
+export interface StageRunner {
+  readonly mode: 'in-process' | 'queue';
+  run<J extends StageJob>(job: J): Promise<StageOutputOf<J>>;
+  close(): Promise<void>;
+}
+
+export class InProcessStageRunner implements StageRunner {
+  readonly mode = 'in-process' as const;
+  readonly #deps: StageDeps;
+  constructor(deps: StageDeps) {
+    this.#deps = deps;
+  }
+  run<J extends StageJob>(job: J): Promise<StageOutputOf<J>> {
+    return runStage(this.#deps, job);
+  }
+  async close(): Promise<void> {}
+}

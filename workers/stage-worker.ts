@@ -1,0 +1,45 @@
+import { UnrecoverableError, Worker, type Job } from 'bullmq';
+import { BadInputError, ConfigError, RefusedError } from '../pipelines/errors.ts';
+import { runStage, type StageDeps } from '../pipelines/run/run-stage.ts';
+import { stageJobSchema } from '../pipelines/run/stage-job.ts';
+import { createRedisConnection, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';
+
+export interface StageWorkerOptions extends QueueConnectionOptions {
+  /** Jobs this process runs at once. @defaultValue 2 */
+  concurrency?: number;
+}
+
+export interface StageWorker {
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/** Starts a worker that runs stage jobs with the same functions the embedded mode calls. */
+export async function startStageWorker(deps: StageDeps, options: StageWorkerOptions): Promise<StageWorker> {
+  const connection = createRedisConnection(options.redisUrl);
+  const worker = new Worker(
+    options.queueName ?? STAGE_QUEUE_NAME,
+    async (job: Job) => {
+      const parsed = stageJobSchema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`job ${job.id} has an invalid payload: ${parsed.error.message}`);
+      try {
+        return await runStage(deps, parsed.data);
+      } catch (error) {
+        // Retrying cannot fix bad input, a refusal or our own configuration: fail the job now.
+        if (error instanceof BadInputError || error instanceof RefusedError || error instanceof ConfigError) {
+          throw new UnrecoverableError(error.message);
+        }
+        throw error;
+      }
+    },
+    { connection, prefix: options.prefix ?? 'isa', concurrency: options.concurrency ?? 2 },
+  );
+  await worker.waitUntilReady();
+  return {
+    worker,
+    close: async () => {
+      await worker.close();
+      await connection.quit().catch(() => connection.disconnect());
+    },
+  };
+}
