@@ -13,6 +13,10 @@ export interface RunPipelineDeps {
 }
 
 export interface RunPipelineInput {
+  /** A run already started (by `isa ingest`, which stores files first); otherwise one is started. */
+  runId?: string;
+  /** Errors met before the pipeline (ingesting files), counted into the run's report. */
+  priorErrors?: Array<{ stage: string; url: string | null; message: string }>;
   /** Sources already stored in the `sources` table. */
   sourceIds: string[];
   /** Versions to extract besides what the crawl finds (hand-ingested documents). */
@@ -47,10 +51,10 @@ export interface RunReport {
  */
 export async function runPipeline(deps: RunPipelineDeps, input: RunPipelineInput): Promise<RunReport> {
   const log = deps.log ?? (() => {});
-  const runId = await startRun(deps.db, input.kind ?? 'run', { sources: input.sourceIds, mode: deps.runner.mode, ...input.options });
+  const runId = input.runId ?? (await startRun(deps.db, input.kind ?? 'run', { sources: input.sourceIds, mode: deps.runner.mode, ...input.options }));
   const concurrency = input.concurrency ?? 4;
   const documents: DocumentCounts = { new: 0, changed: 0, unchanged: 0, gone: 0, failed: 0, skipped: 0 };
-  const errors: RunReport['errors'] = [];
+  const errors: RunReport['errors'] = [...(input.priorErrors ?? [])];
   const versionIds = new Set(input.extraVersionIds ?? []);
 
   const fail = async (stage: string, url: string | null, error: unknown, versionId: string | null = null) => {

@@ -1,0 +1,84 @@
+import { loadConfig } from '../config.ts';
+import { EXIT, print, UsageError, type Command } from '../command.ts';
+import { openMigratedDatabase } from '../services.ts';
+import { flagEvidence, listFlags } from '../../sql/queries/flags.ts';
+import type { FlagStatus } from '../../sql/schema.ts';
+
+const STATUSES: FlagStatus[] = ['open', 'confirmed', 'dismissed', 'explained', 'fixed'];
+
+export const flagsCommand: Command = {
+  name: 'flags',
+  summary: 'list flagged inconsistencies with their evidence side by side',
+  help: `Usage: isa flags [--status S]... [--all] [--kind K] [--format text|json] [--fail-on-open]
+
+Lists flags (default: open ones) with each claim's quote, URL, fetch time and extractor version.
+Flag kinds: stated_count_vs_list, unresolved_name, founding_vs_joined_later, attribute_conflict,
+count_conflict, count_change (shown as explained: the dates account for it).
+
+Options:
+  --status S       open, confirmed, dismissed, explained or fixed (repeatable)
+  --all            every status
+  --kind K         one kind only
+  --format FORMAT  text (default) or json
+  --fail-on-open   exit 4 when open flags remain (for scheduled runs)`,
+  options: {
+    status: { type: 'string', multiple: true },
+    all: { type: 'boolean', default: false },
+    kind: { type: 'string' },
+    format: { type: 'string', default: 'text' },
+    'fail-on-open': { type: 'boolean', default: false },
+    data: { type: 'string' },
+  },
+  allowPositionals: false,
+  async run({ values }, io) {
+    const format = String(values.format);
+    if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
+    const requested = (values.status as string[] | undefined) ?? [];
+    const bad = requested.filter((s) => !STATUSES.includes(s as FlagStatus));
+    if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')}; use ${STATUSES.join(', ')}`);
+    const statuses = values.all ? STATUSES : requested.length ? (requested as FlagStatus[]) : (['open'] as FlagStatus[]);
+    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }));
+    try {
+      const flags = await listFlags(database.db, { statuses, ...(values.kind ? { kind: String(values.kind) } : {}) });
+      const evidence = await flagEvidence(database.db, flags.map((f) => f.id));
+      const withEvidence = flags.map((flag) => ({
+        ...flag,
+        evidence: evidence.filter((e) => String(e.flag_id) === flag.id).map((e) => ({
+          claimId: e.claim_id,
+          kind: e.kind,
+          quote: e.quote,
+          start: e.start_offset,
+          end: e.end_offset,
+          url: e.url,
+          finalUrl: e.final_url,
+          fetchedAt: e.fetched_at,
+          title: e.title,
+          published: e.published,
+          extractorVersion: e.extractor_version,
+        })),
+      }));
+      if (format === 'json') {
+        print(io.stdout, JSON.stringify(withEvidence, null, 2));
+      } else if (withEvidence.length === 0) {
+        print(io.stdout, `no ${statuses.join('/')} flags`);
+      } else {
+        for (const flag of withEvidence) {
+          print(io.stdout, `#${flag.id} ${flag.severity.toUpperCase()} ${flag.kind} — ${flag.subject ?? ''} [${flag.status}] (fingerprint ${flag.fingerprint})`);
+          print(io.stdout, `  ${flag.explanation}`);
+          flag.evidence.forEach((e, i) => {
+            print(io.stdout, `  [${i + 1}] ${e.url}${e.finalUrl !== e.url ? ` → ${e.finalUrl}` : ''}`);
+            print(io.stdout, `      fetched ${new Date(e.fetchedAt).toISOString()}${e.published ? `, published ${e.published}` : ''}, extractor ${e.extractorVersion}, chars ${e.start}–${e.end}`);
+            print(io.stdout, `      “${e.quote}”`);
+          });
+          if (flag.reviewer_note) print(io.stdout, `  reviewer (${flag.reviewed_by ?? 'unknown'}): ${flag.reviewer_note}`);
+          print(io.stdout, `  decide: npx isa review ${flag.id} --status confirmed|dismissed --note "…"`);
+          print(io.stdout);
+        }
+      }
+      const open = withEvidence.filter((f) => f.status === 'open').length;
+      return values['fail-on-open'] && open > 0 ? EXIT.openFlags : EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  },
+};

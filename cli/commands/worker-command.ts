@@ -1,0 +1,41 @@
+import { loadConfig } from '../config.ts';
+import { EXIT, print, type Command } from '../command.ts';
+import { openMigratedDatabase, stageDeps } from '../services.ts';
+import { ConfigError } from '../../pipelines/errors.ts';
+import { startStageWorker } from '../../workers/stage-worker.ts';
+
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'run stage jobs from Redis (distributed mode; needs REDIS_URL and DATABASE_URL)',
+  help: `Usage: isa worker [--concurrency N]
+
+Processes crawl, extract and reconcile jobs that \`isa run\` queues on Redis. Start any number of workers on
+any number of machines; they share the Postgres database in DATABASE_URL and the Redis in REDIS_URL.
+Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.
+
+Options:
+  --concurrency N   jobs at once in this process (default 2)`,
+  options: { concurrency: { type: 'string', default: '2' } },
+  allowPositionals: false,
+  async run({ values }, io) {
+    const config = loadConfig(io.env);
+    if (!config.redisUrl || !config.databaseUrl) {
+      throw new ConfigError('isa worker needs REDIS_URL (the queue) and DATABASE_URL (the shared Postgres); without them, `isa run` runs every stage in-process.');
+    }
+    const concurrency = Number(values.concurrency);
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency must be a positive integer, not "${String(values.concurrency)}"`);
+    const database = await openMigratedDatabase(config);
+    const worker = await startStageWorker(await stageDeps(database, config), { redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency });
+    print(io.stderr, `isa worker ready (concurrency ${concurrency}, database ${database.location})`);
+    worker.worker.on('failed', (job, error) => print(io.stderr, `job ${job?.id ?? '?'} failed: ${error.message}`));
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    print(io.stderr, 'isa worker stopping…');
+    await worker.close();
+    await database.close();
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * Builds what the commands need from the configuration, once per process: the database (migrated),
+ * the gazetteer, and the stage runner that matches the mode.
+ */
+import { join } from 'node:path';
+import type { Gazetteer } from '../extractors/gazetteer/gazetteer-types.ts';
+import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
+import { migrate, openDatabase, type Database } from '../sql/database.ts';
+import { ConfigError } from '../pipelines/errors.ts';
+import { InProcessStageRunner, type StageDeps, type StageRunner } from '../pipelines/run/run-stage.ts';
+import { QueueStageRunner } from '../workers/queue-stage-runner.ts';
+import type { Config } from './config.ts';
+
+/** Opens the configured database and applies pending migrations. */
+export async function openMigratedDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
+  const outcome = await migrate(database.db);
+  if (outcome.error) {
+    await database.close();
+    throw new ConfigError(`migrating ${database.location} failed: ${outcome.error.message}. Check that the database is reachable and writable.`);
+  }
+  return database;
+}
+
+/** Loads the gazetteer (large: call once per process and pass it on). */
+export async function openGazetteer(): Promise<Gazetteer> {
+  return loadGazetteer();
+}
+
+export async function stageDeps(database: Database, config: Config, gazetteer?: Gazetteer): Promise<StageDeps> {
+  return {
+    db: database.db,
+    gazetteer: gazetteer ?? (await openGazetteer()),
+    ...(config.userAgent ? { crawlOptions: { userAgent: config.userAgent } } : {}),
+  };
+}
+
+/** In-process without REDIS_URL; BullMQ with it, which needs a database every worker can reach. */
+export async function openStageRunner(database: Database, config: Config): Promise<StageRunner> {
+  if (!config.redisUrl) return new InProcessStageRunner(await stageDeps(database, config));
+  if (database.kind !== 'postgres') {
+    throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: workers on other processes or machines cannot share the embedded database. Set DATABASE_URL to a Postgres database, or unset REDIS_URL to run in-process.');
+  }
+  return QueueStageRunner.open({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+}
