@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openGazetteer } from '../services.ts';
 import { extractDocument } from '../../pipelines/extract/extract-document.ts';
-import { evaluateGold, checkFloors, loadFloors, formatEvaluation } from '../../pipelines/evaluate/evaluate-gold.ts';
+import { evaluateGold, type GoldEvaluation } from '../../pipelines/evaluate/evaluate-gold.ts';
+import { checkFloors, defaultEvalFloorsPath, loadEvalFloors, type FloorFailure } from '../../pipelines/evaluate/check-floors.ts';
 
 const GOLD_DIR = fileURLToPath(new URL('../../fixtures/gold', import.meta.url));
 
@@ -29,8 +30,23 @@ Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usa
       goldDir: (values.gold as string | undefined) ?? GOLD_DIR,
       extract: (file) => extractDocument({ gazetteer }, { source: file, now: new Date() }),
     });
-    const failures = checkFloors(results, await loadFloors());
+    const failures = checkFloors(results, await loadEvalFloors(defaultEvalFloorsPath()));
     print(io.stdout, format === 'json' ? JSON.stringify({ results, failures }, null, 2) : formatEvaluation(results, failures));
     return failures.length === 0 ? EXIT.ok : EXIT.failed;
   },
 };
+
+function formatEvaluation(results: GoldEvaluation, failures: FloorFailure[]): string {
+  const pct = (x: number | null | undefined) => (x == null ? '  -  ' : `${(100 * x).toFixed(1)}%`);
+  const lines = [`scorer: ${results.scorer}`];
+  for (const set of results.sets) {
+    const { headline, kinds } = set.report;
+    lines.push('', `${set.set}: ${set.documents} documents — headline F1 ${pct(headline.f1)} (precision ${pct(headline.p)}, recall ${pct(headline.r)})`);
+    for (const [kind, k] of Object.entries(kinds)) {
+      lines.push(`  ${kind.padEnd(17)} tp ${String(k.tp).padStart(3)}  fp ${String(k.fp).padStart(3)}  fn ${String(k.fn).padStart(3)}  F1 ${pct(k.f1)}`);
+    }
+    for (const e of set.errors) lines.push(`  error ${e.document}: ${e.message}`);
+  }
+  lines.push('', failures.length === 0 ? 'every floor met' : `below the floors:\n${failures.map((f) => `  ${f.message}`).join('\n')}`);
+  return lines.join('\n');
+}
