@@ -5,7 +5,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // PGlite and pdf.js are heavy: two cores, so keep the pool small.
+    // PGlite and pdf.js are heavy and the machines have two cores: keep the pool small.
     maxWorkers: 2,
+    // The JSON report lets test/support/check-no-skips.mjs fail CI when a service suite skipped.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.tmp/vitest-report.json' },
   },
 });
