@@ -38,6 +38,12 @@ export interface PlaceMention {
   raw: string;
   /** All places the surface form can mean (two Taizhous, a Kreis and its town). */
   candidates: Place[];
+  /**
+   * True when the name is also a common word or person name ("Essen", "Berg", "Hof") or an
+   * obscure Chinese district, and nothing nearby ("Stadt", "Bezirk", the parent city) makes it a
+   * place: the caller decides (e.g. accept it inside a list of cities). Optional for compatibility.
+   */
+  weak?: boolean;
 }
 
 /** Result of resolving one name as written (a list item, a heading). */

@@ -1,0 +1,53 @@
+/**
+ * Loads the bundled gazetteer data (generated `data/places.json`, curated `data/curated.json`,
+ * `data/admin1.json`) and builds the index. Synchronous; call once and cache the result.
+ */
+import { readFileSync } from 'node:fs';
+import { ConfigError } from '../../pipelines/errors.ts';
+import { PlaceGazetteer } from './gazetteer.ts';
+import type { Admin1File, CuratedFile, PlacesFile } from './gazetteer-data.ts';
+import type { Place } from './gazetteer-types.ts';
+
+/** Where the data files live. @defaultValue the `data/` folder beside this file */
+export interface LoadGazetteerOptions {
+  dataDir?: URL;
+}
+
+/**
+ * Read the bundled data and build the gazetteer (about 8 000 places; see the bench for timing).
+ * Throws `ConfigError` when a data file is missing or malformed: rebuild with `npm run gazetteer:build`.
+ */
+export function loadGazetteer(options: LoadGazetteerOptions = {}): PlaceGazetteer {
+  const dir = options.dataDir ?? new URL('./data/', import.meta.url);
+  const placesFile = readJson<PlacesFile>(new URL('places.json', dir));
+  const curated = readJson<CuratedFile>(new URL('curated.json', dir));
+  const admin1 = readJson<Admin1File>(new URL('admin1.json', dir));
+  if (!Array.isArray(placesFile.places) || !Array.isArray(curated.aliases)) {
+    throw new ConfigError(`gazetteer data in ${dir.pathname} has an unexpected shape; run npm run gazetteer:build`, { input: dir.pathname });
+  }
+  const places: Place[] = placesFile.places.map(([id, name, country, type, admin1Name, parent, capitalOf, population]) => ({
+    id,
+    name,
+    country,
+    type,
+    admin1: admin1Name,
+    parent,
+    capitalOf,
+    population,
+  }));
+  return new PlaceGazetteer(places, curated.aliases, { admin1, regions: curated.regions, weakNames: curated.weakNames });
+}
+
+function readJson<T>(url: URL): T {
+  let body: string;
+  try {
+    body = readFileSync(url, 'utf8');
+  } catch (cause) {
+    throw new ConfigError(`gazetteer data file ${url.pathname} is missing; run npm run gazetteer:build`, { input: url.pathname, cause });
+  }
+  try {
+    return JSON.parse(body) as T;
+  } catch (cause) {
+    throw new ConfigError(`gazetteer data file ${url.pathname} is not valid JSON; run npm run gazetteer:build`, { input: url.pathname, cause });
+  }
+}
