@@ -1,0 +1,259 @@
+/**
+ * The hand-written main-content extractor: drops page chrome by element, role and class, picks the
+ * smallest element that still holds most of the page's paragraph text, renders it to paragraphs,
+ * and then drops chrome that only shows in the words (share rows, cookie notices, skip links).
+ * Photo captions and credits are collected apart. Mutates the DOM it is given.
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { type Paragraph, NON_TEXT_TAGS, joinParagraphs, renderBlocks } from './html-blocks.ts';
+
+export interface MainText {
+  text: string;
+  paragraphs: Paragraph[];
+  captions: string[];
+  /** How the content root was chosen: `selector:<css>`, `article`, `main`, `densest`, `body`. */
+  root: string;
+}
+
+/** Class/id words of page furniture; matched against the tokens of `id` and `class`. */
+const CHROME_TOKEN =
+  /^(?:nav|navi|navigation|navbar|menu|menue|mainmenu|submenu|breadcrumbs?|brotkrume\w*|cookies?|cookiebanner|cookienotice|consent|gdpr|matomo|piwik|banner|share|sharing|social|socials|shariff|sharebar|socialshare|footer|sidebar|skip|skiplinks?|skiplink|jumplinks?|comments?|respond|reply|replies|language|languages|langswitch|languageswitcher|sprachwahl|sprachauswahl|totop|backtotop|scrolltop|newsletter|pagination|pager|popup|modal|overlay|search|suche|servicenavigation|toolbar|metanav|header|masthead|related|disqus|widget)$/;
+const CONTENT_TOKEN = /^(?:article|content|main|body|text|story|entry|inhalt|beitrag|artikel|post|news|meldung|pressemitteilung)$/;
+const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
+
+function tokensOf(element: Element): string[] {
+  const raw = `${element.attribs['id'] ?? ''} ${element.attribs['class'] ?? ''}`.toLowerCase();
+  const tokens = new Set<string>();
+  for (const word of raw.split(/\s+/)) {
+    if (word === '') continue;
+    tokens.add(word.replace(/[-_]/g, ''));
+    for (const part of word.split(/[-_]+/)) if (part !== '') tokens.add(part);
+  }
+  return [...tokens];
+}
+
+function isElement(node: AnyNode): node is Element {
+  return node.type === 'tag';
+}
+
+/** Length of text that sits in paragraphs a reader would read (not link lists, not labels). */
+function paragraphMass($: CheerioAPI, element: Element): number {
+  let mass = 0;
+  $(element)
+    .find('p, li, blockquote, td, dd, pre, h2, h3')
+    .add(element)
+    .each((_, node) => {
+      // Count each text node once, on its nearest paragraph-like ancestor.
+      for (const child of node.children) {
+        if (child.type !== 'text') continue;
+        const length = child.data.replace(/\s+/g, ' ').trim().length;
+        if (length >= 2) mass += length;
+      }
+    });
+  return mass;
+}
+
+function textMass($: CheerioAPI, element: Element): number {
+  return $(element).text().replace(/\s+/g, ' ').trim().length;
+}
+
+function isHidden(element: Element): boolean {
+  const style = (element.attribs['style'] ?? '').replace(/\s+/g, '').toLowerCase();
+  return (
+    element.attribs['hidden'] !== undefined ||
+    element.attribs['aria-hidden'] === 'true' ||
+    style.includes('display:none') ||
+    style.includes('visibility:hidden')
+  );
+}
+
+const CAPTION_TOKEN = /^(?:caption|captions|figcaption|bildunterschrift|bildtext|imagecaption|credit|credits|copyright|bildnachweis|bildrechte|photocredit|imagecopyright|image|photo)$/;
+const CREDITS_HEADING = /^(?:bildnachweise?|bildquellen?|fotonachweise?|bildrechte|fotos?|bilder|image credits?|photo credits?|credits)\s*:?$/i;
+
+function cleanLine(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Collects captions and credits (figcaption, caption classes, "Bildnachweise" sections) and removes them. */
+function takeCaptions($: CheerioAPI): string[] {
+  const captions: string[] = [];
+  const push = (text: string): void => {
+    for (const line of text.split('\n')) {
+      const clean = cleanLine(line);
+      if (clean !== '' && !CREDITS_HEADING.test(clean) && !captions.includes(clean)) captions.push(clean);
+    }
+  };
+  $('figcaption').each((_, element) => {
+    push(joinParagraphs(renderBlocks([element])));
+    $(element).remove();
+  });
+  $('body *').each((_, element) => {
+    if (!isElement(element) || element.name === 'img') return;
+    const tokens = tokensOf(element);
+    if (!tokens.some((t) => CAPTION_TOKEN.test(t))) return;
+    // Only small boxes: a "photo-gallery" wrapper around the whole article is not a caption.
+    if (textMass($, element) > 400 || tokens.some((t) => CONTENT_TOKEN.test(t))) return;
+    push(joinParagraphs(renderBlocks([element])));
+    $(element).remove();
+  });
+  $('h1, h2, h3, h4, h5, h6, dt, strong, b, p').each((_, element) => {
+    const heading = cleanLine($(element).text());
+    if (!CREDITS_HEADING.test(heading)) return;
+    const block = ['strong', 'b'].includes(element.name) && element.parent && isElement(element.parent) ? element.parent : element;
+    const next = $(block).nextAll().first();
+    if (next.length > 0 && textMass($, next[0] as Element) < 600) {
+      push(joinParagraphs(renderBlocks([next[0] as Element])));
+      next.remove();
+    }
+    $(block).remove();
+  });
+  return captions;
+}
+
+/** Marks the roots chosen by source selectors, so chrome removal never takes them out. */
+const ROOT_MARK = 'data-isa-content-root';
+
+function removeChrome($: CheerioAPI, bodyMass: number): void {
+  $('nav, aside, footer, dialog, [hidden], [aria-hidden="true"]').remove();
+  $('body *').each((_, element) => {
+    if (!isElement(element) || NON_TEXT_TAGS.has(element.name)) return;
+    if (isHidden(element)) {
+      $(element).remove();
+      return;
+    }
+    const role = (element.attribs['role'] ?? '').toLowerCase();
+    const protectedContent =
+      element.name === 'main' ||
+      element.name === 'article' ||
+      role === 'main' ||
+      element.attribs[ROOT_MARK] !== undefined ||
+      $(element).find(`main, article, [role="main"], h1, [${ROOT_MARK}]`).length > 0;
+    if (CHROME_ROLES.has(role) && !protectedContent) {
+      $(element).remove();
+      return;
+    }
+    if (element.name === 'header' && !protectedContent && $(element).closest('article, main, [role="main"]').length === 0) {
+      $(element).remove();
+      return;
+    }
+    if (element.name === 'form') {
+      // Comment and search forms go; a form wrapping the whole page (ASP.NET) stays.
+      if (paragraphMass($, element) < bodyMass * 0.5) $(element).remove();
+      return;
+    }
+    const tokens = tokensOf(element);
+    if (tokens.length === 0 || protectedContent) return;
+    if (!tokens.some((t) => CHROME_TOKEN.test(t))) return;
+    if (tokens.some((t) => CONTENT_TOKEN.test(t)) && paragraphMass($, element) >= bodyMass * 0.3) return;
+    $(element).remove();
+  });
+}
+
+/** Picks the content roots: the source's selectors when they match, else the best container. */
+function chooseRoots($: CheerioAPI, contentSelectors: readonly string[]): { roots: Element[]; how: string } {
+  for (const selector of contentSelectors) {
+    let matched: Element[];
+    try {
+      matched = $(selector).toArray().filter(isElement);
+    } catch {
+      continue; // an invalid selector in a source file must not sink the page
+    }
+    // Keep outermost matches only, so nested matches do not repeat text.
+    const outer = matched.filter((el) => !matched.some((other) => other !== el && $(other).find(el).length > 0));
+    if (outer.some((el) => textMass($, el) > 0)) return { roots: outer, how: `selector:${selector}` };
+  }
+  const body = $('body')[0] ?? $.root().children().filter((_, n) => isElement(n))[0];
+  if (!body || !isElement(body)) return { roots: [], how: 'empty' };
+  const bodyMass = paragraphMass($, body);
+  const articles = $('article, [itemprop="articleBody"]').toArray().filter(isElement);
+  const substantial = articles.filter((el) => paragraphMass($, el) >= Math.max(200, bodyMass * 0.5));
+  if (substantial.length >= 1) {
+    // The innermost substantial article (an article body inside an article wrapper).
+    const inner = substantial.filter((el) => !substantial.some((other) => other !== el && $(el).find(other).length > 0));
+    if (inner.length === 1 && inner[0]) return { roots: inner, how: 'article' };
+  }
+  const mains = $('main, [role="main"]').toArray().filter(isElement);
+  const main = mains.find((el) => paragraphMass($, el) >= bodyMass * 0.6);
+  // Descend from main (or body) to the smallest element that still holds most paragraph text.
+  let root: Element = main ?? body;
+  let how = main ? 'main' : 'body';
+  const rootMass = paragraphMass($, root);
+  for (;;) {
+    const child = $(root)
+      .children()
+      .toArray()
+      .filter(isElement)
+      .find((el) => paragraphMass($, el) >= rootMass * 0.85);
+    if (!child || rootMass === 0) break;
+    root = child;
+    how = main ? 'main' : 'densest';
+  }
+  return { roots: [root], how };
+}
+
+/** Paragraph-level chrome: lines that are only furniture, whatever element they sit in. */
+const CHROME_LINE = [
+  /^(?:inhalt anspringen|zum inhalt(?: springen| wechseln)?|direkt zum inhalt|springe? zum (?:haupt)?inhalt|zur navigation|zum seitenanfang|skip to (?:main )?content|skip navigation|jump to content)$/i,
+  /^(?:seite|artikel|beitrag|diesen (?:beitrag|artikel)|teile diesen (?:artikel|beitrag)|share this(?: page| article| post)?|jetzt teilen|teilen)(?:\s+teilen)?\b.{0,60}$/i,
+  /^(?:hinterlasse einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|leave a (?:reply|comment)|your email address will not be published.*|ihre e-mail-adresse wird nicht veröffentlicht.*|required fields are marked.*|erforderliche felder sind mit.*|kommentare?|comments?|\d+ kommentare?)$/i,
+  /^(?:totop|to top|nach oben|zurück nach oben|seitenanfang|back to top|top)$/i,
+  /^(?:sprache auswählen|sprache wählen|select language|language|sprache|datenschutzeinstellungen.*|cookie-?einstellungen.*|einstellungen|drucken|seite drucken|print|e-mail|per e-mail versenden|vorlesen|schriftgröße.*|barrierefreiheit)$/i,
+  /^(?:©|\(c\)|@)\s*\d{4}|^copyright\b/i,
+  /^(?:erläuterungen und hinweise|weitere informationen|mehr zum thema|das könnte sie auch interessieren|ähnliche beiträge|related (?:posts|articles))$/i,
+  /^(?:startseite|home)(?:\s*[>›»/|]\s*.+)+$/i,
+];
+const SOCIAL = /facebook|twitter|linkedin|xing|pinterest|whatsapp|instagram|youtube|telegram|reddit|tumblr|mastodon|threads|bluesky|digg|delicious|mister wong|google ?plus|jappy|vz|flipboard|e-?mail|drucken|print|teilen|share/gi;
+const CAPTION_LINE = /^(?:fotos?|bild(?:er)?|bildquelle|foto(?:grafie)?|photos?|quelle foto|abbildung|abb\.)\s*:|^(?:©|\(c\))\s*\S/i;
+
+function isCookieNotice(text: string): boolean {
+  const lower = text.toLowerCase();
+  return /cookies?|matomo|tracking|google analytics/.test(lower) && /einwillig|zustimm|akzeptier|zulassen|datenschutz|consent|accept|widerruf|nutzererfahrung|analyse|statistisch/.test(lower);
+}
+
+function isSocialRow(text: string): boolean {
+  const stripped = text.replace(SOCIAL, '').replace(/[\s|,;·•/]+/g, '');
+  return stripped.length <= 3 && text.replace(/\s+/g, '').length >= 6;
+}
+
+/** Removes code identifiers glued to a sentence end by broken templates ("…vorangetrieben.INavigationController."). */
+function dropGluedIdentifiers(line: string): string {
+  return line.replace(/(?<=[.!?"“”])[A-Z][A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*\.?(?=\s|$)/g, '').trimEnd();
+}
+
+export function filterParagraphs(paragraphs: readonly Paragraph[], captions: string[]): Paragraph[] {
+  const kept: Paragraph[] = [];
+  for (const paragraph of paragraphs) {
+    const lines: string[] = [];
+    for (const raw of paragraph) {
+      const line = dropGluedIdentifiers(raw);
+      if (line === '') continue;
+      if (CHROME_LINE.some((re) => re.test(line)) || isSocialRow(line)) continue;
+      if (line.length < 1200 && isCookieNotice(line)) continue;
+      if (line.length < 200 && CAPTION_LINE.test(line)) {
+        if (!captions.includes(line)) captions.push(line);
+        continue;
+      }
+      lines.push(line);
+    }
+    if (lines.length > 0) kept.push(lines);
+  }
+  return kept;
+}
+
+/**
+ * Extracts the main text of a page. `contentSelectors` (from the source file) win when they match
+ * something with text. Mutates `$`: run metadata readers before it.
+ */
+export function extractMainText($: CheerioAPI, contentSelectors: readonly string[] = []): MainText {
+  $('script, style, noscript, template, svg, iframe, object, embed, link, meta').remove();
+  const captions = takeCaptions($);
+  const body = $('body')[0];
+  const bySelector = contentSelectors.length > 0 ? chooseRoots($, contentSelectors) : null;
+  const selected = bySelector?.how.startsWith('selector:') ? bySelector : null;
+  for (const root of selected?.roots ?? []) root.attribs[ROOT_MARK] = '';
+  removeChrome($, body && isElement(body) ? paragraphMass($, body) : 0);
+  const { roots, how } = selected ?? chooseRoots($, []);
+  const paragraphs = filterParagraphs(renderBlocks(roots), captions);
+  return { text: joinParagraphs(paragraphs), paragraphs, captions, root: how };
+}

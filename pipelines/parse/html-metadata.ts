@@ -1,0 +1,207 @@
+/**
+ * Reads what a page says about itself, before any chrome is removed: title, language, links and
+ * the publication date cascade (structured data → the page's date line → the URL).
+ */
+import type { CheerioAPI } from 'cheerio';
+import type { PartialDate } from '../../extractors/claim.ts';
+import { dateFromUrl, findDateLine, isPlausiblePublication, parseDateValue } from './date-text.ts';
+
+const SEPARATORS = /\s+[|–—·•:»]\s+|\s+-\s+|\s+::\s+/;
+
+function clean(text: string | undefined | null): string {
+  return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/** Drops a site-name suffix or prefix ("… - Stadt Köln", "Stadt Köln | …"), keeping the longest part. */
+export function stripSiteName(title: string, siteName: string | null): string {
+  const parts = title.split(SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length < 2) return title;
+  if (siteName) {
+    const site = siteName.toLowerCase();
+    const rest = parts.filter((p) => p.toLowerCase() !== site);
+    if (rest.length > 0 && rest.length < parts.length) return rest.join(' - ');
+  }
+  const first = parts[0] ?? title;
+  const last = parts[parts.length - 1] ?? '';
+  // Sites put their name last far more often than first; only drop a short trailing part.
+  if (last.length <= 40 && first.length >= 10) return parts.slice(0, -1).join(' - ');
+  return title;
+}
+
+/** Title: `og:title`, then the first `<h1>`, then `<title>` without the site name. */
+export function readTitle($: CheerioAPI): string | null {
+  const siteName = clean($('meta[property="og:site_name"]').attr('content')) || null;
+  const og = clean($('meta[property="og:title"]').attr('content') ?? $('meta[name="og:title"]').attr('content'));
+  if (og) return stripSiteName(og, siteName);
+  const h1 = clean($('h1').first().text());
+  if (h1) return h1;
+  const title = clean($('title').first().text());
+  return title ? stripSiteName(title, siteName) : null;
+}
+
+/** `<html lang>` reduced to its primary subtag ("de-DE" → "de"), or null. */
+export function readLanguage($: CheerioAPI): string | null {
+  const lang = clean($('html').attr('lang') ?? $('html').attr('xml:lang') ?? $('meta[http-equiv="content-language" i]').attr('content'));
+  const primary = /^([a-z]{2,3})\b/i.exec(lang)?.[1];
+  return primary ? primary.toLowerCase() : null;
+}
+
+/** Absolute http(s) URLs of every `<a href>`, without fragments, deduplicated in page order. */
+export function readLinks($: CheerioAPI, pageUrl: string): string[] {
+  let base = pageUrl;
+  const baseHref = $('base[href]').attr('href');
+  if (baseHref) {
+    try {
+      base = new URL(baseHref, pageUrl).href;
+    } catch {
+      // a broken <base> is ignored, as browsers do
+    }
+  }
+  const links: string[] = [];
+  const seen = new Set<string>();
+  $('a[href]').each((_, element) => {
+    const href = (element.attribs['href'] ?? '').trim();
+    if (href === '' || href.startsWith('#')) return;
+    let url: URL;
+    try {
+      url = new URL(href, base);
+    } catch {
+      return;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    url.hash = '';
+    if (!seen.has(url.href)) {
+      seen.add(url.href);
+      links.push(url.href);
+    }
+  });
+  return links;
+}
+
+export interface PublishedDate {
+  published: PartialDate | null;
+  publishedSource: string | null;
+  warnings: string[];
+}
+
+/** Every `datePublished` in the JSON-LD blocks, `@graph` included, in document order. */
+function jsonLdDates($: CheerioAPI): string[] {
+  const found: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+    } else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      const date = record['datePublished'];
+      if (typeof date === 'string') found.push(date);
+      for (const [key, child] of Object.entries(record)) if (key !== 'datePublished') visit(child);
+    }
+  };
+  $('script[type="application/ld+json"]').each((_, element) => {
+    try {
+      visit(JSON.parse($(element).text()));
+    } catch {
+      // malformed JSON-LD is common; the next rung decides
+    }
+  });
+  return found;
+}
+
+const META_DATES: Array<[string, string]> = [
+  ['meta[property="article:published_time"]', 'meta:article:published_time'],
+  ['meta[name="article:published_time"]', 'meta:article:published_time'],
+  ['meta[property="og:article:published_time"]', 'meta:og:article:published_time'],
+  ['meta[name="DC.date.issued" i]', 'meta:dc.date.issued'],
+  ['meta[name="dcterms.issued" i]', 'meta:dcterms.issued'],
+  ['meta[name="DC.date" i]', 'meta:dc.date'],
+  ['meta[name="dcterms.date" i]', 'meta:dcterms.date'],
+  ['meta[name="date" i]', 'meta:date'],
+  ['meta[name="publish-date" i], meta[name="publishdate" i], meta[name="pubdate" i], meta[name="publication_date" i]', 'meta:pubdate'],
+  ['meta[itemprop="datePublished"]', 'meta:itemprop:datePublished'],
+];
+
+/**
+ * Lines near the title where pages state their own date: elements whose class says date, the
+ * lines right after the `<h1>`, and the first lines of the main text.
+ */
+function dateLineCandidates($: CheerioAPI, mainLines: readonly string[]): string[] {
+  const lines: string[] = [];
+  $('[class*="date" i], [class*="datum" i], [class*="published" i], [class*="byline" i], [class*="meta" i], [itemprop="datePublished"]').each((_, element) => {
+    if (['html', 'head', 'body', 'meta', 'script'].includes(element.name)) return;
+    const text = clean($(element).text());
+    if (text.length > 0 && text.length <= 120) lines.push(text);
+  });
+  const h1 = $('h1').first();
+  if (h1.length > 0) {
+    h1.prevAll().slice(0, 2).each((_, element) => void lines.push(clean($(element).text())));
+    h1.nextAll().slice(0, 3).each((_, element) => void lines.push(clean($(element).text())));
+    h1.parent().prevAll().slice(0, 1).each((_, element) => void lines.push(clean($(element).text())));
+    h1.parent().nextAll().slice(0, 2).each((_, element) => void lines.push(clean($(element).text())));
+  }
+  return [...lines.filter((l) => l.length > 0 && l.length <= 300), ...mainLines.slice(0, 8)];
+}
+
+/**
+ * The publication date cascade, after trafilatura/htmldate: JSON-LD `datePublished` → publication
+ * meta tags → `<time datetime>` → the page's own date line → the URL. A rung whose date is later
+ * than the fetch (or before 1990) is skipped with a warning and the next rung decides.
+ */
+export function readPublished($: CheerioAPI, pageUrl: string, fetchedAt: Date, mainLines: readonly string[]): PublishedDate {
+  const warnings: string[] = [];
+  const accept = (raw: string | null | undefined, source: string): PartialDate | null => {
+    if (!raw) return null;
+    const date = parseDateValue(raw);
+    if (!date) return null;
+    if (!isPlausiblePublication(date, fetchedAt)) {
+      warnings.push(`${source} gives ${date}, later than the fetch or implausibly early; ignored`);
+      return null;
+    }
+    return date;
+  };
+
+  for (const raw of jsonLdDates($)) {
+    const date = accept(raw, 'json-ld');
+    if (date) return { published: date, publishedSource: 'json-ld', warnings };
+  }
+  for (const [selector, source] of META_DATES) {
+    for (const element of $(selector).toArray()) {
+      const date = accept($(element).attr('content'), source);
+      if (date) return { published: date, publishedSource: source, warnings };
+    }
+  }
+  const times = $('time[datetime]').toArray();
+  // Prefer the time marked as publication, then one inside the article, then the first.
+  const ranked = [
+    ...times.filter((t) => t.attribs['itemprop'] === 'datePublished' || t.attribs['pubdate'] !== undefined),
+    ...times.filter((t) => $(t).closest('article, main, [role="main"]').length > 0),
+    ...times,
+  ];
+  for (const element of ranked) {
+    const date = accept(element.attribs['datetime'], 'time');
+    if (date) return { published: date, publishedSource: 'time', warnings };
+  }
+  const line = findDateLine(dateLineCandidates($, mainLines), 20);
+  if (line) {
+    const date = accept(line, 'date-line');
+    if (date) return { published: date, publishedSource: 'date-line', warnings };
+  }
+  const fromUrl = dateFromUrl(pageUrl);
+  if (fromUrl) {
+    const date = accept(fromUrl.date, 'url');
+    if (date) return { published: date, publishedSource: 'url', warnings };
+  }
+  return { published: null, publishedSource: null, warnings };
+}
+
+const SOFT_404 = /^(?:(?:fehler|error)\s*)?404\b|\b404\s*(?:[-–:|]\s*)?(?:not found|nicht gefunden|fehler|error)\b|seite (?:wurde )?nicht gefunden|seite existiert nicht|page (?:was )?not found|^not found$|^nicht gefunden$|die angeforderte seite (?:konnte|wurde|existiert)|the requested page (?:could not|was not|does not)/i;
+
+/** True when the title or main heading says the page does not exist ("Seite nicht gefunden", "404"). */
+export function isSoft404($: CheerioAPI): string | null {
+  const candidates = [clean($('title').first().text()), clean($('h1').first().text())];
+  for (const candidate of candidates) {
+    if (candidate === '' || candidate.length > 120) continue;
+    const parts = candidate.split(SEPARATORS);
+    if (parts.some((part) => SOFT_404.test(part.trim()))) return candidate;
+  }
+  return null;
+}

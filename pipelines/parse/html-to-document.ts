@@ -1,0 +1,53 @@
+/**
+ * HTML body → ParsedDocument: charset, metadata, then the main text without page chrome.
+ */
+import * as cheerio from 'cheerio';
+import { BadInputError } from '../errors.ts';
+import { decodeBody } from './decode-body.ts';
+import { guessLanguage, normaliseLanguage } from './guess-language.ts';
+import { extractMainText, type MainText } from './html-main-text.ts';
+import { isSoft404, readLanguage, readLinks, readPublished, readTitle } from './html-metadata.ts';
+import type { ResolvedParseOptions } from './parse-options.ts';
+import type { ParsedDocument, ParseInput } from './parsed-document.ts';
+import { extractWithReadability } from './readability-main-text.ts';
+
+/**
+ * Parses an HTML body. Throws `BadInputError` for soft-404 pages ("Seite nicht gefunden" served
+ * with status 200) and for pages without any main text.
+ */
+export async function htmlToDocument(input: ParseInput, options: ResolvedParseOptions): Promise<ParsedDocument> {
+  const decoded = decodeBody(input.body, input.contentType, true);
+  const html = decoded.text;
+  const $ = cheerio.load(html);
+  const notFound = isSoft404($);
+  if (notFound) {
+    throw new BadInputError(`soft 404: ${input.url} answers 200 but its page says "${notFound}"; drop the URL or fix the source's link`, { input: input.url });
+  }
+  const title = readTitle($);
+  const htmlLanguage = readLanguage($);
+  const links = readLinks($, input.url);
+
+  let main: MainText;
+  if (options.htmlExtractor === 'readability') {
+    main = await extractWithReadability(html, input.url, input.contentSelectors ?? []);
+  } else {
+    // The rules extractor mutates its DOM, so it gets its own copy; metadata reads the original.
+    main = extractMainText(cheerio.load(html), input.contentSelectors ?? []);
+  }
+  if (main.text.trim() === '') {
+    throw new BadInputError(`no main text in ${input.url}: the page is empty or all chrome (a script-rendered page?); check the source's contentSelectors`, { input: input.url });
+  }
+  const mainLines = main.paragraphs.flat();
+  const date = readPublished($, input.url, input.fetchedAt, mainLines);
+  return {
+    format: 'html',
+    title,
+    published: date.published,
+    publishedSource: date.publishedSource,
+    language: htmlLanguage ?? normaliseLanguage(input.languageHint) ?? guessLanguage(main.text) ?? 'und',
+    text: main.text,
+    captions: main.captions,
+    links,
+    warnings: [...decoded.warnings, ...date.warnings],
+  };
+}
