@@ -14,7 +14,7 @@ import type { Config } from './config.ts';
 /** Opens the configured database and applies pending migrations. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
-  const outcome = await migrate(database.db);
+  const outcome = await migrate(database.db, { schema: database.schema });
   if (outcome.error) {
     await database.close();
     throw new ConfigError(`migrating ${database.location} failed: ${outcome.error.message}. Check that the database is reachable and writable.`);

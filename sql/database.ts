@@ -25,6 +25,8 @@ export interface Database {
   kind: 'postgres' | 'pglite';
   /** Where it is: the URL without password, or the PGlite directory. */
   location: string;
+  /** The Postgres schema in use, when not the default. */
+  schema: string | null;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
     db,
     kind: 'postgres',
     location: redactUrl(url) + (schema ? ` (schema ${schema})` : ''),
+    schema: schema ?? null,
     close: () => db.destroy(),
   };
 }
@@ -69,6 +72,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     db,
     kind: 'pglite',
     location: inMemory ? 'memory' : dataDir,
+    schema: null,
     close: async () => {
       await db.destroy();
       if (!client.closed) await client.close();
@@ -82,8 +86,9 @@ export interface MigrateOutcome {
 }
 
 /** Applies pending migrations; returns what it did and never throws (kysely's Migrator). */
-export async function migrate(db: Kysely<DB>): Promise<MigrateOutcome> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrate(db: Kysely<DB>, options: { schema?: string | null } = {}): Promise<MigrateOutcome> {
+  // Kysely looks for its bookkeeping tables in `public` unless told the schema.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   return {
     applied: (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName),

@@ -27,7 +27,7 @@ export async function freshPostgres(): Promise<Database> {
   await admin.query(`create schema ${schema}`);
   await admin.end();
   const database = await openDatabase({ databaseUrl: postgresUrl, schema });
-  const outcome = await migrate(database.db);
+  const outcome = await migrate(database.db, { schema });
   if (outcome.error) throw outcome.error;
   return {
     ...database,

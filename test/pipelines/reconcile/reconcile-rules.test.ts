@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer } from '../../../extractors/gazetteer/gazetteer.ts';
+import type { Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
+import { statedCountVsList } from '../../../pipelines/reconcile/rules/stated-count-vs-list.ts';
+import { attributeConflict } from '../../../pipelines/reconcile/rules/attribute-conflict.ts';
+import { unresolvedName } from '../../../pipelines/reconcile/rules/unresolved-name.ts';
+import { foundingVsJoinedLater } from '../../../pipelines/reconcile/rules/founding-vs-joined-later.ts';
+import { countChange } from '../../../pipelines/reconcile/rules/count-change.ts';
+import { member, stored } from './claim-builders.ts';
+
+const place = (name: string, country: 'DE' | 'CN', admin1: string, capitalOf: string | null = null): Place => ({
+  id: `${country}:${name}`, name, country, type: country === 'CN' ? 'prefecture_city' : 'municipality', admin1, parent: null, capitalOf,
+});
+const gazetteer = buildGazetteer([
+  place('Qingdao', 'CN', 'Shandong'),
+  place('Guangzhou', 'CN', 'Guangdong', 'Guangdong'),
+  place('Dongguan', 'CN', 'Guangdong'),
+  place('Köln', 'DE', 'Nordrhein-Westfalen'),
+  place('Düsseldorf', 'DE', 'Nordrhein-Westfalen', 'Nordrhein-Westfalen'),
+]);
+
+const mainz = { documentId: '3', url: 'http://press.example/mainz/isa' };
+const koeln = { documentId: '1', url: 'http://press.example/koeln/isa' };
+const founding8 = ['Aachen', 'Köln', 'Wuppertal', 'Ingolstadt', 'Rüsselsheim', 'Raunheim', 'Kelsterbach', 'Nürnberg'];
+
+describe('statedCountVsList', () => {
+  it('flags a stated seven with eight names and names the city that joined later as the likely extra', () => {
+    const list = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'founding', asOf: '2016-04', statedCount: 7, members: founding8.map((n) => member(n)) }, { ...mainz, quote: 'sieben deutschen Städten (Aachen, …)' });
+    const join = stored({ kind: 'membership_event', subject: 'ISA', city: 'Köln', event: 'joined', date: '2017-04-24' }, koeln);
+    const flags = statedCountVsList({ claims: [list, join], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.explanation).toContain('8 names are listed');
+    expect(flags[0]?.details.likelyExtra).toEqual(['Köln']);
+    expect(flags[0]?.claimIds).toEqual([list.id, join.id]);
+  });
+
+  it('does not flag lists whose stated size matches, nor lists without a stated size', () => {
+    const ten = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: null, statedCount: 10, members: Array.from({ length: 10 }, (_, i) => member(`C${i}`)) }, koeln);
+    const unstated = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: null, members: [member('Foshan')] }, koeln);
+    expect(statedCountVsList({ claims: [ten, unstated], gazetteer })).toEqual([]);
+  });
+});
+
+describe('attributeConflict', () => {
+  it('flags a city placed in one province and called capital of another, checked against the gazetteer', () => {
+    const province = stored({ kind: 'city_attribute', city: 'Qingdao', attribute: 'province', value: 'Shandong' }, { documentId: '0', url: 'http://w/' });
+    const capital = stored({ kind: 'city_attribute', city: 'Qingdao', attribute: 'capital_of', value: 'Guangdong' }, { documentId: '0', url: 'http://w/' });
+    const flags = attributeConflict({ claims: [province, capital], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.subject).toBe('Qingdao');
+    expect(flags[0]?.explanation).toMatch(/capital of Guangdong/);
+    expect(flags[0]?.explanation).toMatch(/Guangzhou/);
+    expect(new Set(flags[0]?.claimIds)).toEqual(new Set([province.id, capital.id]));
+  });
+
+  it('leaves attributes alone that agree with each other and the gazetteer', () => {
+    const claims = [
+      stored({ kind: 'city_attribute', city: 'Dongguan', attribute: 'province', value: 'Guangdong' }, { documentId: '0', url: 'http://w/' }),
+      stored({ kind: 'city_attribute', city: 'Düsseldorf', attribute: 'capital_of', value: 'Nordrhein-Westfalen' }, { documentId: '2', url: 'http://n/' }),
+      stored({ kind: 'city_attribute', city: 'Dongguan', attribute: 'population', value: 8_000_000 }, { documentId: '0', url: 'http://w/' }),
+    ];
+    expect(attributeConflict({ claims, gazetteer })).toEqual([]);
+  });
+
+  it('flags two sources that give one city different provinces', () => {
+    const a = stored({ kind: 'city_attribute', city: 'Dongguan', attribute: 'province', value: 'Guangdong' }, { documentId: '0', url: 'http://w/' });
+    const b = stored({ kind: 'city_attribute', city: 'Dongguan', attribute: 'province', value: 'Fujian' }, { documentId: '9', url: 'http://x/' });
+    const flags = attributeConflict({ claims: [a, b], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.explanation).toContain('"Guangdong" and "Fujian"');
+  });
+});
+
+describe('unresolvedName', () => {
+  it('flags a misspelt list member with its suggestion and leaves resolved ones alone', () => {
+    const list = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: 2, members: [member('Foshan'), member('Zhuzhou', false, 'Zhuzhouan', 'Zhuzhou')] }, koeln);
+    const flags = unresolvedName({ claims: [list], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.explanation).toBe('"Zhuzhouan" is no known place; most likely Zhuzhou');
+  });
+});
+
+describe('foundingVsJoinedLater', () => {
+  it('flags a city in a founding list that another source says joined after the founding', () => {
+    const list = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'founding', asOf: '2016-04', statedCount: 7, members: founding8.map((n) => member(n)) }, mainz);
+    const join = stored({ kind: 'membership_event', subject: 'ISA', city: 'Köln', event: 'joined', date: '2017-04-24' }, koeln);
+    const flags = foundingVsJoinedLater({ claims: [list, join], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.subject).toBe('ISA');
+    expect(flags[0]?.details.city).toBe('Köln');
+    expect(flags[0]?.claimIds).toEqual([list.id, join.id]);
+  });
+
+  it('does not flag a founding member whose join date is the founding itself', () => {
+    const founder = stored({ kind: 'membership_event', subject: 'ISA', city: 'Wuppertal', event: 'founding_member', date: null }, { documentId: '0', url: 'http://w/' });
+    const founding = stored({ kind: 'event', type: 'founding', subject: 'ISA', date: '2016-04', place: 'Hannover', ordinal: null }, mainz);
+    const join = stored({ kind: 'membership_event', subject: 'ISA', city: 'Wuppertal', event: 'joined', date: '2016-04' }, mainz);
+    expect(foundingVsJoinedLater({ claims: [founder, founding, join], gazetteer })).toEqual([]);
+  });
+});
+
+describe('countChange', () => {
+  const count = (country: 'DE' | 'CN' | null, n: number, asOf: string | null, doc: { documentId: string; url: string; published?: string | null }, qualifier: 'exact' | 'more_than' = 'exact') =>
+    stored({ kind: 'member_count', subject: 'ISA', country, count: n, qualifier, unit: 'cities', scope: 'current', asOf }, doc);
+
+  it('shows growth across dates as explained, not as a conflict', () => {
+    const flags = countChange({ claims: [count('CN', 11, '2016-04', mainz), count('CN', 14, '2017', koeln)], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.kind).toBe('count_change');
+    expect(flags[0]?.initialStatus).toBe('explained');
+    expect(flags[0]?.explanation).toContain('11 (2016-04');
+  });
+
+  it('flags different exact counts for the same date', () => {
+    const flags = countChange({ claims: [count('DE', 21, '2019-11-04', mainz), count('DE', 19, '2019-11-04', koeln)], gazetteer });
+    expect(flags[0]?.kind).toBe('count_conflict');
+    expect(flags[0]?.initialStatus).toBe('open');
+  });
+
+  it('never compares a qualified or country-less count with exact ones', () => {
+    const flags = countChange({ claims: [count(null, 30, '2022', mainz, 'more_than'), count('DE', 21, '2019', koeln), count('CN', 23, '2019', koeln)], gazetteer });
+    expect(flags).toEqual([]);
+  });
+
+  it('places an undated document at the newest date its claims mention', () => {
+    const undated = { documentId: '1', url: 'http://press.example/koeln/isa' };
+    const claims = [
+      count('CN', 11, '2016-04', mainz),
+      count('CN', 14, null, undated),
+      stored({ kind: 'membership_event', subject: 'ISA', city: 'Köln', event: 'joined', date: '2017-04-24' }, undated),
+    ];
+    const flags = countChange({ claims, gazetteer });
+    expect(flags[0]?.kind).toBe('count_change');
+    expect(flags[0]?.explanation).toContain('14 (2017-04-24');
+  });
+});

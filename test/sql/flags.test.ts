@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../sql/database.ts';
+import { findFlag, listFlags, reviewFlag, syncFlags, type FlagUpsert } from '../../sql/queries/flags.ts';
+import { DATABASES } from '../support/services.ts';
+
+const draft = (fingerprint: string, explanation = 'x', claimIds: string[] = []): FlagUpsert => ({
+  fingerprint, kind: 'stated_count_vs_list', severity: 'error', subject: 'ISA', explanation, details: { n: 1 }, claimIds, initialStatus: 'open', runId: null,
+});
+
+for (const { name, open, available } of DATABASES) {
+  describe.skipIf(!available)(`flags on ${name}`, () => {
+    let database: Database;
+    beforeEach(async () => {
+      database = await open();
+    });
+    afterEach(async () => {
+      await database.close();
+    });
+
+    it('keeps a reviewer decision when the same finding is raised again with new text', async () => {
+      await syncFlags(database.db, [draft('fp-a', 'first wording')], null);
+      const flag = await findFlag(database.db, 'fp-a');
+      expect(flag?.status).toBe('open');
+      await reviewFlag(database.db, flag!.id, { status: 'dismissed', note: 'list includes a region', reviewer: 'checker' });
+
+      const second = await syncFlags(database.db, [draft('fp-a', 'second wording')], null);
+      expect(second.created).toBe(0);
+      const again = await findFlag(database.db, 'fp-a');
+      expect(again).toMatchObject({ id: flag!.id, status: 'dismissed', reviewer_note: 'list includes a region', explanation: 'second wording' });
+    });
+
+    it('marks an open flag fixed when its finding is gone, and reopens it when it returns', async () => {
+      await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
+      const result = await syncFlags(database.db, [draft('fp-a')], null);
+      expect(result.fixed).toBe(1);
+      expect((await findFlag(database.db, 'fp-b'))?.status).toBe('fixed');
+      await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
+      expect((await findFlag(database.db, 'fp-b'))?.status).toBe('open');
+      expect((await listFlags(database.db)).map((f) => f.fingerprint).sort()).toEqual(['fp-a', 'fp-b']);
+    });
+
+    it('changes no row when the same findings are synced twice', async () => {
+      await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
+      const before = await database.db.selectFrom('flags').selectAll().orderBy('id').execute();
+      const result = await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
+      const after = await database.db.selectFrom('flags').selectAll().orderBy('id').execute();
+      expect(result).toMatchObject({ created: 0, fixed: 0 });
+      expect(after).toEqual(before);
+    });
+  });
+}
