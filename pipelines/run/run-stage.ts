@@ -3,7 +3,7 @@ import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import type { DB } from '../../sql/schema.ts';
 import { crawlSource, type CrawlResult } from '../crawl/crawl-source.ts';
 import type { CrawlOptions } from '../crawl/crawl-options.ts';
-import { loadStoredSource } from '../../sql/queries/sources.ts';
+import { loadSource } from '../../sql/queries/sources.ts';
 import { extractVersion, type ExtractVersionResult } from '../extract/extract-version.ts';
 import { reconcile, type ReconcileResult } from '../reconcile/reconcile.ts';
 import { ConfigError } from '../errors.ts';
@@ -26,7 +26,7 @@ export type StageOutputOf<J extends StageJob> = J extends { stage: 'crawl' }
 export async function runStage<J extends StageJob>(deps: StageDeps, job: J): Promise<StageOutputOf<J>> {
   switch (job.stage) {
     case 'crawl': {
-      const source = await loadStoredSource(deps.db, job.sourceId);
+      const source = await loadSource(deps.db, job.sourceId);
       if (!source) throw new ConfigError(`source "${job.sourceId}" is not in the database; run \`isa run --sources FILE\` to load it`, { input: job.sourceId });
       return (await crawlSource({ db: deps.db }, { runId: job.runId, source, options: deps.crawlOptions })) as StageOutputOf<J>;
     }
