@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../sql/database.ts';
+import { startFixtureServer, type FixtureServer } from '../../../fixtures/server/fixture-server.ts';
+import { InProcessStageRunner } from '../../../pipelines/run/run-stage.ts';
+import { currentClaims } from '../../../sql/queries/claims.ts';
+import { listFlags } from '../../../sql/queries/flags.ts';
+import type { MemberListClaim } from '../../../extractors/claim.ts';
+import { DATABASES } from '../../support/services.ts';
+import { datasetSnapshot, FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from './fixture-run.ts';
+
+const SEED_PATHS = {
+  wuppertal: '/wuppertal/wirtschaft-arbeit/china/kooperationen.php',
+  koeln: '/koeln/wirtschaft/neuer-brueckenschlag-nach-china-koeln-tritt-chinesisch-deutscher-industriestaedteallianz-bei/',
+  nrwheute: '/nrwheute/chongqing-und-duesseldorf-feiern-20-jahre-staedtepartnerschaftsfreundschaft/',
+  mainz: '/mainz/aktuelles/pressemitteilungen/mainz-will-der-industriestaedteallianz-beitreten.php',
+  mainzPdf: '/mainz/dokumente/pm-2019-11-04-isa-delegationsreise-foshan.pdf',
+};
+
+for (const { name, open, available } of DATABASES) {
+  describe.skipIf(!available)(`the fixture crawl end to end on ${name}`, () => {
+    let database: Database;
+    let server: FixtureServer;
+    let firstRun: Awaited<ReturnType<typeof runFixtures>>;
+
+    beforeAll(async () => {
+      database = await open();
+      server = await startFixtureServer();
+      const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS });
+      firstRun = await runFixtures(database.db, runner, server.origin);
+    });
+    afterAll(async () => {
+      await server?.close();
+      await database?.close();
+    });
+
+    it('stores each seed document once, with its clean main text and no page chrome', async () => {
+      const versions = await database.db.selectFrom('document_versions').select(['url', 'final_url', 'clean_text', 'format', 'http_status', 'content_hash', 'published']).execute();
+      const byPath = (path: string) => versions.filter((v) => v.url === server.url(path));
+      for (const path of Object.values(SEED_PATHS)) expect(byPath(path), path).toHaveLength(1);
+
+      const wuppertal = byPath(SEED_PATHS.wuppertal)[0]!;
+      expect(wuppertal.clean_text).toContain('Wuppertal ist Gründungsmitglied der Chinesisch-Deutsche Industriestädteallianz (ISA)');
+      expect(wuppertal.clean_text).not.toContain('Matomo');
+      expect(wuppertal.clean_text).not.toContain('Seite teilen');
+
+      const pdf = byPath(SEED_PATHS.mainzPdf)[0]!;
+      expect(pdf.format).toBe('pdf');
+      expect(pdf.published).toBe('2019-11-04');
+      expect(pdf.clean_text).toMatch(/Bei der Plenarsitzung der Chinesisch-Deutschen Industriestädteallianz standen\s+Gespräche/);
+      expect(pdf.clean_text.match(/Pressestelle \| Kommunikation/g)?.length ?? 0).toBeLessThanOrEqual(1);
+      expect(firstRun.documents.new).toBeGreaterThanOrEqual(5);
+    });
+
+    it('stores the member lists of the Köln and Mainz releases with their stated counts', async () => {
+      const claims = await currentClaims(database.db);
+      const lists = claims.filter((c) => c.claim.kind === 'member_list') as Array<(typeof claims)[number] & { claim: MemberListClaim }>;
+      const koeln = lists.filter((c) => c.url === server.url(SEED_PATHS.koeln)).map((c) => [c.claim.country, c.claim.statedCount, c.claim.members.length]);
+      expect(koeln).toEqual(expect.arrayContaining([['DE', 10, 10], ['CN', 14, 14]]));
+      const mainz = lists.filter((c) => c.url === server.url(SEED_PATHS.mainz)).map((c) => [c.claim.country, c.claim.statedCount, c.claim.members.length]);
+      expect(mainz).toEqual(expect.arrayContaining([['CN', 11, 11], ['DE', 7, 8]]));
+      for (const c of claims) expect(c.claim.evidence.quote.length).toBeGreaterThan(0);
+    });
+
+    it('raises exactly one stated-count flag: the seven German founding cities with eight names', async () => {
+      const flags = await listFlags(database.db, { kind: 'stated_count_vs_list' });
+      expect(flags).toHaveLength(1);
+      expect(flags[0]!.explanation).toMatch(/sieben deutschen Städten/);
+      expect(flags[0]!.explanation).toMatch(/8 names/);
+      const evidence = await database.db.selectFrom('flag_claims as fc').innerJoin('claims as c', 'c.id', 'fc.claim_id').innerJoin('document_versions as v', 'v.id', 'c.version_id')
+        .select(['v.url']).where('fc.flag_id', '=', flags[0]!.id).execute();
+      expect(evidence.map((e) => e.url)).toContain(server.url(SEED_PATHS.mainz));
+    });
+
+    it('changes no row of the dataset when run again over unchanged fixtures', async () => {
+      const before = await datasetSnapshot(database.db);
+      const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS });
+      const second = await runFixtures(database.db, runner, server.origin);
+      expect(second.documents.new + second.documents.changed).toBe(0);
+      expect(second.extracted.versions).toBe(0);
+      expect(await datasetSnapshot(database.db)).toEqual(before);
+    });
+  });
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../sql/database.ts';
+import type { DB } from '../../sql/schema.ts';
+import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fixture-server.ts';
+import { InProcessStageRunner } from '../../pipelines/run/run-stage.ts';
+import { QueueStageRunner } from '../../workers/queue-stage-runner.ts';
+import { startStageWorker, type StageWorker } from '../../workers/stage-worker.ts';
+import { freshPostgres, postgresUrl, redisUrl, uniqueQueuePrefix } from '../support/services.ts';
+import { FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from '../pipelines/run/fixture-run.ts';
+
+/** What a run stored, without ids and timestamps, so two databases can be compared. */
+async function storedResult(db: Kysely<DB>) {
+  const versions = await db.selectFrom('document_versions').select(['url', 'final_url', 'content_hash', 'clean_text', 'published', 'format']).orderBy('url').orderBy('content_hash').execute();
+  const claims = await db.selectFrom('claims as c').innerJoin('document_versions as v', 'v.id', 'c.version_id')
+    .select(['v.url', 'c.ordinal', 'c.kind', 'c.payload', 'c.quote', 'c.start_offset', 'c.end_offset', 'c.extractor_version'])
+    .orderBy('v.url').orderBy('c.ordinal').execute();
+  const flags = await db.selectFrom('flags').select(['fingerprint', 'kind', 'severity', 'status', 'explanation']).orderBy('fingerprint').execute();
+  return { versions, claims, flags };
+}
+
+describe.skipIf(!postgresUrl || !redisUrl)('the fixture crawl through BullMQ on Redis', () => {
+  let server: FixtureServer;
+  let inProcess: Database;
+  let queued: Database;
+  let worker: StageWorker;
+  let runner: QueueStageRunner;
+  const prefix = uniqueQueuePrefix();
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    [inProcess, queued] = await Promise.all([freshPostgres(), freshPostgres()]);
+    // The worker has its own deps, as an `isa worker` process on another machine would.
+    worker = await startStageWorker({ db: queued.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS }, { redisUrl: redisUrl!, prefix, concurrency: 2 });
+    runner = await QueueStageRunner.open({ redisUrl: redisUrl!, prefix, jobTimeoutMs: 120_000 });
+  });
+  afterAll(async () => {
+    await runner?.close();
+    await worker?.close();
+    await server?.close();
+    await Promise.all([inProcess?.close(), queued?.close()]);
+  });
+
+  it('stores the same documents, claims and flags as the in-process run', async () => {
+    const local = await runFixtures(inProcess.db, new InProcessStageRunner({ db: inProcess.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS }), server.origin);
+    const distributed = await runFixtures(queued.db, runner, server.origin);
+
+    expect(distributed.status).toBe(local.status);
+    expect(distributed.documents).toEqual(local.documents);
+    const [a, b] = await Promise.all([storedResult(inProcess.db), storedResult(queued.db)]);
+    expect(b.versions.length).toBeGreaterThanOrEqual(5);
+    expect(b.claims.length).toBeGreaterThan(10);
+    expect(b).toEqual(a);
+  });
+});
