@@ -3,8 +3,11 @@
  * HTML and PDF as the parse stage's `parseDocument` produces it.
  */
 import { readFile } from 'node:fs/promises';
+import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
 
 export async function goldDocumentText(file: string): Promise<string> {
   if (file.endsWith('.txt')) return readFile(file, 'utf8');
-  throw new Error(`no text reader for ${file} yet`);
+  const body = new Uint8Array(await readFile(file));
+  const parsed = await parseDocument({ body, url: file, contentType: null, fetchedAt: new Date('2026-01-01T00:00:00Z') });
+  return parsed.text;
 }
