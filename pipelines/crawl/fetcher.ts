@@ -19,10 +19,22 @@ export interface FetchRequest {
   etag?: string | null;
   /** Stored Last-Modified: sent as If-Modified-Since. */
   lastModified?: string | null;
-  /** Allow private, loopback and link-local targets (fixture sources, `--allow-private`). */
-  allowPrivate: boolean;
+  /**
+   * Allow private, loopback and link-local targets: `true` for any host (fixture sources,
+   * `--allow-private`), or a list of `host[:port]` that may be private (an intranet source) while
+   * every other hop, redirects included, stays guarded.
+   */
+  allowPrivate: PrivateTargets;
   /** Accept header. @defaultValue HTML, XML, feeds, PDF, then anything */
   accept?: string;
+}
+
+export type PrivateTargets = boolean | readonly string[];
+
+/** Whether a hop to `url` may reach a non-public address. */
+export function allowsPrivate(allowPrivate: PrivateTargets, url: URL): boolean {
+  if (typeof allowPrivate === 'boolean') return allowPrivate;
+  return allowPrivate.some((host) => host.toLowerCase() === url.host.toLowerCase() || host.toLowerCase() === url.hostname.toLowerCase());
 }
 
 export interface FetchResponse {
@@ -72,7 +84,8 @@ export function createHttpFetcher(options: FetcherOptions): Fetcher {
     let current = parseTarget(request.url, request.url);
     for (let hop = 0; ; hop += 1) {
       seen.add(current.toString());
-      assertPublicLiteral(current, request.allowPrivate);
+      const allowPrivate = allowsPrivate(request.allowPrivate, current);
+      assertPublicLiteral(current, allowPrivate);
       const headers: Record<string, string> = {
         'user-agent': options.userAgent,
         accept: request.accept ?? DEFAULT_ACCEPT,
@@ -81,8 +94,8 @@ export function createHttpFetcher(options: FetcherOptions): Fetcher {
       };
       if (request.etag) headers['if-none-match'] = request.etag;
       if (request.lastModified) headers['if-modified-since'] = request.lastModified;
-      const pool = request.allowPrivate ? agents.open : agents.guarded;
-      const result = await requestHop(current, headers, request.allowPrivate, current.protocol === 'https:' ? pool.https : pool.http, options);
+      const pool = allowPrivate ? agents.open : agents.guarded;
+      const result = await requestHop(current, headers, allowPrivate, current.protocol === 'https:' ? pool.https : pool.http, options);
       const location = result.headers['location'];
       if (result.status >= 300 && result.status < 400 && result.status !== 304 && location) {
         const next = parseTarget(location, request.url, current);

@@ -5,7 +5,7 @@
  */
 import robotsParserModule from 'robots-parser';
 import { errorMessageOf } from '../errors.ts';
-import type { Fetcher } from './fetcher.ts';
+import type { Fetcher, PrivateTargets } from './fetcher.ts';
 
 interface ParsedRobots {
   isAllowed(url: string, ua?: string): boolean | undefined;
@@ -32,7 +32,7 @@ export interface RobotsRules {
  * Fetches and reads an origin's robots.txt (RFC 9309): a 4xx means no rules; a 5xx or an
  * unreachable file means "disallow all" until a later crawl can read it.
  */
-export async function fetchRobotsRules(fetcher: Fetcher, origin: string, options: { userAgentToken: string; allowPrivate: boolean }): Promise<RobotsRules> {
+export async function fetchRobotsRules(fetcher: Fetcher, origin: string, options: { userAgentToken: string; allowPrivate: PrivateTargets }): Promise<RobotsRules> {
   const robotsUrl = new URL('/robots.txt', origin).toString();
   try {
     const response = await fetcher.fetch({ url: robotsUrl, allowPrivate: options.allowPrivate, accept: 'text/plain,*/*;q=0.5' });

@@ -59,8 +59,11 @@ export const sourceSchema = z
     contentSelectors: z.array(z.string().min(1)).default([]),
     /** Extra hosts to follow links to (the start URLs' hosts are always allowed). */
     hosts: z.array(z.string().min(1)).default([]),
-    /** Allow private/loopback targets (fixture sources only). */
-    allowPrivate: z.boolean().default(false),
+    /**
+     * Allow private/loopback targets: `true` for any host (fixture sources), or a list of
+     * `host[:port]` that may be private while every other hop stays guarded.
+     */
+    allowPrivate: z.union([z.boolean(), z.array(z.string().min(1))]).default(false),
   })
   .strict();
 
