@@ -52,6 +52,9 @@ const TYPE_RANK: Record<PlaceType, number> = {
 // A German namesake is taken without a hint only when it is this many times larger than the next.
 const DE_POPULATION_DOMINANCE = 5;
 
+// Single-word German municipalities below this size are weak mentions unless a cue makes them strong.
+const SMALL_TOWN_POPULATION = 10_000;
+
 // Words before a name that make it a place even when the name is also a common word.
 const STRONG_CUES = new Set(
   [
@@ -70,7 +73,7 @@ const PREFIX_DESIGNATORS: Array<[RegExp, PlaceType | null]> = [
   [/^(?:die\s+|der\s+|the\s+)?(?:stadtbezirk|bezirk|distrikt|district)\s+/iu, 'city_district'],
   [/^(?:der\s+|the\s+)?(?:landkreis|kreis|lk)\s+/iu, 'district'],
   [/^(?:die\s+|the\s+)?(?:provinz|province\s+of|province|bundesland|freistaat|land)\s+/iu, null],
-  [/^(?:die\s+|the\s+)?(?:landeshauptstadt|hauptstadt|hansestadt|kreisstadt|universitätsstadt|großstadt|metropole|stadt|gemeinde|markt|city\s+of|town\s+of|municipality\s+of)\s+/iu, null],
+  [/^(?:die\s+|der\s+|des\s+|the\s+)?(?:landeshauptstadt|hauptstadt|hansestadt|kreisstadt|universitätsstadt|großstadt|metropole|stadt|gemeinde|markt|city\s+of|town\s+of|municipality\s+of)\s+/iu, null],
   [/^(?:die\s+|the\s+)?(?:region)\s+/iu, null],
 ];
 const SUFFIX_DESIGNATORS: Array<[RegExp, PlaceType | null]> = [
@@ -176,6 +179,8 @@ export class PlaceGazetteer implements Gazetteer {
       const start = first.start;
       const end = tokens[match.last]?.end ?? first.end;
       const candidates = this.#rank(match.places).map((k) => this.#places[k]).filter(isPlace);
+      // "Berger", "Hofer", "Walder" are surnames and words, not inflections of the villages Berg, Hof, Wald.
+      if (match.inflected && candidates.every((p) => this.#weak.has(compactKey(p.name)) || (p.type === 'municipality' && (p.population ?? 0) < SMALL_TOWN_POPULATION))) continue;
       mentions.push({ start, end, raw: text.slice(start, end), candidates, weak: false, first: i, last: match.last });
       i = match.last;
     }
@@ -184,9 +189,9 @@ export class PlaceGazetteer implements Gazetteer {
   }
 
   /** Longest token path from `from` that names a place; the last word may carry an inflection. */
-  #longestMatch(tokens: Token[], from: number): { last: number; places: number[] } | null {
+  #longestMatch(tokens: Token[], from: number): { last: number; places: number[]; inflected: boolean } | null {
     let node = this.#trie;
-    let best: { last: number; places: number[] } | null = null;
+    let best: { last: number; places: number[]; inflected: boolean } | null = null;
     for (let j = from; j < tokens.length; j++) {
       const t = tokens[j];
       if (!t) break;
@@ -195,13 +200,13 @@ export class PlaceGazetteer implements Gazetteer {
       if (t.isWord) {
         for (const stem of inflectionStems(t.key)) {
           const places = node.children.get(stem)?.places;
-          if (places && (!best || best.last < j)) best = { last: j, places };
+          if (places && (!best || best.last < j)) best = { last: j, places, inflected: true };
         }
       }
       const child = node.children.get(t.key);
       if (!child) break;
       node = child;
-      if (node.places) best = { last: j, places: node.places };
+      if (node.places) best = { last: j, places: node.places, inflected: false };
     }
     return best;
   }
@@ -217,6 +222,15 @@ export class PlaceGazetteer implements Gazetteer {
     const strong = prev !== null && STRONG_CUES.has(prev.key) && tokens[m.first - 1] === prev;
     const key = compactKey(tokens.slice(m.first, m.last + 1).map((t) => t.text).join(' '));
     if (this.#weak.has(key) || m.candidates.some((p) => this.#weak.has(compactKey(p.name)) && compactKey(p.name) === key)) {
+      return !strong;
+    }
+    // Villages under 10 000 people named with one word are mostly homonyms of common words
+    // ("Wissen", "Nahe", "Stelle"); bigger towns are listed in weakNames when they are words.
+    if (
+      m.first === m.last &&
+      m.candidates.length > 0 &&
+      m.candidates.every((p) => p.type === 'municipality' && (p.population ?? 0) < SMALL_TOWN_POPULATION)
+    ) {
       return !strong;
     }
     if (m.candidates.length > 0 && m.candidates.every((p) => p.country === 'CN')) {
@@ -344,8 +358,18 @@ export class PlaceGazetteer implements Gazetteer {
     const network = /^(?:das\s+|the\s+)?(?:städtenetzwerk|städteverbund|netzwerk|verbund|städtedreieck|network)\b/iu.test(trimmed);
     const region = /^(?:die\s+|the\s+)?region\b|\(region\)|\bregion$/iu.test(trimmed);
     const direct = this.resolve(trimmed, options);
+    // Places named inside the item, in order, without regions and Länder/provinces.
+    const inside = [
+      ...new Set(
+        this.findMentions(trimmed)
+          .filter((m) => m.candidates.some((p) => p.type !== 'province' && p.type !== 'state' && p.type !== 'region'))
+          .map((m) => this.resolve(m.raw, options).place?.name ?? m.candidates[0]?.name ?? m.raw),
+      ),
+    ];
     const knownRegion = direct.place?.type === 'region' ? this.#regionPlaces.get(this.#places.indexOf(direct.place)) : undefined;
-    if (knownRegion) return { name: direct.place?.name ?? trimmed, raw: trimmed, resolved: true, suggestion: null, places: [...knownRegion] };
+    if (knownRegion) {
+      return { name: direct.place?.name ?? trimmed, raw: trimmed, resolved: true, suggestion: null, places: [...new Set([...knownRegion, ...inside])] };
+    }
     if (!network && !region) {
       return {
         name: direct.place?.name ?? direct.suggestion ?? trimmed,
@@ -355,17 +379,13 @@ export class PlaceGazetteer implements Gazetteer {
         places: [],
       };
     }
-    // Places named inside the item, in order, without the region's own head name.
-    const inside = this.findMentions(trimmed)
-      .filter((m) => m.candidates.some((p) => p.type !== 'province' && p.type !== 'state'))
-      .map((m) => this.resolve(m.raw, options).place?.name ?? m.candidates[0]?.name ?? m.raw);
     const head = parseWrittenName(trimmed.replace(/\s*\(.*$/u, '').replace(/\s+(?:mit|with)\s+.*$/iu, ''));
     const headName = head.core.replace(/^(?:städtenetzwerk|städteverbund|netzwerk|verbund|network)\s+/iu, '').replace(/[„“"”‚‘]/gu, '').trim();
     if (region && direct.resolved && direct.place && !/\(/u.test(trimmed)) {
       // "Fulda (Region)" is handled by parseWrittenName; "Region Hannover" names a real unit.
       return { name: direct.place.name, raw: trimmed, resolved: true, suggestion: null, places: [direct.place.name] };
     }
-    const places = [...new Set(inside)];
+    const places = inside;
     const headPlace = this.resolve(headName, options).place;
     const name = network ? headName || trimmed : headPlace ? `Region ${headPlace.name}` : headName.startsWith('Region') ? headName : `Region ${headName}`;
     return { name, raw: trimmed, resolved: places.length > 0 || headPlace !== null, suggestion: null, places: places.length > 0 ? places : headPlace ? [headPlace.name] : [] };
@@ -373,12 +393,18 @@ export class PlaceGazetteer implements Gazetteer {
 
   /** Rank: type (higher-level unit first), then population, then id for a stable order. */
   #rank(indexes: number[]): number[] {
-    return [...new Set(indexes)].sort((a, b) => {
+    const unique = [...new Set(indexes)];
+    // A state or province outranks a namesake town elsewhere (Hessen the Land, not the village;
+    // Hainan the province, not the prefecture in Qinghai) but not its own city (Berlin, Jilin).
+    const admins = new Set(unique.map((i) => this.#places[i]).filter((p) => p?.type === 'state' || p?.type === 'province').map((p) => p?.name));
+    const rankOf = (p: Place): number =>
+      TYPE_RANK[p.type] < 1 && admins.has(p.name) && p.admin1 !== p.name ? 1.5 : TYPE_RANK[p.type];
+    return unique.sort((a, b) => {
       const pa = this.#places[a];
       const pb = this.#places[b];
       if (!pa || !pb) return 0;
       return (
-        TYPE_RANK[pa.type] - TYPE_RANK[pb.type] ||
+        rankOf(pa) - rankOf(pb) ||
         (pb.population ?? 0) - (pa.population ?? 0) ||
         (pa.id < pb.id ? -1 : pa.id > pb.id ? 1 : 0)
       );
@@ -393,9 +419,6 @@ export class PlaceGazetteer implements Gazetteer {
 function choose(ranked: Place[]): Place | null {
   const top = ranked[0];
   if (!top) return null;
-  // A province named like a prefecture elsewhere (Hainan province vs Hainan prefecture in Qinghai) means the province.
-  const province = ranked.find((p) => p.type === 'province' && p.name === top.name);
-  if (province && top.type === 'prefecture_city' && top.admin1 !== province.name) return province;
   const rivals = ranked.filter((p) => TYPE_RANK[p.type] === TYPE_RANK[top.type]);
   if (rivals.length === 1) return top;
   const second = rivals[1];

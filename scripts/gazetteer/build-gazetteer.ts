@@ -86,6 +86,9 @@ function buildChina(admin1: Admin1File): PlaceRow[] {
   return rows;
 }
 
+// GeoNames' main name is English for a few cities; CLAIMS.md wants the German spelling.
+const DE_NAME_OVERRIDES: Record<string, string> = { '09162000': 'München' };
+
 const FEATURE_RANK: Record<string, number> = { PPLC: 0, PPLA: 0, PPLA2: 1, PPLA3: 2, PPLA4: 3, PPL: 4 };
 
 function buildGermany(admin1: Admin1File, kreise: KreiseFile): PlaceRow[] {
@@ -121,8 +124,9 @@ function buildGermany(admin1: Admin1File, kreise: KreiseFile): PlaceRow[] {
     const land = lands.get(ags.slice(0, 2));
     const kreisfrei = ags.endsWith('000') && c.featureCode !== 'PPL';
     const parent = kreisfrei ? null : (kreisName.get(ags.slice(0, 5)) ?? null);
-    const capitalOf = capitals.get(c.name) === land?.name ? (land?.name ?? null) : null;
-    rows.push([`de:${ags}`, c.name, 'DE', 'municipality', land?.name ?? null, parent, capitalOf, c.population || null]);
+    const capitalOf = capitals.get(DE_NAME_OVERRIDES[ags] ?? c.name) === land?.name ? (land?.name ?? null) : null;
+    const name = DE_NAME_OVERRIDES[ags] ?? c.name;
+    rows.push([`de:${ags}`, name, 'DE', 'municipality', land?.name ?? null, parent, capitalOf, c.population || null]);
   }
   for (const l of admin1.DE) rows.push([`de:${l.code}`, l.name, 'DE', 'state', l.name, null, null, null]);
   return rows;
