@@ -82,19 +82,25 @@ export function joinLines(a: string, b: string): string {
 
 type Gap = 'line' | 'page' | 'blank';
 
-/** Decides whether the gap between two lines ends a paragraph. */
-function endsParagraph(a: string, b: string, gap: Gap, full: number): boolean {
+/**
+ * Decides whether the gap between two lines ends a paragraph. `alone` says that `a` started its
+ * paragraph, which is what tells a heading ("(rap) Dezernentin will Chancen nutzen") from the
+ * short last line of a sentence cut by the page break ("… Industriestädteallianz standen").
+ */
+function endsParagraph(a: string, b: string, gap: Gap, full: number, alone: boolean): boolean {
   if (gap === 'blank') return true;
+  // A hyphen, dash, comma or opening bracket at the end always continues on the next line.
+  if (/[-–—,(„"“]$/.test(a) || /[-–—]$/.test(a)) return false;
   const terminal = TERMINAL.test(a);
-  if (/-$/.test(a) && !/\s-$/.test(a)) return false; // a hyphenated word always continues
-  if (gap === 'page') {
-    // A sentence cut by the page break: no full stop before it, and not a short heading.
-    if (!terminal) return a.length < full * 0.4 && startsUpper(b);
-    return true;
+  if (terminal) {
+    if (gap === 'page') return true;
+    return a.length < full * 0.8 || (!startsLower(b) && a.length < full * 0.9);
   }
-  if (terminal) return a.length < full * 0.8 || (!startsLower(b) && a.length < full * 0.9);
-  // A short line without a full stop before a capital: a heading, a date line, an address line.
-  return a.length < full * 0.5 && startsUpper(b) && !startsLower(b);
+  if (startsLower(b) || !startsUpper(b)) return false;
+  // No full stop before a capital: a heading, date line or address line if it stands alone and
+  // stops short of the margin; otherwise a sentence that runs on (German nouns are capitalised).
+  if (alone) return a.length < full * 0.75;
+  return gap === 'line' && a.length < full * 0.5;
 }
 
 /**
@@ -129,7 +135,7 @@ export function cleanPdfPages(pageTexts: readonly string[]): CleanPdfText {
       }
       if (previous === null || current === '') {
         current = line;
-      } else if (endsParagraph(previous, line, gap, full)) {
+      } else if (endsParagraph(previous, line, gap, full, current === previous)) {
         paragraphs.push(current);
         current = line;
       } else {

@@ -18,7 +18,7 @@ export interface MainText {
 
 /** Class/id words of page furniture; matched against the tokens of `id` and `class`. */
 const CHROME_TOKEN =
-  /^(?:nav|navi|navigation|navbar|menu|menue|mainmenu|submenu|breadcrumbs?|brotkrume\w*|cookies?|cookiebanner|cookienotice|consent|gdpr|matomo|piwik|banner|share|sharing|social|socials|shariff|sharebar|socialshare|footer|sidebar|skip|skiplinks?|skiplink|jumplinks?|comments?|respond|reply|replies|language|languages|langswitch|languageswitcher|sprachwahl|sprachauswahl|totop|backtotop|scrolltop|newsletter|pagination|pager|popup|modal|overlay|search|suche|servicenavigation|toolbar|metanav|header|masthead|related|disqus|widget|hidden|hide|sronly|visuallyhidden|invisible|dnone|screenreader)$/;
+  /^(?:nav|navi|navigation|navbar|menu|menue|mainmenu|submenu|breadcrumbs?|brotkrume\w*|cookies?|cookiebanner|cookienotice|consent|gdpr|matomo|piwik|banner|share|sharing|social|socials|shariff|sharebar|socialshare|footer|sidebar|skip|skiplinks?|skiplink|jumplinks?|comments?|respond|reply|replies|language|languages|langswitch|languageswitcher|sprachwahl|sprachauswahl|totop|backtotop|scrolltop|newsletter|pagination|pager|popup|modal|overlay|search|suche|servicenavigation|toolbar|metanav|header|masthead|related|disqus|widget|hidden|hide|sronly|visuallyhidden|invisible|dnone|screenreader|byline|author|readingtime|lesezeit|entrymeta|postmeta|catlinks|category|categories|taglinks|tags|postnavigation|navlinks)$/;
 const CONTENT_TOKEN = /^(?:article|content|main|body|text|story|entry|inhalt|beitrag|artikel|post|news|meldung|pressemitteilung)$/;
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
 

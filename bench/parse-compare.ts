@@ -1,0 +1,162 @@
+/**
+ * Compares the main-text extractors on the seed pages rendered as real municipal pages
+ * (`fixtures/sites/**`): the hand-written cheerio rules, Mozilla Readability (jsdom) with the same
+ * line filters, and Readability's raw `textContent`.
+ *
+ * Metrics per page, against the seed text and its gold notes (`fixtures/gold/seeds/*`):
+ * - recall: share of the seed's body sentences found in the extracted text (whitespace-insensitive);
+ * - precision: share of the extracted characters that belong to found body sentences;
+ * - chrome: chrome strings from the gold notes found in the text (should be 0);
+ * - captions: photo captions/credits found in the text (should be 0).
+ *
+ * Run: `npx tsx bench/parse-compare.ts` (prints a table and the per-extractor totals, plus time).
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as cheerio from 'cheerio';
+import { extractMainText } from '../pipelines/parse/html-main-text.ts';
+import { extractWithReadability } from '../pipelines/parse/readability-main-text.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** A seed page: where the rendered page lives, its seed text, and what must not be in the body. */
+export interface SeedPage {
+  id: string;
+  page: string;
+  seed: string;
+  /** Strings from the gold notes that are page chrome. */
+  chrome: string[];
+  /** Seed lines that are photo captions or credits: they belong in `captions`, not in the text. */
+  captions: string[];
+  /** Prefixes glued to a body line by the seed's own extraction (logo alt text), cut before matching. */
+  gluedPrefixes?: string[];
+  /** Junk glued to the end of a body line in the seed, cut before matching. */
+  gluedSuffixes?: string[];
+}
+
+export const SEED_PAGES: SeedPage[] = [
+  {
+    id: '000 wuppertal',
+    page: 'fixtures/sites/wuppertal/wirtschaft-arbeit/china/kooperationen.php',
+    seed: 'fixtures/gold/seeds/000_2490e39a1715be5b.txt',
+    chrome: ['Inhalt anspringen', 'Matomo', 'Cookies', 'Datenschutzeinstellungen', 'Sprache auswählen', 'Seite teilen', 'Bildnachweise', 'Erläuterungen und Hinweise'],
+    captions: [
+      '3. Plenarversammlung der Chinesisch-Deutschen Industriestädteallianz 2018 auf der Hannover-Messe',
+      'Geschenkübergabe mit Regierungschef Herrn LIANG Weidong',
+      'Oberbürgermeister Prof. Dr. Uwe Schneidewind präsentiert die Kooperationsvereinbarung',
+      'Dr. Rolf Volmerig und Hanno Rademacher im Bild mit Xu Yaojun',
+      'Maik Reichert',
+      '© Stadt Wuppertal | Medienzentrum',
+    ],
+  },
+  {
+    id: '001 koeln',
+    page: 'fixtures/sites/koeln/wirtschaft/neuer-brueckenschlag-nach-china-koeln-tritt-chinesisch-deutscher-industriestaedteallianz-bei/index.html',
+    seed: 'fixtures/gold/seeds/001_f1d0d5f95502a0a2.txt',
+    chrome: ['stadtkoelnlogo', 'Diesen Beitrag teilen', 'Facebook', 'Mister Wong', '@2022', 'lebeART', 'toTop', 'Wir nutzen Cookies', 'Tracking Cookies'],
+    captions: [],
+    gluedPrefixes: ['stadtkoelnlogo neu'],
+  },
+  {
+    id: '002 nrwheute',
+    page: 'fixtures/sites/nrwheute/chongqing-und-duesseldorf-feiern-20-jahre-staedtepartnerschaftsfreundschaft/index.html',
+    seed: 'fixtures/gold/seeds/002_d65a921588cc86b9.txt',
+    chrome: ['INavigationController', 'Teile diesen Artikel', 'Hinterlasse einen Kommentar', 'Leave a Reply', 'Your email address will not be published', 'Lesezeit', 'nrwheute'],
+    captions: [],
+    gluedSuffixes: ['INavigationController.'],
+  },
+  {
+    id: '003 mainz',
+    page: 'fixtures/sites/mainz/aktuelles/pressemitteilungen/mainz-will-der-industriestaedteallianz-beitreten.php',
+    seed: 'fixtures/gold/seeds/003_ce3b4dc4c6f51173.txt',
+    chrome: ['Seite empfehlen', 'Impressum', 'Datenschutz', 'Barrierefreiheit', 'Leichte Sprache'],
+    captions: [],
+  },
+];
+
+const squash = (text: string): string => text.replace(/[\s\u00a0]+/g, ' ').trim();
+
+/** Splits a seed into body sentences: its paragraphs minus chrome and caption lines, cut at sentence ends. */
+export function bodySentences(seedText: string, page: SeedPage): string[] {
+  const sentences: string[] = [];
+  for (let line of seedText.split('\n')) {
+    line = squash(line);
+    if (line === '' || line.startsWith('•')) continue;
+    for (const prefix of page.gluedPrefixes ?? []) if (line.startsWith(prefix)) line = line.slice(prefix.length);
+    for (const suffix of page.gluedSuffixes ?? []) if (line.endsWith(suffix)) line = line.slice(0, -suffix.length);
+    if (page.chrome.some((c) => line.includes(c)) || page.captions.some((c) => line.includes(c))) continue;
+    for (const sentence of line.split(/(?<=[.!?“”"])\s+(?=[A-ZÄÖÜ„"“(])/)) if (sentence.length >= 3) sentences.push(sentence);
+  }
+  return sentences;
+}
+
+export interface PageScore {
+  recall: number;
+  precision: number;
+  missing: string[];
+  chrome: string[];
+  captionsInText: string[];
+}
+
+/** Scores one extracted text against a seed page. */
+export function scorePage(extracted: string, seedText: string, page: SeedPage): PageScore {
+  const text = squash(extracted);
+  const sentences = bodySentences(seedText, page);
+  const found = sentences.filter((s) => text.includes(s));
+  // Characters of the output covered by found sentences (each counted once, overlaps ignored).
+  const coveredChars = [...new Set(found)].reduce((sum, s) => sum + s.length + 1, 0);
+  return {
+    recall: sentences.length === 0 ? 1 : found.length / sentences.length,
+    precision: text.length === 0 ? 0 : Math.min(1, coveredChars / (text.length + 1)),
+    missing: sentences.filter((s) => !text.includes(s)),
+    chrome: page.chrome.filter((c) => text.includes(c)),
+    captionsInText: page.captions.filter((c) => text.includes(c)),
+  };
+}
+
+export type Extractor = (html: string, url: string) => Promise<string>;
+
+export const EXTRACTORS: Record<string, Extractor> = {
+  rules: async (html) => extractMainText(cheerio.load(html)).text,
+  readability: async (html, url) => (await extractWithReadability(html, url, [])).text,
+  'readability-raw': async (html, url) => {
+    const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: new (h: string, o: { url: string }) => { window: { document: unknown } } };
+    const { Readability } = (await import('@mozilla/readability' as string)) as {
+      Readability: new (d: unknown) => { parse(): { textContent?: string | null } | null };
+    };
+    return new Readability(new JSDOM(html, { url }).window.document).parse()?.textContent ?? '';
+  },
+};
+
+async function main(): Promise<void> {
+  const rows: string[] = [];
+  const totals: Record<string, { recall: number; precision: number; chrome: number; captions: number; ms: number }> = {};
+  for (const page of SEED_PAGES) {
+    const html = await readFile(join(root, page.page), 'utf8');
+    const seed = await readFile(join(root, page.seed), 'utf8');
+    for (const [name, extract] of Object.entries(EXTRACTORS)) {
+      const started = performance.now();
+      const text = await extract(html, 'https://fixtures.example/page');
+      const ms = performance.now() - started;
+      const score = scorePage(text, seed, page);
+      const total = (totals[name] ??= { recall: 0, precision: 0, chrome: 0, captions: 0, ms: 0 });
+      total.recall += score.recall / SEED_PAGES.length;
+      total.precision += score.precision / SEED_PAGES.length;
+      total.chrome += score.chrome.length;
+      total.captions += score.captionsInText.length;
+      total.ms += ms;
+      rows.push(
+        `${page.id.padEnd(14)} ${name.padEnd(16)} recall ${score.recall.toFixed(3)}  precision ${score.precision.toFixed(3)}  chrome ${score.chrome.length} ${score.chrome.length ? JSON.stringify(score.chrome) : ''} captions ${score.captionsInText.length}  ${ms.toFixed(0)} ms` +
+          (score.missing.length ? `\n${' '.repeat(31)}missing: ${score.missing.map((m) => JSON.stringify(m.slice(0, 60))).join(', ')}` : ''),
+      );
+    }
+  }
+  console.log(rows.join('\n'));
+  console.log('\nmean over the seed pages:');
+  for (const [name, t] of Object.entries(totals)) {
+    console.log(`${name.padEnd(16)} recall ${t.recall.toFixed(3)}  precision ${t.precision.toFixed(3)}  chrome hits ${t.chrome}  caption leaks ${t.captions}  total ${t.ms.toFixed(0)} ms`);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
