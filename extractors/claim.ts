@@ -22,6 +22,11 @@ export interface Provenance {
   rule: string;
   /** Fields that were inferred rather than stated (chrono's impliedValues), e.g. `['asOf']`. */
   implied?: string[];
+  /**
+   * Observations for the reconciler that are not fields of the claim, e.g.
+   * `weekday-mismatch: "Dienstag, 24. April 2017" — 2017-04-24 is not a Dienstag`.
+   */
+  notes?: string[];
 }
 
 interface ClaimBase {

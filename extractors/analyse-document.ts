@@ -1,0 +1,76 @@
+/**
+ * Everything parsers share about one document, computed once: segmentation, dates, alliance
+ * mentions, city mentions and the document's own city. Parsers read it; nobody mutates it.
+ */
+import type { PartialDate } from './claim.ts';
+import type { ExtractionContext } from './extraction-context.ts';
+import type { Gazetteer } from './gazetteer/gazetteer-types.ts';
+import { segmentText, sentenceAt, type Paragraph, type Sentence } from './text/segment-text.ts';
+import { findDates, type DateMention } from './dates/find-dates.ts';
+import { detectPublishedDate } from './dates/detect-published-date.ts';
+import { findOrganisations, type OrganisationMention } from './organisations/find-organisations.ts';
+import { ORGANISATION_ALIASES, type OrganisationAliases } from './organisations/organisation-aliases.ts';
+import { findCities, type CityMention } from './places/find-cities.ts';
+import { findMainCity } from './places/find-main-city.ts';
+import { detectLanguage } from './detect-language.ts';
+
+export interface AnalysedDocument {
+  text: string;
+  language: 'de' | 'en';
+  /** Publication date from the context, else the one the text gives at its top. */
+  published: PartialDate | null;
+  /** True when `published` came from the text rather than the context. */
+  publishedFromText: boolean;
+  gazetteer: Gazetteer;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  dates: DateMention[];
+  organisations: OrganisationMention[];
+  cities: CityMention[];
+  /** The city the release is by or about (dateline, "die Stadt X", most mentioned), if any. */
+  mainCity: CityMention | null;
+}
+
+export interface AnalyseOptions {
+  /** Alliances to recognise. @defaultValue ORGANISATION_ALIASES */
+  aliases?: readonly OrganisationAliases[];
+}
+
+/** Analyse `text` once for all parsers. */
+export function analyseDocument(text: string, context: ExtractionContext, options: AnalyseOptions = {}): AnalysedDocument {
+  const language = context.language === 'en' || context.language === 'de' ? context.language : detectLanguage(text);
+  const detected = context.published ? null : detectPublishedDate(text);
+  const published = context.published ?? detected;
+  const { paragraphs, sentences } = segmentText(text);
+  const cities = findCities(text, context.gazetteer);
+  const doc: AnalysedDocument = {
+    text,
+    language,
+    published,
+    publishedFromText: detected !== null,
+    gazetteer: context.gazetteer,
+    paragraphs,
+    sentences,
+    dates: findDates(text, published),
+    organisations: findOrganisations(text, options.aliases ?? ORGANISATION_ALIASES),
+    cities,
+    mainCity: null,
+  };
+  doc.mainCity = findMainCity(doc);
+  return doc;
+}
+
+/** Items whose span lies inside [start, end). */
+export function within<T extends { start: number; end: number }>(items: readonly T[], start: number, end: number): T[] {
+  return items.filter((i) => i.start >= start && i.end <= end);
+}
+
+/** The sentence around an offset. */
+export function sentenceOf(doc: AnalysedDocument, at: number): Sentence | undefined {
+  return sentenceAt(doc.sentences, at);
+}
+
+/** The paragraph a sentence belongs to. */
+export function paragraphOf(doc: AnalysedDocument, sentence: Sentence): Paragraph {
+  return doc.paragraphs[sentence.paragraph]!;
+}

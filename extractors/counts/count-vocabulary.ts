@@ -1,0 +1,79 @@
+/**
+ * Words around a member count, as data: qualifiers, units, the countries they count, and the
+ * cues that tell founding, current and event counts apart (German and English).
+ */
+import type { CountQualifier, Country, MemberUnit, MembershipScope } from '../claim.ts';
+
+export const QUALIFIERS: Array<[source: string, qualifier: CountQualifier]> = [
+  ['mehr\\s+als|über|ueber|more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of', 'more_than'],
+  ['mindestens|wenigstens|at\\s+least|no\\s+fewer\\s+than', 'at_least'],
+  ['bis\\s+zu|höchstens|maximal|up\\s+to|at\\s+most', 'at_most'],
+  ['weniger\\s+als|unter|knapp|fast|nahezu|beinahe|less\\s+than|fewer\\s+than|under|nearly|almost|just\\s+under', 'less_than'],
+  ['rund|etwa|ca\\.|circa|zirka|ungefähr|gut|about|around|approximately|roughly|some|approx\\.', 'about'],
+];
+
+export const QUALIFIER_SOURCE = QUALIFIERS.map(([s]) => s).join('|');
+
+export function qualifierOf(raw: string | undefined): CountQualifier {
+  if (!raw) return 'exact';
+  for (const [source, q] of QUALIFIERS) if (new RegExp(`^(?:${source})$`, 'iu').test(raw.trim())) return q;
+  return 'exact';
+}
+
+/** Nouns that count an alliance's members, longest first. */
+export const UNITS: Array<[source: string, unit: MemberUnit]> = [
+  ['(?:mitglieds|industrie|groß)?städte[n]?\\s+(?:und|&)\\s+(?:regionen|gemeinden|kreise[n]?|landkreise[n]?|kommunen|bezirke[n]?)', 'cities'],
+  ['(?:member\\s+)?(?:cities|municipalities|towns)\\s+and\\s+(?:regions|districts|counties)', 'cities'],
+  ['(?:mitglieds|industrie|groß)?städte[n]?', 'cities'],
+  ['(?:mitglieds)?kommunen|gemeinden|metropolen', 'cities'],
+  ['(?:member\\s+|industrial\\s+)?(?:cities|municipalities|towns)', 'cities'],
+  ['bundesländer[n]?|bundesländern|federal\\s+states|german\\s+states|states', 'states'],
+  ['provinzen|provinces', 'provinces'],
+  ['(?:gründungs)?mitglieder[n]?|(?:founding\\s+)?members', 'members'],
+  ['regionen|regions', 'regions'],
+];
+
+export const UNIT_SOURCE = UNITS.map(([s]) => s).join('|');
+
+export function unitOf(raw: string): MemberUnit | null {
+  for (const [source, unit] of UNITS) if (new RegExp(`^(?:${source})$`, 'iu').test(raw.trim())) return unit;
+  return null;
+}
+
+/** The country an adjective or "aus …" phrase names. */
+export function countryOfWords(words: string): Country | null {
+  const de = /(?<![\p{L}])(?:deutsch\p{L}*|german|aus\s+deutschland|from\s+germany|in\s+deutschland|in\s+germany)(?![\p{L}])/iu.test(words);
+  const cn = /(?<![\p{L}])(?:chinesisch\p{L}*|chinese|aus\s+china|from\s+china|in\s+china)(?![\p{L}])/iu.test(words);
+  if (de === cn) return null;
+  return de ? 'DE' : 'CN';
+}
+
+/** Units whose country follows from the word itself: Bundesländer are German, Provinzen Chinese. */
+export function impliedCountryOfUnit(unit: MemberUnit): Country | null {
+  if (unit === 'states') return 'DE';
+  if (unit === 'provinces') return 'CN';
+  return null;
+}
+
+export const SCOPE_CUES: Array<[RegExp, MembershipScope]> = [
+  [/(?<![\p{L}])(?:gründ\p{L}*|gegründet\p{L}*|mitbegründ\p{L}*|founding|founded|foundation|establish\p{L}*|ins\s+Leben\s+gerufen|launched)(?![\p{L}])/giu, 'founding'],
+  [/(?<![\p{L}])(?:aktuell|mittlerweile|inzwischen|derzeit|zurzeit|heute|momentan|nunmehr|jetzt|now|currently|today|at\s+present|presently|so\s+far|bislang|bisher)(?![\p{L}])/giu, 'current'],
+  [/(?<![\p{L}])(?:aufgenommen|hinzugekommen|hinzukommen|neu\s+beigetreten|beigetreten|neuen?\s+Mitglied\p{L}*|new\s+members?|newly|admitted|joined|Aufnahme)(?![\p{L}])/giu, 'event'],
+];
+
+/** The scope whose cue stands closest to `at` in `sentence` (offsets relative to it); `current` without one. */
+export function scopeNear(sentence: string, at: number): MembershipScope {
+  let best: MembershipScope = 'current';
+  let bestDistance = Infinity;
+  for (const [pattern, scope] of SCOPE_CUES) {
+    pattern.lastIndex = 0;
+    for (const m of sentence.matchAll(pattern)) {
+      const distance = Math.abs(m.index - at);
+      if (distance < bestDistance) { bestDistance = distance; best = scope; }
+    }
+  }
+  return best;
+}
+
+/** Verbs and nouns that say a count or list is the alliance's membership. */
+export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zählt|zählen|zählte|umfasst|umfassen|umfasste|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts)(?![\p{L}])/iu;

@@ -1,0 +1,72 @@
+/**
+ * Member counts: a count phrase ("zehn deutsche Städte", "mehr als 30 Städte", "aus 8
+ * Bundesländern") that counts an alliance's members. The count must be tied to an alliance:
+ * named in its sentence, or named earlier in the paragraph with a membership verb in the
+ * sentence. "600 chinesische Unternehmen" never qualifies (no member unit), nor "14 Städte"
+ * a delegation visited (a visit is no membership).
+ */
+import type { MemberCountClaim } from '../claim.ts';
+import type { AnalysedDocument } from '../analyse-document.ts';
+import type { Sentence } from '../text/segment-text.ts';
+import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';
+import { findCountPhrases, type CountPhrase } from './find-count-phrases.ts';
+import { MEMBERSHIP_CUE, impliedCountryOfUnit, scopeNear } from './count-vocabulary.ts';
+
+// Sentences about trips, applications or interest count other things than members.
+const NOT_MEMBERSHIP = /(?<![\p{L}])(?:besuch\p{L}*|visit\p{L}*|reise\p{L}*|Delegation\p{L}*|trip|tour\p{L}*|bewerb\p{L}*|interessiert\p{L}*|Interesse|applied|applications?|Partnerstädte\p{L}*|Partnerschaft\p{L}*|sister\s+cit\p{L}*|twin\p{L}*)(?![\p{L}])/iu;
+
+export interface MemberCountFinding {
+  phrase: CountPhrase;
+  sentence: Sentence;
+  link: OrganisationLink;
+}
+
+/** Count phrases in the document that count an alliance's members. */
+export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFinding[] {
+  const findings: MemberCountFinding[] = [];
+  for (const sentence of doc.sentences) {
+    const phrases = findCountPhrases(sentence.text, sentence.start, doc.language);
+    if (!phrases.length) continue;
+    const link = organisationFor(doc, sentence);
+    if (!link) continue;
+    const cue = MEMBERSHIP_CUE.test(sentence.text);
+    if (!cue && (!link.inSentence || NOT_MEMBERSHIP.test(sentence.text))) continue;
+    const countsMembers = phrases.some((p) => !p.origin && p.unit !== 'states' && p.unit !== 'provinces');
+    for (const phrase of phrases) {
+      // "aus 8 Bundesländern" says where members come from only next to a count of members.
+      if ((phrase.unit === 'states' || phrase.unit === 'provinces') && !(phrase.origin && countsMembers)) continue;
+      findings.push({ phrase, sentence, link });
+    }
+  }
+  return findings;
+}
+
+export const memberCountParser: Parser = {
+  name: 'member-count',
+  parse(doc) {
+    return findMemberCountPhrases(doc).map(({ phrase, sentence, link }): MemberCountClaim => {
+      const scope = scopeNear(sentence.text, phrase.start - sentence.start);
+      const { asOf, implied } = asOfFor(doc, sentence, phrase.start);
+      const impliedFields: string[] = [];
+      let country = phrase.country;
+      if (!country) {
+        country = impliedCountryOfUnit(phrase.unit);
+        if (country) impliedFields.push('country');
+      }
+      if (implied) impliedFields.push('asOf');
+      if (!link.inSentence) impliedFields.push('subject');
+      return {
+        kind: 'member_count',
+        subject: link.subject,
+        country,
+        count: phrase.count,
+        qualifier: phrase.qualifier,
+        unit: phrase.unit,
+        scope,
+        asOf,
+        evidence: evidenceOf(doc, phrase.start, phrase.end),
+        provenance: { rule: phrase.unitShared ? 'member-count/shared-noun' : phrase.origin ? 'member-count/origin' : 'member-count/number-noun', ...(impliedFields.length ? { implied: impliedFields } : {}) },
+      };
+    });
+  },
+};

@@ -1,0 +1,219 @@
+/**
+ * Every date a German or English press release states, with its offsets, cut to the precision
+ * the text gives. Relative dates ("im vergangenen Jahr", "this year") resolve against the
+ * publication date, or to null without one. Phone numbers, postcodes, legal references,
+ * percentages, times and programme names ("Made in China 2025") are not dates: see
+ * `test/extractors/dates/negative-cases.ts`.
+ */
+import type { PartialDate } from '../claim.ts';
+import { MONTH_SOURCE, WEEKDAY_SOURCE, monthNumber, weekdayNumber } from './month-names.ts';
+import { parseCardinal, CARDINAL_SOURCE } from '../text/number-words.ts';
+
+export type DatePrecision = 'day' | 'month' | 'year';
+
+export interface WeekdayCheck {
+  /** The weekday as written ("Montag"). */
+  stated: string;
+  /** Whether it is the weekday of the stated date. */
+  matches: boolean;
+}
+
+export interface DateMention {
+  start: number;
+  end: number;
+  raw: string;
+  /** ISO date at the precision given; null when a relative date has nothing to resolve against. */
+  value: PartialDate | null;
+  precision: DatePrecision;
+  /** Resolved against the publication date ("letztes Jahr", "im April" without a year). */
+  relative: boolean;
+  /** Introduced by "seit" / "since": the start of a state, not the time of an event. */
+  since: boolean;
+  /** "Anfang", "Mitte", "Ende", "early", "mid", "late": the value is the enclosing period. */
+  approximate: boolean;
+  /** Present when the text names a weekday next to the date. */
+  weekday?: WeekdayCheck;
+  /** Rule that matched, for provenance. */
+  rule: string;
+}
+
+const L = '(?<![\\p{L}\\p{N}])';
+const R = '(?![\\p{L}\\p{N}])';
+const M = `(${MONTH_SOURCE})`;
+const WD = `(?:(${WEEKDAY_SOURCE}),?\\s+(?:(?:den|the)\\s+)?)?`;
+const APPROX = '(?:(anfang|mitte|ende|early|mid|late|mid-)\\s*)?';
+
+interface DateRule {
+  name: string;
+  pattern: RegExp;
+  build(match: RegExpExecArray, published: PartialDate | null): Omit<DateMention, 'start' | 'end' | 'raw' | 'rule' | 'since'> | null;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function fullYear(raw: string): number {
+  const n = Number(raw);
+  if (raw.length === 2) return n <= 49 ? 2000 + n : 1900 + n;
+  return n;
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false;
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+function dayValue(year: number, month: number, day: number, weekdayRaw: string | undefined) {
+  if (!validDay(year, month, day)) return null;
+  const value = `${year}-${pad(month)}-${pad(day)}`;
+  const result: Omit<DateMention, 'start' | 'end' | 'raw' | 'rule' | 'since'> = {
+    value, precision: 'day', relative: false, approximate: false,
+  };
+  if (weekdayRaw) {
+    const stated = weekdayNumber(weekdayRaw);
+    const actual = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+    result.weekday = { stated: weekdayRaw, matches: stated === actual };
+  }
+  return result;
+}
+
+function publishedYear(published: PartialDate | null): number | null {
+  const m = published ? /^(\d{4})/.exec(published) : null;
+  return m ? Number(m[1]) : null;
+}
+
+function relativeYear(offset: number) {
+  return (_m: RegExpExecArray, published: PartialDate | null) => {
+    const year = publishedYear(published);
+    return { value: year === null ? null : String(year + offset), precision: 'year' as const, relative: true, approximate: false };
+  };
+}
+
+// Where a bare year is a count or part of a name, not a date.
+const YEAR_COUNT_BEFORE = /(?:rund|etwa|ca\.|circa|über|mehr als|knapp|fast|bis zu|mindestens|about|around|over|more than|nearly|almost|up to|at least|€|\$|nr\.|no\.|az\.|§|abs\.|art\.)\s*$/i;
+const YEAR_COUNT_AFTER = /^\s*(?:einwohner|besucher|mitarbeiter|beschäftigte|unternehmen|firmen|menschen|personen|teilnehmer|gäste|euro|eur|dollar|usd|yuan|rmb|km|meter|m²|qm|hektar|tonnen|stück|städte|kommunen|mitglieder|people|visitors|employees|residents|inhabitants|companies|firms|participants|guests|cities|members|mio|millionen|million|mrd|milliarden|billion|%|prozent|percent|uhr)(?![\p{L}])/iu;
+// Programme and strategy names that end in a year ("Made in China 2025", "Agenda 2030").
+const PROGRAMME_BEFORE_YEAR = /(?:made in china|china|agenda|vision|horizon|horizont|strategie|strategy|europa|europe|mission|programm|program|plan|initiative|ziele|ziel)[\s-]*$/i;
+
+const RULES: DateRule[] = [
+  {
+    name: 'date/day-month-year',
+    pattern: new RegExp(`${L}${WD}(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*${M}\\s*,?\\s*(\\d{4})${R}`, 'giu'),
+    build: (m) => {
+      const month = monthNumber(m[3]!);
+      return month === null ? null : dayValue(Number(m[4]), month, Number(m[2]), m[1]);
+    },
+  },
+  {
+    name: 'date/month-day-year',
+    pattern: new RegExp(`${L}${WD}${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${R}`, 'giu'),
+    build: (m) => {
+      const month = monthNumber(m[2]!);
+      return month === null ? null : dayValue(Number(m[4]), month, Number(m[3]), m[1]);
+    },
+  },
+  {
+    // 20.07.2022, 20.07.22 — never inside a longer run of dotted digits (versions, IPs).
+    name: 'date/numeric',
+    pattern: new RegExp(`${WD}(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d]|\\.\\d|,\\d)`, 'giu'),
+    build: (m) => dayValue(fullYear(m[4]!), Number(m[3]), Number(m[2]), m[1]),
+  },
+  {
+    name: 'date/iso',
+    pattern: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g,
+    build: (m) => dayValue(Number(m[1]), Number(m[2]), Number(m[3]), undefined),
+  },
+  {
+    // "24. April" without a year: the publication year.
+    name: 'date/day-month',
+    pattern: new RegExp(`${L}${WD}(\\d{1,2})(?:\\.|st|nd|rd|th)\\s*${M}${R}(?!\\s*,?\\s*\\d)`, 'giu'),
+    build: (m, published) => {
+      const month = monthNumber(m[3]!);
+      const year = publishedYear(published);
+      if (month === null) return null;
+      if (year === null) return { value: null, precision: 'day', relative: true, approximate: false };
+      const d = dayValue(year, month, Number(m[2]), m[1]);
+      return d ? { ...d, relative: true } : null;
+    },
+  },
+  {
+    name: 'date/month-year',
+    pattern: new RegExp(`${L}${APPROX}${M}\\s*(?:of\\s+)?(\\d{4})${R}`, 'giu'),
+    build: (m) => {
+      const month = monthNumber(m[2]!);
+      return month === null ? null : { value: `${m[3]}-${pad(month)}`, precision: 'month', relative: false, approximate: Boolean(m[1]) };
+    },
+  },
+  {
+    name: 'date/season-year',
+    pattern: new RegExp(`${L}(anfang|mitte|ende|beginn|frühjahr|frühling|sommer|herbst|winter|early|mid|late|spring|summer|autumn|fall|winter)[\\s-]+(?:des\\s+jahres\\s+|of\\s+)?(\\d{4})${R}`, 'giu'),
+    build: (m) => ({ value: m[2]!, precision: 'year', relative: false, approximate: true }),
+  },
+  {
+    // "Mitte März", "im April" without a year: the publication year.
+    name: 'date/month-only',
+    pattern: new RegExp(`${L}(anfang|mitte|ende|im|in|seit|since|bis|ab|early|mid|late)\\s+${M}${R}(?!\\s*\\d)`, 'giu'),
+    build: (m, published) => {
+      const month = monthNumber(m[2]!);
+      const year = publishedYear(published);
+      if (month === null) return null;
+      return { value: year === null ? null : `${year}-${pad(month)}`, precision: 'month', relative: true, approximate: /^(anfang|mitte|ende|early|mid|late)$/i.test(m[1]!) };
+    },
+  },
+  { name: 'date/this-year', pattern: /(?<![\p{L}])(?:(?:noch\s+)?(?:in\s+diesem|im\s+laufenden|im\s+aktuellen|dieses|diesen|des\s+laufenden)\s+Jahr(?:es)?|(?:earlier\s+|later\s+)?this\s+year)(?![\p{L}])/giu, build: relativeYear(0) },
+  { name: 'date/last-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:vergangenen|letzten|vorigen)\s+Jahr(?:es)?|(?:vergangenes|letztes|voriges)\s+Jahr|im\s+Vorjahr|last\s+year|the\s+previous\s+year)(?![\p{L}])/giu, build: relativeYear(-1) },
+  { name: 'date/next-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:nächsten|kommenden)\s+Jahr(?:es)?|(?:nächstes|kommendes)\s+Jahr|next\s+year)(?![\p{L}])/giu, build: relativeYear(1) },
+  {
+    name: 'date/years-ago',
+    pattern: new RegExp(`(?<![\\p{L}])(?:vor\\s+(${CARDINAL_SOURCE})\\s+Jahren|(${CARDINAL_SOURCE})\\s+years?\\s+ago)(?![\\p{L}])`, 'giu'),
+    build: (m, published) => {
+      const n = parseCardinal(m[1] ?? m[2] ?? '');
+      const year = publishedYear(published);
+      if (n === null || !Number.isInteger(n) || n > 100) return null;
+      return { value: year === null ? null : String(year - n), precision: 'year', relative: true, approximate: false };
+    },
+  },
+  {
+    name: 'date/year',
+    pattern: /(?<![\p{L}\p{N}.,:/\-_@§©])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}]|[.,]\d|\/\d|-\d|:\d|%|\s*%)/gu,
+    build: (m) => ({ value: m[1]!, precision: 'year', relative: false, approximate: false }),
+  },
+];
+
+// "Version 2.1.10" and "v4.0.22" are software versions, not dates.
+const VERSION_BEFORE = /(?:version|release|update|ver\.|v)\s*$/i;
+const SINCE_BEFORE = /(?:seit|since|ab|from)\s+(?:(?:dem|the)\s+)?(?:jahr(?:e)?|year)?\s*$/i;
+
+/** All dates in `text`, in text order, without overlaps (the more specific rule wins). */
+export function findDates(text: string, published: PartialDate | null): DateMention[] {
+  const taken: Array<[number, number]> = [];
+  const found: DateMention[] = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (const m of text.matchAll(rule.pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlaps(start, end)) continue;
+      if (rule.name === 'date/year' && !plausibleYear(text, start, end)) continue;
+      if (rule.name === 'date/numeric' && VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
+      const built = rule.build(m as RegExpExecArray, published);
+      if (!built) continue;
+      taken.push([start, end]);
+      const before = text.slice(Math.max(0, start - 20), start);
+      found.push({ ...built, start, end, raw: m[0], rule: rule.name, since: SINCE_BEFORE.test(before) || /^(seit|since)\s/i.test(m[0]) });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+function plausibleYear(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start);
+  const after = text.slice(end, end + 24);
+  if (YEAR_COUNT_BEFORE.test(before) || YEAR_COUNT_AFTER.test(after)) return false;
+  if (PROGRAMME_BEFORE_YEAR.test(before)) return false;
+  // Digit groups on either side separated by blanks: a phone or fax number, an account number.
+  if (/\d[ \t/]+$/.test(before) || /^[ \t/]+\d/.test(after)) return false;
+  if (/(?:tel(?:efon)?|fax|telefax|phone|mobil|plz|postfach|az|aktenzeichen|nr|no)\.?:?\s*[\d\s+()/-]*$/i.test(before)) return false;
+  return true;
+}

@@ -1,0 +1,68 @@
+/**
+ * The extraction engine: an ordered list of parsers, then an ordered list of refiners, over a
+ * document analysed once. Pure — text and context in, claims out; no I/O, no clock.
+ */
+import type { Claim } from './claim.ts';
+import type { ExtractionContext } from './extraction-context.ts';
+import { analyseDocument, type AnalyseOptions } from './analyse-document.ts';
+import type { Parser, Refiner } from './parser.ts';
+import { memberCountParser } from './counts/parse-member-counts.ts';
+import { memberListParser } from './lists/parse-member-lists.ts';
+import { membershipEventParser } from './membership/parse-membership-events.ts';
+import { partnershipParser } from './partnerships/parse-partnerships.ts';
+import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
+import { eventParser } from './events/parse-events.ts';
+import { linkListCounts } from './refiners/link-list-counts.ts';
+import { listAdmissions } from './refiners/list-admissions.ts';
+import { dateFromEvents } from './refiners/date-from-events.ts';
+import { dedupeClaims } from './refiners/dedupe-claims.ts';
+import { checkWeekdays } from './refiners/check-weekdays.ts';
+
+export { detectLanguage } from './detect-language.ts';
+export { detectPublishedDate } from './dates/detect-published-date.ts';
+
+/** Parsers are independent of each other; their order only fixes the order of the output. */
+export const PARSERS: readonly Parser[] = [
+  memberCountParser,
+  memberListParser,
+  membershipEventParser,
+  partnershipParser,
+  cityAttributeParser,
+  eventParser,
+];
+
+/** Refiners run in this order, each on the output of the one before. */
+export const REFINERS: readonly Refiner[] = [
+  // Lists first take their stated count from an earlier sentence: needs every count, changes no count.
+  linkListCounts,
+  // Lists of newly admitted members become one joined event per member; needs the linked scope.
+  listAdmissions,
+  // Joined events without a date of their own take the date of the assembly that admitted them.
+  dateFromEvents,
+  // Merging duplicates comes after every refiner that adds or dates claims, so the best date wins.
+  dedupeClaims,
+  // Notes last, so merged claims carry them too.
+  checkWeekdays,
+];
+
+export interface ExtractOptions extends AnalyseOptions {
+  parsers?: readonly Parser[];
+  refiners?: readonly Refiner[];
+}
+
+/**
+ * Claims a press release makes, each with evidence (`text.slice(start, end) === quote`) and the
+ * rule that produced it. Deterministic for the same text and context.
+ */
+export function extractClaims(text: string, context: ExtractionContext, options: ExtractOptions = {}): Claim[] {
+  const doc = analyseDocument(text, context, options);
+  let claims: Claim[] = [];
+  for (const parser of options.parsers ?? PARSERS) claims.push(...parser.parse(doc));
+  for (const refiner of options.refiners ?? REFINERS) claims = refiner.refine(claims, doc);
+  return claims;
+}
+
+/** The publication date extraction used: the context's, else the one the text gives at its top. */
+export function effectivePublished(text: string, context: ExtractionContext): string | null {
+  return analyseDocument(text, context).published;
+}

@@ -1,0 +1,179 @@
+/**
+ * Member lists: the names press releases give for an alliance's members, in brackets after a
+ * count ("zehn deutsche Städte (Aachen, …)"), after a colon ("Die deutschen
+ * ISA-Mitgliedsstädte sind: …"), or after a membership verb ("Zu den Gründungsmitgliedern
+ * gehören …", "members include …"). Each list keeps the number that states its size when it
+ * follows one; `link-list-counts` finds that number in an earlier sentence otherwise.
+ */
+import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
+import type { AnalysedDocument } from '../analyse-document.ts';
+import type { Sentence } from '../text/segment-text.ts';
+import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';
+import { findMemberCountPhrases } from '../counts/parse-member-counts.ts';
+import { countryOfWords, scopeNear } from '../counts/count-vocabulary.ts';
+import { splitListItems, type ListItem } from './split-list-items.ts';
+import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
+
+const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities)';
+const COLON_LIST = new RegExp(`(?<![\\p{L}])${MEMBER_NOUN}(?![\\p{L}])[^:.;]{0,80}:`, 'giu');
+const BRACKET_LIST = new RegExp(`(?<![\\p{L}])${MEMBER_NOUN}(?![\\p{L}])\\s*\\(`, 'giu');
+const VERB_LIST = new RegExp(
+  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,3}?(?:sind|waren|include|included|are|were)|(?:neu\\s+dabei\\s+sind|neue\\s+Mitglieder\\s+sind|new\\s+members\\s+are))(?:\\s+(?:unter\\s+anderem|u\\.\\s?a\\.|etwa|beispielsweise|among\\s+others|for\\s+example))?\\s+`,
+  'giu',
+);
+
+interface ListSpan {
+  sentence: Sentence;
+  link: OrganisationLink;
+  /** Where the evidence starts (the count or noun) and the items' span. */
+  quoteStart: number;
+  itemsStart: number;
+  itemsEnd: number;
+  country: Country | null;
+  statedCount: number | null;
+  scopeAt: number;
+  rule: string;
+  /** Only keep the leading run of items that resolve (lists without brackets or colon). */
+  strict: boolean;
+}
+
+export const memberListParser: Parser = {
+  name: 'member-list',
+  parse(doc) {
+    const spans: ListSpan[] = [];
+    for (const { phrase, sentence, link } of findMemberCountPhrases(doc)) {
+      if (!phrase.list || phrase.unit === 'states' || phrase.unit === 'provinces') continue;
+      spans.push({
+        sentence, link, quoteStart: phrase.start, itemsStart: phrase.list.start, itemsEnd: phrase.list.end,
+        country: phrase.country, statedCount: phrase.count, scopeAt: phrase.start, rule: 'member-list/count-bracket', strict: false,
+      });
+    }
+    for (const sentence of doc.sentences) {
+      const link = organisationFor(doc, sentence);
+      if (!link) continue;
+      for (const m of sentence.text.matchAll(BRACKET_LIST)) {
+        const open = sentence.start + m.index + m[0].length;
+        const close = closingBracket(doc.text, open - 1, sentence.end);
+        if (close === null) continue;
+        spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, open, close, 'member-list/noun-bracket', false));
+      }
+      for (const m of sentence.text.matchAll(COLON_LIST)) {
+        const colon = sentence.start + m.index + m[0].length;
+        const end = colonListEnd(doc, sentence, colon);
+        spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, colon, end, 'member-list/colon', false));
+      }
+      for (const m of sentence.text.matchAll(VERB_LIST)) {
+        const from = sentence.start + m.index + m[0].length;
+        spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, from, sentence.end, 'member-list/verb', true));
+      }
+    }
+    const claims: MemberListClaim[] = [];
+    const usedItems: Array<[number, number]> = [];
+    for (const span of spans) {
+      // One list per stretch of text: the first rule to claim it wins (count brackets come first).
+      if (usedItems.some(([s, e]) => span.itemsStart < e && span.itemsEnd > s)) continue;
+      const claim = buildList(doc, span);
+      if (!claim) continue;
+      usedItems.push([span.itemsStart, span.itemsEnd]);
+      claims.push(claim);
+    }
+    return claims;
+  },
+};
+
+function nounSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink, quoteStart: number, itemsStart: number, itemsEnd: number, rule: string, strict: boolean): ListSpan {
+  // The noun phrase's own adjective ("Die deutschen ISA-Mitgliedsstädte") or side ("auf chinesischer Seite").
+  const lead = doc.text.slice(Math.max(sentence.start, quoteStart - 40), itemsStart);
+  return { sentence, link, quoteStart, itemsStart, itemsEnd, country: countryOfWords(lead), statedCount: null, scopeAt: quoteStart, rule, strict };
+}
+
+function buildList(doc: AnalysedDocument, span: ListSpan): MemberListClaim | null {
+  let items = splitListItems(doc.text, span.itemsStart, span.itemsEnd).flatMap((item) => splitSlashes(doc, item));
+  let resolved = items.map((item) => resolveListItem(doc.gazetteer, item, span.country));
+  if (span.strict) {
+    // Without brackets or a colon the list ends where names stop resolving.
+    let n = 0;
+    while (n < resolved.length && resolved[n]!.member.resolved) n++;
+    items = items.slice(0, n);
+    resolved = resolved.slice(0, n);
+  }
+  if (items.length < 2) return null;
+  const known = resolved.filter((r) => r.member.resolved).length;
+  // Brackets also hold other things ("Eckdaten (Städteeigenschaften, …)"): most items must be places.
+  if (known < Math.ceil(items.length / 2)) return null;
+  const country = span.country ?? majorityCountry(resolved);
+  const scope: MembershipScope = scopeNear(span.sentence.text, span.scopeAt - span.sentence.start);
+  const { asOf, implied } = asOfFor(doc, span.sentence, span.scopeAt);
+  const last = items[items.length - 1]!;
+  const end = span.rule.endsWith('bracket') ? span.itemsEnd + 1 : last.end;
+  const impliedFields = [...(span.country ? [] : ['country']), ...(implied ? ['asOf'] : []), ...(span.link.inSentence ? [] : ['subject'])];
+  return {
+    kind: 'member_list',
+    subject: span.link.subject,
+    country,
+    scope,
+    asOf,
+    members: resolved.map((r) => r.member),
+    statedCount: span.statedCount,
+    evidence: evidenceOf(doc, span.quoteStart, end),
+    provenance: { rule: span.rule, ...(impliedFields.length ? { implied: impliedFields } : {}) },
+  };
+}
+
+/** "Rüsselsheim/Raunheim/Kelsterbach" as three items unless the whole resolves ("Lahr/Schwarzwald"). */
+function splitSlashes(doc: AnalysedDocument, item: ListItem): ListItem[] {
+  if (!item.raw.includes('/') || item.inner.length || /\s(?:mit|with)\s/u.test(item.raw)) return [item];
+  if (doc.gazetteer.resolve(item.raw).resolved) return [item];
+  const parts: ListItem[] = [];
+  let s = item.start;
+  for (let i = item.start; i <= item.end; i++) {
+    if (i === item.end || doc.text[i] === '/') {
+      const raw = doc.text.slice(s, i).trim();
+      if (raw) {
+        const start = s + doc.text.slice(s, i).indexOf(raw);
+        parts.push({ start, end: start + raw.length, raw, inner: [], base: { start, end: start + raw.length, raw } });
+      }
+      s = i + 1;
+    }
+  }
+  return parts;
+}
+
+function majorityCountry(members: ResolvedMember[]): Country | null {
+  const de = members.filter((m) => m.country === 'DE').length;
+  const cn = members.filter((m) => m.country === 'CN').length;
+  const total = de + cn;
+  if (!total) return null;
+  if (de / total >= 0.75) return 'DE';
+  if (cn / total >= 0.75) return 'CN';
+  return null;
+}
+
+function closingBracket(text: string, open: number, limit: number): number | null {
+  let depth = 0;
+  for (let i = open; i < limit; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return i;
+  }
+  return null;
+}
+
+/** A colon list runs to the sentence end, or, when the colon ends its line, over the following list lines. */
+function colonListEnd(doc: AnalysedDocument, sentence: Sentence, colon: number): number {
+  const newline = doc.text.indexOf('\n', colon);
+  const restOfLine = doc.text.slice(colon, newline === -1 ? doc.text.length : newline);
+  if (restOfLine.trim() !== '' || newline === -1) return sentence.end;
+  let end = colon;
+  let at = newline;
+  while (at < doc.text.length) {
+    const next = doc.text.indexOf('\n', at + 1);
+    const lineEnd = next === -1 ? doc.text.length : next;
+    const line = doc.text.slice(at + 1, lineEnd).trim();
+    if (line === '') break; // a blank line ends the list
+    // Prose, not a list line: many words and no commas.
+    if (line.split(/\s+/).length > 12 && !line.includes(',')) break;
+    end = lineEnd;
+    at = lineEnd;
+  }
+  return end;
+}

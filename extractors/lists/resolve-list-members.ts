@@ -1,0 +1,66 @@
+/**
+ * Turn list items into claim members through the gazetteer: canonical name when the item
+ * resolves, otherwise the gazetteer's suggestion (or the text) with `resolved: false`, so a
+ * misspelt member stays in the list for review instead of vanishing or being silently mapped.
+ */
+import type { Country, ListMember } from '../claim.ts';
+import type { Gazetteer, NameResolution } from '../gazetteer/gazetteer-types.ts';
+import { isCityLike } from '../places/find-cities.ts';
+import type { ListItem } from './split-list-items.ts';
+
+export interface ResolvedMember {
+  member: ListMember;
+  country: Country | null;
+}
+
+// Typographic apostrophes ("Ma’anshan") become the ASCII one pinyin names use.
+const normaliseRaw = (raw: string) => raw.replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, ' ').trim();
+// What a network member's name is without article, generic noun and quotes: "Drei gewinnt".
+const GENERIC_LEAD = /^(?:(?:der|die|das|dem|den|the)\s+)?(?:Städtenetzwerk|Netzwerk|Städteverbund|Verbund|Städtebund|Kooperationsraum|network(?:\s+of)?)?\s*/iu;
+const cleanName = (raw: string) => normaliseRaw(raw).replace(GENERIC_LEAD, '').replace(/[„“”"‚‘«»]/gu, '').trim();
+const PREFIX = /^(?:Bezirk|Stadtbezirk|Stadt|Landkreis|Kreis|Region|District|City\s+of|Distrikt)\s+/iu;
+
+/** Resolve one written name, retrying without a "Bezirk"/"Stadt"/"Landkreis" prefix. */
+export function resolveName(gazetteer: Gazetteer, raw: string, country: Country | null): NameResolution {
+  const name = normaliseRaw(raw);
+  const first = gazetteer.resolve(name, { country });
+  if (first.resolved && first.place) return first;
+  const stripped = name.replace(PREFIX, '');
+  if (stripped !== name) {
+    const second = gazetteer.resolve(stripped, { country });
+    if (second.resolved && second.place) return second;
+  }
+  return first;
+}
+
+/** One list item as a member; `places` for a region or network with its towns in brackets. */
+export function resolveListItem(gazetteer: Gazetteer, item: ListItem, country: Country | null): ResolvedMember {
+  const whole = resolveName(gazetteer, item.raw, country);
+  if (whole.resolved && whole.place && (item.inner.length === 0 || isCityLike(whole.place))) {
+    // "Halle (Saale)" names one town; a bracket that resolves as part of the name is no sub-list.
+    if (item.inner.length === 0 || !item.inner.every((i) => resolveName(gazetteer, i.raw, country).resolved)) {
+      return { member: { name: whole.place.name, raw: item.raw, resolved: true }, country: whole.place.country };
+    }
+  }
+  const base = item.inner.length ? resolveName(gazetteer, item.base.raw, country) : whole;
+  const member: ListMember = base.resolved && base.place
+    ? { name: base.place.name, raw: item.raw, resolved: true }
+    : item.inner.length
+      // A region or network is named as written; a suggestion would pick some namesake town.
+      ? { name: cleanName(item.base.raw), raw: item.raw, resolved: false, suggestion: null }
+      : { name: base.suggestion ?? cleanName(item.base.raw), raw: item.raw, resolved: false, suggestion: base.suggestion ?? null };
+  const places = item.inner.flatMap((i) => {
+    const r = resolveName(gazetteer, i.raw, country);
+    return r.resolved && r.place ? [r.place.name] : [];
+  });
+  // Only towns make a member's places; "Fulda (Region)" is Fulda.
+  if (places.length) {
+    member.places = places;
+    // A region or network whose towns all resolve is identified by them, even when its own name is not in the gazetteer.
+    if (!member.resolved && places.length === item.inner.length) {
+      member.resolved = true;
+      delete member.suggestion;
+    }
+  }
+  return { member, country: base.place?.country ?? null };
+}

@@ -1,0 +1,78 @@
+/**
+ * Split an enumeration into its items with offsets: commas, semicolons, "und" / "sowie" /
+ * "and" / "&", bullets and line breaks separate; a slash separates only where the joined form
+ * is not itself a name ("Lahr/Schwarzwald"); a parenthesis inside an item stays with it
+ * ("Region Schwarzwald (Lahr und Freiburg)").
+ */
+
+export interface ListItem {
+  start: number;
+  end: number;
+  raw: string;
+  /** Items inside the item's own parenthesis. */
+  inner: ListItem[];
+  /** The item without its parenthesis. */
+  base: { start: number; end: number; raw: string };
+}
+
+const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or)\s/iu;
+// Lead-ins that belong to the list, not to its first item.
+const LEAD_IN = /^(?:die\s+Städte|die\s+Stadt|der\s+Bezirk|die\s+Region|die\s+Kommunen|the\s+cities\s+of|the\s+city\s+of|cities\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie)\s+/iu;
+
+/** Items of the enumeration in text[start, end). */
+export function splitListItems(text: string, start: number, end: number, options: { slashes?: boolean } = {}): ListItem[] {
+  const items: ListItem[] = [];
+  let depth = 0;
+  let itemStart = start;
+  const push = (s: number, e: number) => {
+    const item = makeItem(text, s, e);
+    if (item) items.push(item);
+  };
+  for (let i = start; i < end; i++) {
+    const ch = text[i]!;
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if (depth > 0) continue;
+    if (ch === ',' || ch === ';' || ch === '\n' || ch === '•' || ch === '·' || ch === '|' || ch === '▪' || (options.slashes && ch === '/')) {
+      push(itemStart, i);
+      itemStart = i + 1;
+      continue;
+    }
+    if (/\s/.test(ch)) {
+      const rest = text.slice(i + 1, Math.min(end, i + 16));
+      const sep = WORD_SEPARATOR.exec(rest);
+      if (sep) {
+        push(itemStart, i);
+        itemStart = i + 1 + sep[0].length;
+        i = itemStart - 1;
+      }
+    }
+  }
+  push(itemStart, end);
+  return items;
+}
+
+function makeItem(text: string, start: number, end: number): ListItem | null {
+  while (start < end && /[\s\-–—•*·:.]/.test(text[start] ?? '')) start++;
+  while (end > start && /[\s.:;,]/.test(text[end - 1] ?? '')) end--;
+  const lead = LEAD_IN.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  if (end <= start) return null;
+  const raw = text.slice(start, end);
+  const open = raw.indexOf('(');
+  const close = raw.lastIndexOf(')');
+  let inner: ListItem[] = [];
+  let base = { start, end, raw };
+  // A network with its towns: "das Städtenetzwerk „Drei gewinnt“ mit Rüsselsheim/Raunheim/Kelsterbach".
+  const withPlaces = /\s(?:mit|with)\s/u.exec(raw);
+  if (withPlaces && open < 0) {
+    inner = splitListItems(text, start + withPlaces.index + withPlaces[0].length, end, { slashes: true });
+    base = { start, end: start + withPlaces.index, raw: raw.slice(0, withPlaces.index) };
+  } else if (open > 0 && close > open) {
+    inner = splitListItems(text, start + open + 1, start + close, { slashes: true });
+    let baseEnd = start + open;
+    while (baseEnd > start && /\s/.test(text[baseEnd - 1] ?? '')) baseEnd--;
+    base = { start, end: baseEnd, raw: text.slice(start, baseEnd) };
+  }
+  return { start, end, raw, inner, base };
+}

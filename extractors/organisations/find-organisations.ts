@@ -1,0 +1,80 @@
+/**
+ * Every mention of a known alliance in a text, resolved to its canonical subject: full names
+ * in all inflections and known misspellings, abbreviations (also in compounds like
+ * "ISA-Mitgliedsstädte"), short forms and "die Allianz" / "das Netzwerk" / "the alliance"
+ * once an alliance was named before.
+ */
+import { ANAPHOR_NOUNS, type OrganisationAliases } from './organisation-aliases.ts';
+
+export type OrganisationForm = 'name' | 'abbreviation' | 'short' | 'anaphor';
+
+export interface OrganisationMention {
+  start: number;
+  end: number;
+  raw: string;
+  subject: string;
+  form: OrganisationForm;
+}
+
+interface Candidate {
+  start: number;
+  end: number;
+  raw: string;
+  subject: string | null;
+  form: OrganisationForm;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const ARTICLES = '(?:die|der|den|dem|des|das|diese|dieser|diesem|dieses|zur|zum|im|ins|beim|vom|the|this|its)';
+
+/** Find organisation mentions in text order; anaphors only resolve after a named mention. */
+export function findOrganisations(text: string, aliases: readonly OrganisationAliases[]): OrganisationMention[] {
+  const candidates: Candidate[] = [];
+  for (const alias of aliases) {
+    for (const source of alias.names) {
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'))) {
+        candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: alias.subject, form: 'name' });
+      }
+    }
+    for (const abbreviation of alias.abbreviations) {
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(abbreviation)}(?![\\p{L}\\p{N}])`, 'gu'))) {
+        candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: alias.subject, form: 'abbreviation' });
+      }
+    }
+    for (const source of alias.shortForms) {
+      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'))) {
+        // A short form names this alliance only after it was named in full.
+        candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: `?${alias.subject}`, form: 'short' });
+      }
+    }
+  }
+  const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:[\\p{Ll}]+(?:e|en|er|es|em)\\s+)?(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])`, 'giu');
+  for (const m of text.matchAll(anaphor)) {
+    const nounStart = m.index + m[0].length - m[1]!.length;
+    candidates.push({ start: nounStart, end: m.index + m[0].length, raw: m[1]!, subject: null, form: 'anaphor' });
+  }
+
+  // Longest match wins where forms overlap ("Chinesisch-Deutsche Industriestädteallianz" over "Industriestädteallianz").
+  candidates.sort((a, b) => a.start - b.start || b.end - b.start - (a.end - a.start));
+  const kept: Candidate[] = [];
+  for (const c of candidates) {
+    const last = kept[kept.length - 1];
+    if (last && c.start < last.end) continue;
+    kept.push(c);
+  }
+
+  const mentions: OrganisationMention[] = [];
+  const named = new Set<string>();
+  let lastSubject: string | null = null;
+  for (const c of kept) {
+    let subject = c.subject;
+    if (c.form === 'short') subject = named.has(subject!.slice(1)) ? subject!.slice(1) : null;
+    else if (c.form === 'anaphor') subject = lastSubject;
+    if (subject === null) continue;
+    if (c.form === 'name' || c.form === 'abbreviation') named.add(subject);
+    lastSubject = subject;
+    mentions.push({ start: c.start, end: c.end, raw: c.raw, subject, form: c.form });
+  }
+  return mentions;
+}

@@ -1,0 +1,81 @@
+/**
+ * The engine's two roles (chrono's design): a parser finds one kind of thing in an analysed
+ * document; a refiner maps the claims found so far to better ones. `extract-claims.ts`
+ * assembles the order. Helpers every parser needs live here.
+ */
+import type { Claim, Evidence, PartialDate } from './claim.ts';
+import type { AnalysedDocument } from './analyse-document.ts';
+import type { Sentence } from './text/segment-text.ts';
+import type { DateMention } from './dates/find-dates.ts';
+import type { OrganisationMention } from './organisations/find-organisations.ts';
+
+export interface Parser {
+  name: string;
+  parse(doc: AnalysedDocument): Claim[];
+}
+
+export interface Refiner {
+  name: string;
+  refine(claims: Claim[], doc: AnalysedDocument): Claim[];
+}
+
+/** Evidence for [start, end) of the document text, trimmed of surrounding blanks. */
+export function evidenceOf(doc: AnalysedDocument, start: number, end: number): Evidence {
+  while (start < end && /\s/.test(doc.text[start] ?? '')) start++;
+  while (end > start && /\s/.test(doc.text[end - 1] ?? '')) end--;
+  return { quote: doc.text.slice(start, end), start, end };
+}
+
+export interface OrganisationLink {
+  subject: string;
+  mention: OrganisationMention;
+  /** The mention stands in the same sentence (else earlier in the paragraph). */
+  inSentence: boolean;
+}
+
+/**
+ * The alliance a sentence speaks about: one named in the sentence, else the last one named
+ * earlier in the same paragraph (a count in "Ihr gehören aktuell …" after "Die ISA wurde …").
+ */
+export function organisationFor(doc: AnalysedDocument, sentence: Sentence): OrganisationLink | null {
+  const inSentence = doc.organisations.filter((o) => o.start >= sentence.start && o.end <= sentence.end);
+  const first = inSentence[0];
+  if (first) return { subject: first.subject, mention: first, inSentence: true };
+  const paragraph = doc.paragraphs[sentence.paragraph];
+  if (!paragraph) return null;
+  const before = doc.organisations.filter((o) => o.start >= paragraph.start && o.end <= sentence.start);
+  const last = before[before.length - 1];
+  return last ? { subject: last.subject, mention: last, inSentence: false } : null;
+}
+
+/** Dates inside a sentence. */
+export function datesIn(doc: AnalysedDocument, sentence: Sentence): DateMention[] {
+  return doc.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+}
+
+/**
+ * The date a sentence gives for what happens at `near`: the closest dated mention that is
+ * not a "seit …" start date, preferring resolved values. Null when the sentence has none.
+ */
+export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: number, options: { allowSince?: boolean } = {}): DateMention | null {
+  const dates = datesIn(doc, sentence).filter((d) => options.allowSince || !d.since);
+  let best: DateMention | null = null;
+  let bestDistance = Infinity;
+  for (const d of dates) {
+    const distance = d.end <= near ? near - d.end : d.start >= near ? d.start - near : 0;
+    // A resolved date beats an unresolvable relative one at any distance.
+    const penalty = d.value === null ? 10_000 : 0;
+    if (distance + penalty < bestDistance) {
+      bestDistance = distance + penalty;
+      best = d;
+    }
+  }
+  return best;
+}
+
+/** The as-of date for a claim in `sentence`: the sentence's own date, else publication. */
+export function asOfFor(doc: AnalysedDocument, sentence: Sentence, near: number): { asOf: PartialDate | null; implied: boolean } {
+  const d = sentenceDate(doc, sentence, near);
+  if (d?.value) return { asOf: d.value, implied: false };
+  return { asOf: doc.published, implied: true };
+}

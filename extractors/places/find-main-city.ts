@@ -1,0 +1,32 @@
+/**
+ * The city a municipal press release speaks for: a dateline ("Mainz – …", "Köln (ots) –"),
+ * "die Stadt X" / "Landeshauptstadt X" / "the city of X", the title, and plain frequency all
+ * vote. Used to resolve "die Stadt" in "die Stadt beabsichtigt, … beizutreten".
+ */
+import type { AnalysedDocument } from '../analyse-document.ts';
+import type { CityMention } from './find-cities.ts';
+
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,20}\)\s*)?(?:,\s*[^–—\n]{0,40})?\s*[–—-]\s/u;
+const TITLE_BEFORE = /(?:Stadt|Landeshauptstadt|Hansestadt|Bundesstadt|Universitätsstadt|Oberbürgermeister(?:in)?(?:\s+der\s+Stadt)?|Bürgermeister(?:in)?\s+der\s+Stadt|city\s+of|City\s+of|Mayor\s+of)\s+$/u;
+
+/** The document's own city, or null when no city stands out. */
+export function findMainCity(doc: Pick<AnalysedDocument, 'text' | 'cities' | 'paragraphs'>): CityMention | null {
+  const score = new Map<string, { votes: number; first: CityMention }>();
+  const vote = (c: CityMention, n: number) => {
+    const entry = score.get(c.name) ?? { votes: 0, first: c };
+    entry.votes += n;
+    score.set(c.name, entry);
+  };
+  const firstParagraph = doc.paragraphs[0];
+  for (const c of doc.cities) {
+    vote(c, 1);
+    if (TITLE_BEFORE.test(doc.text.slice(Math.max(0, c.start - 40), c.start))) vote(c, 2);
+    // A dateline: the city opens a line and a dash follows.
+    const lineStart = doc.text.lastIndexOf('\n', c.start - 1) + 1;
+    if (doc.text.slice(lineStart, c.start).trim() === '' && DATELINE_AFTER.test(doc.text.slice(c.end, c.end + 60))) vote(c, 5);
+    if (firstParagraph && c.start < firstParagraph.end && c.country === 'DE') vote(c, 1);
+  }
+  let best: { votes: number; first: CityMention } | null = null;
+  for (const entry of score.values()) if (!best || entry.votes > best.votes) best = entry;
+  return best && best.votes >= 2 ? best.first : null;
+}

@@ -1,0 +1,59 @@
+/**
+ * One claim per fact and document: the same membership event, partnership, attribute or count
+ * found by several sentences ("Köln tritt … bei" in the title, "Köln ist … beigetreten", "Die
+ * Aufnahme … am 24. April 2017") is merged, keeping the most precise date and its evidence.
+ */
+import type { Claim } from '../claim.ts';
+import type { Refiner } from '../parser.ts';
+
+function keyOf(claim: Claim): string {
+  switch (claim.kind) {
+    case 'member_count':
+      return [claim.kind, claim.subject, claim.country, claim.count, claim.unit, claim.qualifier, claim.scope].join('|');
+    case 'member_list':
+      return [claim.kind, claim.subject, claim.country, claim.members.map((m) => m.name).join(',')].join('|');
+    case 'membership_event':
+      return [claim.kind, claim.subject, claim.city, claim.event].join('|');
+    case 'partnership':
+      return [claim.kind, ...claim.cities].join('|');
+    case 'city_attribute':
+      return [claim.kind, claim.city, claim.attribute, claim.value].join('|');
+    case 'event':
+      return [claim.kind, claim.type, claim.subject, claim.ordinal ?? '', claim.type === 'visit' ? claim.place : ''].join('|');
+  }
+}
+
+const precision = (d: string | null | undefined) => (d ? d.length : 0);
+
+/** The date field that decides which duplicate to keep. */
+function dateOf(claim: Claim): string | null {
+  if (claim.kind === 'membership_event' || claim.kind === 'event') return claim.date;
+  if (claim.kind === 'partnership') return claim.since;
+  return null;
+}
+
+// A partnership's relation: the specific bond beats the generic agreement when one pair has both.
+const RELATION_RANK = { partner_city: 4, friendship_city: 3, friendship_treaty: 2, cooperation_agreement: 1 } as const;
+
+export const dedupeClaims: Refiner = {
+  name: 'dedupe-claims',
+  refine(claims) {
+    const kept = new Map<string, Claim>();
+    for (const claim of claims) {
+      const key = keyOf(claim);
+      const existing = kept.get(key);
+      if (!existing) {
+        kept.set(key, claim);
+        continue;
+      }
+      if (existing.kind === 'partnership' && claim.kind === 'partnership') {
+        const better = RELATION_RANK[claim.relation] > RELATION_RANK[existing.relation] ? claim : existing;
+        const since = precision(claim.since) > precision(existing.since) ? claim.since : existing.since;
+        kept.set(key, { ...better, since, evidence: precision(claim.since) > precision(existing.since) ? claim.evidence : better.evidence });
+        continue;
+      }
+      if (precision(dateOf(claim)) > precision(dateOf(existing))) kept.set(key, claim);
+    }
+    return [...kept.values()];
+  },
+};

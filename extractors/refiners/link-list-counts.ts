@@ -1,0 +1,38 @@
+/**
+ * A list whose size the text states in an earlier sentence of the same paragraph ("Auf
+ * deutscher Seite zählt die Allianz 16 Mitglieder. … Die deutschen ISA-Mitgliedsstädte sind:
+ * …") takes that number as its `statedCount`, and the count's scope and as-of date.
+ */
+import type { Claim, MemberCountClaim, MemberListClaim } from '../claim.ts';
+import type { Refiner } from '../parser.ts';
+import { sentenceOf } from '../analyse-document.ts';
+
+export const linkListCounts: Refiner = {
+  name: 'link-list-counts',
+  refine(claims, doc) {
+    const counts = claims.filter((c): c is MemberCountClaim => c.kind === 'member_count' && c.unit !== 'states' && c.unit !== 'provinces');
+    const lists = claims.filter((c): c is MemberListClaim => c.kind === 'member_list');
+    const linked = new Set<MemberCountClaim>();
+    for (const list of lists) {
+      if (list.statedCount !== null) {
+        const own = counts.find((c) => c.evidence.start >= list.evidence.start && c.evidence.end <= list.evidence.end);
+        if (own) linked.add(own);
+      }
+    }
+    return claims.map((claim): Claim => {
+      if (claim.kind !== 'member_list' || claim.statedCount !== null) return claim;
+      const sentence = sentenceOf(doc, claim.evidence.start);
+      if (!sentence) return claim;
+      const paragraph = doc.paragraphs[sentence.paragraph]!;
+      const candidates = counts.filter((c) => !linked.has(c) && c.subject === claim.subject && c.evidence.start >= paragraph.start
+        && c.evidence.end <= claim.evidence.start && (c.country === claim.country || c.country === null || claim.country === null));
+      // The closest count before the list; one with the list's own country beats a country-less one.
+      const sameCountry = candidates.filter((c) => c.country === claim.country);
+      const count = (sameCountry.length ? sameCountry : candidates).at(-1);
+      if (!count) return claim;
+      linked.add(count);
+      const implied = [...(claim.provenance?.implied ?? []), 'statedCount'];
+      return { ...claim, statedCount: count.count, scope: count.scope, asOf: count.asOf, country: claim.country ?? count.country, provenance: { rule: claim.provenance?.rule ?? 'member-list', implied } };
+    });
+  },
+};
