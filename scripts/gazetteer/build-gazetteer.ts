@@ -87,9 +87,25 @@ function buildChina(admin1: Admin1File): PlaceRow[] {
 }
 
 // GeoNames' main name is English for a few cities; CLAIMS.md wants the German spelling.
-const DE_NAME_OVERRIDES: Record<string, string> = { '09162000': 'München' };
+const DE_NAME_OVERRIDES: Record<string, string> = {
+  '09162000': 'München',
+  '14627140': 'Meißen',
+  '15083270': 'Haldensleben',
+  '05366044': 'Zülpich',
+  '09476146': 'Küps',
+};
 
 const FEATURE_RANK: Record<string, number> = { PPLC: 0, PPLA: 0, PPLA2: 1, PPLA3: 2, PPLA4: 3, PPL: 4 };
+
+/** Name without the river/region suffix and with "St." spelt out, for matching seat names. */
+function baseName(name: string): string {
+  return name
+    .replace(/\s*\(.*\)$/u, '')
+    .replace(/\s+(?:am|an der|an den|im|in der|in|bei|ob der|vor der)\s.*$/u, '')
+    .replace(/\/.*$/u, '')
+    .replace(/^St\.\s*/u, 'Sankt ')
+    .trim();
+}
 
 function buildGermany(admin1: Admin1File, kreise: KreiseFile): PlaceRow[] {
   const lands = new Map(admin1.DE.map((l) => [l.code, l]));
@@ -107,15 +123,30 @@ function buildGermany(admin1: Admin1File, kreise: KreiseFile): PlaceRow[] {
   const rows: PlaceRow[] = [];
   const kreisName = new Map<string, string>();
   const municipalities = [...byAgs.entries()];
+  for (const [ags, c] of municipalities) c.name = DE_NAME_OVERRIDES[ags] ?? c.name;
   for (const k of kreise.kreise) {
     const land = admin1.DE.find((l) => l.name === k.land);
     if (!land) throw new Error(`kreise.json: unknown Land "${k.land}" for ${k.name}; use a name from admin1.json`);
-    const seat = municipalities.find(([ags, c]) => ags.startsWith(land.code) && c.name === k.seat);
+    // GeoNames may name the seat "Winsen" or "Bingen am Rhein": compare base names, prefer a Kreis seat (PPLA3).
+    const seats = municipalities
+      .filter(([ags, c]) => ags.startsWith(land.code) && baseName(c.name) === baseName(k.seat))
+      .sort(
+        ([, a], [, b]) =>
+          Number(b.name === k.seat) - Number(a.name === k.seat) ||
+          Number(b.featureCode === 'PPLA3') - Number(a.featureCode === 'PPLA3') ||
+          b.population - a.population,
+      );
+    const seat = seats[0];
     if (!seat) {
       console.warn(`kreise.json: seat "${k.seat}" of ${k.name} not found in ${k.land}; skipped`);
       continue;
     }
     const code = seat[0].slice(0, 5);
+    const taken = kreisName.get(code);
+    if (taken) {
+      console.warn(`kreise.json: ${k.name} and ${taken} both map to Kreis code ${code} (via ${seat[1].name}); pick another town for one of them`);
+      continue;
+    }
     kreisName.set(code, k.name);
     rows.push([`de:${code}`, k.name, 'DE', 'district', land.name, null, null, null]);
   }
@@ -124,9 +155,8 @@ function buildGermany(admin1: Admin1File, kreise: KreiseFile): PlaceRow[] {
     const land = lands.get(ags.slice(0, 2));
     const kreisfrei = ags.endsWith('000') && c.featureCode !== 'PPL';
     const parent = kreisfrei ? null : (kreisName.get(ags.slice(0, 5)) ?? null);
-    const capitalOf = capitals.get(DE_NAME_OVERRIDES[ags] ?? c.name) === land?.name ? (land?.name ?? null) : null;
-    const name = DE_NAME_OVERRIDES[ags] ?? c.name;
-    rows.push([`de:${ags}`, name, 'DE', 'municipality', land?.name ?? null, parent, capitalOf, c.population || null]);
+    const capitalOf = capitals.get(c.name) === land?.name ? (land?.name ?? null) : null;
+    rows.push([`de:${ags}`, c.name, 'DE', 'municipality', land?.name ?? null, parent, capitalOf, c.population || null]);
   }
   for (const l of admin1.DE) rows.push([`de:${l.code}`, l.name, 'DE', 'state', l.name, null, null, null]);
   return rows;
