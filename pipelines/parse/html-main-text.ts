@@ -195,7 +195,7 @@ function chooseRoots($: CheerioAPI, contentSelectors: readonly string[]): { root
 /** Paragraph-level chrome: lines that are only furniture, whatever element they sit in. */
 const CHROME_LINE = [
   /^(?:inhalt anspringen|zum inhalt(?: springen| wechseln)?|direkt zum inhalt|springe? zum (?:haupt)?inhalt|zur navigation|zum seitenanfang|skip to (?:main )?content|skip navigation|jump to content)$/i,
-  /^(?:seite|artikel|beitrag|diesen (?:beitrag|artikel)|teile diesen (?:artikel|beitrag)|share this(?: page| article| post)?|jetzt teilen|teilen)(?:\s+teilen)?\b.{0,60}$/i,
+  /^(?:(?:diese |die )?seite|(?:diesen |den )?(?:beitrag|artikel)|jetzt|hier) teilen\b.{0,60}$|^teile diesen (?:artikel|beitrag)\b.{0,60}$|^share (?:this|on)\b.{0,40}$|^teilen$/i,
   /^(?:hinterlasse einen kommentar|kommentar (?:schreiben|verfassen|hinterlassen)|leave a (?:reply|comment)|your email address will not be published.*|ihre e-mail-adresse wird nicht veröffentlicht.*|required fields are marked.*|erforderliche felder sind mit.*|kommentare?|comments?|\d+ kommentare?)$/i,
   /^(?:totop|to top|nach oben|zurück nach oben|seitenanfang|back to top|top)$/i,
   /^(?:sprache auswählen|sprache wählen|select language|language|sprache|datenschutzeinstellungen.*|cookie-?einstellungen.*|einstellungen|drucken|seite drucken|print|e-mail|per e-mail versenden|vorlesen|schriftgröße.*|barrierefreiheit)$/i,
@@ -208,7 +208,8 @@ const CAPTION_LINE = /^(?:fotos?|bild(?:er)?|bildquelle|foto(?:grafie)?|photos?|
 
 function isCookieNotice(text: string): boolean {
   const lower = text.toLowerCase();
-  return /cookies?|matomo|tracking|google analytics/.test(lower) && /einwillig|zustimm|akzeptier|zulassen|datenschutz|consent|accept|widerruf|nutzererfahrung|analyse|statistisch/.test(lower);
+  // "Tracking" and "Analyse" alone also describe logistics; a notice always names cookies or the tool.
+  return /cookie|matomo|google analytics|webanalyse/.test(lower) && /einwillig|zustimm|akzeptier|zulassen|datenschutz|consent|accept|widerruf|nutzererfahrung|statistisch/.test(lower);
 }
 
 function isSocialRow(text: string): boolean {

@@ -12,31 +12,62 @@ function clean(text: string | undefined | null): string {
   return (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
-/** Drops a site-name suffix or prefix ("… - Stadt Köln", "Stadt Köln | …"), keeping the longest part. */
-export function stripSiteName(title: string, siteName: string | null): string {
+const SITE_NAME_LIKE = /^(?:(?:landeshauptstadt|stadt|gemeinde|kreisstadt|hansestadt|universitätsstadt|bundesstadt|markt|landkreis|kreis|bezirksamt|city of|town of|municipality of)\s|www\.|[\w-]+\.(?:de|com|org|net|eu|info|gov|cn)$|startseite$|home$)/i;
+
+/** Lower-case ASCII letters only, umlauts spelt out, to compare a site name with a host name. */
+function asciiKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ä/g, 'ae')
+    .replace(/ö/g, 'oe')
+    .replace(/ü/g, 'ue')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/[^a-z]/g, '');
+}
+
+function looksLikeSiteName(part: string, siteName: string | null, host: string): boolean {
+  if (siteName && part.toLowerCase() === siteName.toLowerCase()) return true;
+  // A site name is a short name, not a clause: "Stadt Nürnberg", not "Stadt im Wandel“ im Rathaus".
+  if (SITE_NAME_LIKE.test(part) && part.split(/\s+/).length <= 3 && !/["“”„«»]/.test(part)) return true;
+  // "nrwheute" on nrwheute.de, "Stadt Köln" on stadt-koeln.de: the last word is in the host name.
+  const lastWord = asciiKey(part.split(/\s+/).pop() ?? '');
+  return part.length <= 40 && lastWord.length >= 4 && asciiKey(host).includes(lastWord);
+}
+
+/**
+ * Drops a site-name suffix or prefix ("… | Stadt Köln", "nrwheute - …"): only a part that is the
+ * `og:site_name`, looks like one ("Stadt …", a domain) or names the host. Titles with a dash of
+ * their own ("Hannover Messe 2023 – positive Bilanz") stay whole.
+ */
+export function stripSiteName(title: string, siteName: string | null, pageUrl: string): string {
   const parts = title.split(SEPARATORS).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2) return title;
-  if (siteName) {
-    const site = siteName.toLowerCase();
-    const rest = parts.filter((p) => p.toLowerCase() !== site);
-    if (rest.length > 0 && rest.length < parts.length) return rest.join(' - ');
+  let host = '';
+  try {
+    host = new URL(pageUrl).hostname.replace(/^www\./, '');
+  } catch {
+    // a file path: no host to compare with
   }
-  const first = parts[0] ?? title;
+  const first = parts[0] ?? '';
   const last = parts[parts.length - 1] ?? '';
-  // Sites put their name last far more often than first; only drop a short trailing part.
-  if (last.length <= 40 && first.length >= 10) return parts.slice(0, -1).join(' - ');
+  if (looksLikeSiteName(last, siteName, host)) return title.slice(0, title.lastIndexOf(last)).replace(SEPARATOR_AT_END, '').trim();
+  if (looksLikeSiteName(first, siteName, host)) return title.slice(first.length).replace(SEPARATOR_AT_START, '').trim();
   return title;
 }
 
-/** Title: `og:title`, then the first `<h1>`, then `<title>` without the site name. */
-export function readTitle($: CheerioAPI): string | null {
+const SEPARATOR_AT_END = /(?:\s+[|–—·•:»]|\s+-|\s+::)\s*$/;
+const SEPARATOR_AT_START = /^\s*(?:[|–—·•:»]\s+|-\s+|::\s+)/;
+
+/** Title: `og:title`, then the first `<h1>`, then `<title>`, each without the site name. */
+export function readTitle($: CheerioAPI, pageUrl: string): string | null {
   const siteName = clean($('meta[property="og:site_name"]').attr('content')) || null;
   const og = clean($('meta[property="og:title"]').attr('content') ?? $('meta[name="og:title"]').attr('content'));
-  if (og) return stripSiteName(og, siteName);
+  if (og) return stripSiteName(og, siteName, pageUrl);
   const h1 = clean($('h1').first().text());
   if (h1) return h1;
   const title = clean($('title').first().text());
-  return title ? stripSiteName(title, siteName) : null;
+  return title ? stripSiteName(title, siteName, pageUrl) : null;
 }
 
 /** `<html lang>` reduced to its primary subtag ("de-DE" → "de"), or null. */

@@ -23,7 +23,7 @@ export async function htmlToDocument(input: ParseInput, options: ResolvedParseOp
   if (notFound) {
     throw new BadInputError(`soft 404: ${input.url} answers 200 but its page says "${notFound}"; drop the URL or fix the source's link`, { input: input.url });
   }
-  const title = readTitle($);
+  const title = readTitle($, input.url);
   const htmlLanguage = readLanguage($);
   const links = readLinks($, input.url);
 

@@ -204,3 +204,12 @@ describe('parseDocument: plain text', () => {
     expect(doc.title).toBe('Pressemitteilung: Delegationsreise nach Foshan');
   });
 });
+
+describe('parseDocument: Readability option', () => {
+  it('extracts the same article body with htmlExtractor "readability"', async () => {
+    const doc = await parseDocument(await input('municipal-page.html', 'text/html'), { htmlExtractor: 'readability' });
+    expect(doc.text).toContain('Die Stadt Musterstadt ist der Chinesisch-Deutschen Industriestädteallianz beigetreten.');
+    expect(doc.text).not.toContain('Hinterlasse einen Kommentar');
+    expect(doc.published).toBe('2018-05-14');
+  });
+});
