@@ -394,11 +394,14 @@ export class PlaceGazetteer implements Gazetteer {
   /** Rank: type (higher-level unit first), then population, then id for a stable order. */
   #rank(indexes: number[]): number[] {
     const unique = [...new Set(indexes)];
-    // A state or province outranks a namesake town elsewhere (Hessen the Land, not the village;
-    // Hainan the province, not the prefecture in Qinghai) but not its own city (Berlin, Jilin).
-    const admins = new Set(unique.map((i) => this.#places[i]).filter((p) => p?.type === 'state' || p?.type === 'province').map((p) => p?.name));
+    // A state or province outranks a namesake town (Hessen the Land, not the village; Brandenburg
+    // the Land, not Brandenburg an der Havel; Hainan the province, not the prefecture in Qinghai)
+    // unless the town is that unit's own capital (Berlin, Hamburg, Beijing, Chongqing).
+    const admins = new Set<string | null>(
+      unique.map((i) => this.#places[i]).filter((p) => p?.type === 'state' || p?.type === 'province').map((p) => p?.name ?? null),
+    );
     const rankOf = (p: Place): number =>
-      TYPE_RANK[p.type] < 1 && admins.has(p.name) && p.admin1 !== p.name ? 1.5 : TYPE_RANK[p.type];
+      TYPE_RANK[p.type] < 1 && admins.size > 0 && !admins.has(p.capitalOf ?? null) ? 1.5 : TYPE_RANK[p.type];
     return unique.sort((a, b) => {
       const pa = this.#places[a];
       const pb = this.#places[b];

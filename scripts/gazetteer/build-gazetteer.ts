@@ -45,7 +45,7 @@ const CN_NAME_OVERRIDES: Record<string, string> = {
 };
 
 // Statistical-only units of the NBS list (development zones, management committees) are not places people name.
-const NON_PLACE_RE = /(开发区|园区|管理区|示范区|试验区|管委会|行政委员会|群岛|新城|海域)/u;
+const NON_PLACE_RE = /(开发区|园区|管理区|示范区|试验区|实验区|风景名胜区|旅游区|度假区|保税区|综合|管委会|行政委员会|群岛|新城|海域)/u;
 
 function buildChina(admin1: Admin1File): PlaceRow[] {
   const provinces = admin1.CN;
@@ -93,6 +93,8 @@ const DE_NAME_OVERRIDES: Record<string, string> = {
   '15083270': 'Haldensleben',
   '05366044': 'Zülpich',
   '09476146': 'Küps',
+  '15087130': 'Eisleben',
+  '07316000': 'Neustadt an der Weinstraße',
 };
 
 const FEATURE_RANK: Record<string, number> = { PPLC: 0, PPLA: 0, PPLA2: 1, PPLA3: 2, PPLA4: 3, PPL: 4 };

@@ -14,7 +14,7 @@ const ETHNIC_GROUPS = (
 export function stripChineseSuffix(name: string): string {
   let stem = name;
   const autonomous = /自治[州县旗]$/u.test(stem);
-  stem = stem.replace(/(自治州|自治县|自治旗|地区|林区|特区|盟|市|区|县|旗)$/u, '');
+  stem = stem.replace(/(自治州|自治县|自治旗|地区|林区|特区|新区|盟|市|区|县|旗)$/u, '');
   if (autonomous) {
     // Drop trailing ethnic names, longest first, repeatedly: 恩施土家族苗族 → 恩施.
     for (let changed = true; changed; ) {
@@ -32,9 +32,31 @@ export function stripChineseSuffix(name: string): string {
   return [...stem].length >= 2 ? stem : name;
 }
 
+// Readings that pinyin-pro's general-purpose dictionary gets wrong in place names: 都 is always
+// "du" (Duyun, Huadu, not "dou"), 什 always "shi" (Kashi, Shifang, not "shen").
+const PLACE_CHAR_READINGS: Record<string, string> = { 都: 'du', 什: 'shi' };
+// Whole-word readings where the place name keeps a rare reading (乐清 Yueqing, 六合 Luhe, 曾都 Zengdu).
+const PLACE_WORD_READINGS: Record<string, string[]> = {
+  乐清: ['yue', 'qing'],
+  六合: ['lu', 'he'],
+  曾都: ['zeng', 'du'],
+  乐亭: ['lao', 'ting'],
+  蔚县: ['yu', 'xian'],
+  单县: ['shan', 'xian'],
+  尉犁: ['yu', 'li'],
+};
+
+/** Toneless pinyin syllables of a Chinese name, with the place-name reading fixes above. */
+export function placeSyllables(hanzi: string): string[] {
+  const word = PLACE_WORD_READINGS[hanzi];
+  if (word) return [...word];
+  const all = pinyin(hanzi, { toneType: 'none', type: 'all', nonZh: 'removed' });
+  return all.filter((a) => a.isZh).map((a) => PLACE_CHAR_READINGS[a.origin] ?? a.pinyin);
+}
+
 /** Plain pinyin, capitalised, with an apostrophe before a/o/e syllables that follow another syllable (Ma'anshan). */
 export function romanize(hanzi: string): string {
-  const syllables = pinyin(hanzi, { toneType: 'none', type: 'array', nonZh: 'removed' }).map((s) => s.replace(/v/gu, 'ü'));
+  const syllables = placeSyllables(hanzi).map((s) => s.replace(/v/gu, 'ü'));
   const joined = syllables.map((s, i) => (i > 0 && /^[aoe]/u.test(s) ? `'${s}` : s)).join('');
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
