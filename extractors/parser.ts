@@ -35,15 +35,16 @@ export interface OrganisationLink {
 
 /**
  * The alliance a sentence speaks about: one named in the sentence, else the last one named
- * earlier in the same paragraph (a count in "Ihr gehören aktuell …" after "Die ISA wurde …").
+ * earlier in the same paragraph (a count in "Ihr gehören aktuell …" after "Die ISA wurde …"); with
+ * `documentFallback`, the last one named anywhere before (for sentences that say "members").
  */
-export function organisationFor(doc: AnalysedDocument, sentence: Sentence): OrganisationLink | null {
+export function organisationFor(doc: AnalysedDocument, sentence: Sentence, options: { documentFallback?: boolean } = {}): OrganisationLink | null {
   const inSentence = doc.organisations.filter((o) => o.start >= sentence.start && o.end <= sentence.end);
   const first = inSentence[0];
   if (first) return { subject: first.subject, mention: first, inSentence: true };
   const paragraph = doc.paragraphs[sentence.paragraph];
   if (!paragraph) return null;
-  const before = doc.organisations.filter((o) => o.start >= paragraph.start && o.end <= sentence.start);
+  const before = doc.organisations.filter((o) => o.start >= (options.documentFallback ? 0 : paragraph.start) && o.end <= sentence.start);
   const last = before[before.length - 1];
   return last ? { subject: last.subject, mention: last, inSentence: false } : null;
 }

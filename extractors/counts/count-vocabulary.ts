@@ -8,8 +8,9 @@ export const QUALIFIERS: Array<[source: string, qualifier: CountQualifier]> = [
   ['mehr\\s+als|über|ueber|more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of', 'more_than'],
   ['mindestens|wenigstens|at\\s+least|no\\s+fewer\\s+than', 'at_least'],
   ['bis\\s+zu|höchstens|maximal|up\\s+to|at\\s+most', 'at_most'],
-  ['weniger\\s+als|unter|knapp|fast|nahezu|beinahe|less\\s+than|fewer\\s+than|under|nearly|almost|just\\s+under', 'less_than'],
-  ['rund|etwa|ca\\.|circa|zirka|ungefähr|gut|about|around|approximately|roughly|some|approx\\.', 'about'],
+  ['weniger\\s+als|unter|less\\s+than|fewer\\s+than|under|just\\s+under', 'less_than'],
+  // "knapp 70", "nearly 70": close to the number, read as approximate.
+  ['rund|etwa|ca\\.|circa|zirka|ungefähr|gut|knapp|fast|nahezu|beinahe|about|around|approximately|roughly|some|nearly|almost|close\\s+to|approx\\.', 'about'],
 ];
 
 export const QUALIFIER_SOURCE = QUALIFIERS.map(([s]) => s).join('|');
@@ -23,10 +24,14 @@ export function qualifierOf(raw: string | undefined): CountQualifier {
 /** Nouns that count an alliance's members, longest first. */
 export const UNITS: Array<[source: string, unit: MemberUnit]> = [
   ['(?:mitglieds|industrie|groß)?städte[n]?\\s+(?:und|&)\\s+(?:regionen|gemeinden|kreise[n]?|landkreise[n]?|kommunen|bezirke[n]?)', 'cities'],
-  ['(?:member\\s+)?(?:cities|municipalities|towns)\\s+and\\s+(?:regions|districts|counties)', 'cities'],
-  ['(?:mitglieds|industrie|groß)?städte[n]?', 'cities'],
-  ['(?:mitglieds)?kommunen|gemeinden|metropolen', 'cities'],
-  ['(?:member\\s+|industrial\\s+)?(?:cities|municipalities|towns)', 'cities'],
+  ['(?:mitglieds)?kommunen\\s+(?:und|&)\\s+(?:regionen|kreise[n]?|landkreise[n]?)', 'municipalities'],
+  ['(?:founding\\s+|member\\s+|industrial\\s+)*(?:cities|towns)\\s+and\\s+(?:regions|districts|counties)', 'cities'],
+  ['municipalities\\s+and\\s+(?:regions|districts|counties)', 'municipalities'],
+  ['(?:mitglieds|industrie|groß|gründungs)?städte[n]?', 'cities'],
+  ['(?:mitglieds)?kommunen|gemeinden', 'municipalities'],
+  ['metropolen', 'cities'],
+  ['(?:founding\\s+|member\\s+|industrial\\s+)*(?:cities|towns)', 'cities'],
+  ['(?:member\\s+)?municipalities', 'municipalities'],
   ['bundesländer[n]?|bundesländern|federal\\s+states|german\\s+states|states', 'states'],
   ['provinzen|provinces', 'provinces'],
   ['(?:gründungs)?mitglieder[n]?|(?:founding\\s+)?members', 'members'],
@@ -43,9 +48,23 @@ export function unitOf(raw: string): MemberUnit | null {
 /** The country an adjective or "aus …" phrase names. */
 export function countryOfWords(words: string): Country | null {
   const de = /(?<![\p{L}])(?:deutsch\p{L}*|german|aus\s+deutschland|from\s+germany|in\s+deutschland|in\s+germany)(?![\p{L}])/iu.test(words);
-  const cn = /(?<![\p{L}])(?:chinesisch\p{L}*|chinese|aus\s+china|from\s+china|in\s+china)(?![\p{L}])/iu.test(words);
+  const cn = /(?<![\p{L}])(?:chinesisch\p{L}*|chinese|aus\s+china|from\s+china|in\s+china|(?:ost|west|nord|süd|zentral)chinesisch\p{L}*)(?![\p{L}])/iu.test(words);
   if (de === cn) return null;
   return de ? 'DE' : 'CN';
+}
+
+// "Auf deutscher Seite", "on the Chinese side": the country of everything counted after it in the clause.
+const SIDE = /(?<![\p{L}])(?:auf\s+(deutscher|chinesischer)\s+Seite|on\s+the\s+(German|Chinese)\s+side|(deutscherseits|chinesischerseits))(?![\p{L}])/giu;
+
+/** The country of the last "auf deutscher Seite" / "on the Chinese side" before `at` in `sentence`. */
+export function sideBefore(sentence: string, at: number): Country | null {
+  let country: Country | null = null;
+  SIDE.lastIndex = 0;
+  for (const m of sentence.matchAll(SIDE)) {
+    if (m.index >= at) break;
+    country = /^(?:deutsch|german)/iu.test(m[1] ?? m[2] ?? m[3] ?? '') ? 'DE' : 'CN';
+  }
+  return country;
 }
 
 /** Units whose country follows from the word itself: Bundesländer are German, Provinzen Chinese. */
@@ -58,7 +77,7 @@ export function impliedCountryOfUnit(unit: MemberUnit): Country | null {
 export const SCOPE_CUES: Array<[RegExp, MembershipScope]> = [
   [/(?<![\p{L}])(?:gründ\p{L}*|gegründet\p{L}*|mitbegründ\p{L}*|founding|founded|foundation|establish\p{L}*|ins\s+Leben\s+gerufen|launched)(?![\p{L}])/giu, 'founding'],
   [/(?<![\p{L}])(?:aktuell|mittlerweile|inzwischen|derzeit|zurzeit|heute|momentan|nunmehr|jetzt|now|currently|today|at\s+present|presently|so\s+far|bislang|bisher)(?![\p{L}])/giu, 'current'],
-  [/(?<![\p{L}])(?:aufgenommen|hinzugekommen|hinzukommen|neu\s+beigetreten|beigetreten|neuen?\s+Mitglied\p{L}*|new\s+members?|newly|admitted|joined|Aufnahme)(?![\p{L}])/giu, 'event'],
+  [/(?<![\p{L}])(?:aufgenommen|hinzugekommen|hinzukommen|neu\s+beigetreten|beigetreten|neuen?\s+Mitglied\p{L}*|new\s+(?:\p{L}+\s+)?members?|newly|admitted|joined|Aufnahme|nahm|nahmen|nimmt|begrüßte|begrüßt|welcomed|welcomes)(?![\p{L}])/giu, 'event'],
 ];
 
 /** The scope whose cue stands closest to `at` in `sentence` (offsets relative to it); `current` without one. */
@@ -76,4 +95,4 @@ export function scopeNear(sentence: string, at: number): MembershipScope {
 }
 
 /** Verbs and nouns that say a count or list is the alliance's membership. */
-export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zählt|zählen|zählte|umfasst|umfassen|umfasste|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts)(?![\p{L}])/iu;
+export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zähl\p{L}*|umfass\p{L}*|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts|links|connects|has\s+grown|gewachsen|wächst)(?![\p{L}])/iu;

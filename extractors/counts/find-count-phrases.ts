@@ -1,15 +1,18 @@
 /**
- * Count phrases in a sentence: "[qualifier] number [adjectives] unit", also the shared-noun
- * shape "elf chinesischen (…) und sieben deutschen Städten (…)" where the first number takes
- * its noun from the second. Each phrase remembers the parenthesis right after it, which is
- * where press releases put the list of what was counted.
+ * Count phrases in a sentence: "[qualifier] number [adjectives] unit", also where one noun
+ * serves two numbers — "elf chinesischen (…) und sieben deutschen Städten (…)", "zehn deutsche
+ * und vierzehn chinesische Städte", "eleven Chinese and seven German founding cities" — and
+ * elliptic counts that take the noun of a count before them ("18 cities, eleven from China",
+ * "24 member cities, 14 of them in China", "62 members, 30 of them German and 32 Chinese").
+ * Each phrase remembers the bracket or colon list right after it: where press releases put
+ * the names of what was counted.
  */
 import type { CountQualifier, Country, MemberUnit } from '../claim.ts';
 import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
-import { QUALIFIER_SOURCE, UNIT_SOURCE, countryOfWords, qualifierOf, unitOf } from './count-vocabulary.ts';
+import { QUALIFIER_SOURCE, UNIT_SOURCE, countryOfWords, qualifierOf, sideBefore, unitOf } from './count-vocabulary.ts';
 
 export interface CountPhrase {
-  /** Offsets into the text the sentence came from. */
+  /** Offsets into the document. */
   start: number;
   end: number;
   count: number;
@@ -17,83 +20,103 @@ export interface CountPhrase {
   countRaw: string;
   qualifier: CountQualifier;
   unit: MemberUnit;
-  /** The unit came from a later number's noun (shared-noun shape). */
-  unitShared: boolean;
+  /** How the unit was found: after the number, from a later number (shared noun), or from an earlier count (ellipsis). */
+  unitFrom: 'own' | 'shared' | 'elliptic';
   country: Country | null;
-  /** "aus 8 Bundesländern": the count says where members come from. */
+  /** "aus 8 Bundesländern", "from eleven member cities": where members come from, not how many there are. */
   origin: boolean;
-  /** Parenthesis directly after the phrase, without the brackets. */
-  list: { start: number; end: number } | null;
+  /** "seine acht Städte": a member's own parts. */
+  possessive: boolean;
+  /** The list right after the phrase (bracket or colon), as offsets of its content. */
+  list: { start: number; end: number; kind: 'bracket' | 'colon' } | null;
 }
 
-const ADJECTIVE = "(?:[\\p{Ll}][\\p{L}\\-]*|German|Chinese|Sino-German|Deutsche[nr]?|Chinesische[nr]?)";
+// Adjectives between number and noun: German inflected forms, English ones from a closed set.
+const ADJECTIVE = "(?:(?!(?:und|sowie|oder|and|or|of|from|aus|in)\\s)[\\p{Ll}][\\p{L}\\-]*(?:e|en|er|es|em)|weitere[n]?|neue[n]?|new|further|additional|other|more|German|Chinese|European|Sino-German|founding|member|industrial|partner|[\\p{Lu}][\\p{L}\\-]*(?:ian|ese|ish))";
+const NUMBER = `(?:(${QUALIFIER_SOURCE})\\s+)?(${CARDINAL_SOURCE})(?![\\p{L}\\p{N}]|[.,]\\d)`;
 const HEAD = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])(?:(${QUALIFIER_SOURCE})\\s+)?(${CARDINAL_SOURCE})(?![\\p{L}\\p{N}]|[.,]\\d)\\s+((?:${ADJECTIVE}\\s+){0,3}?)(?:(${UNIT_SOURCE})(?![\\p{L}])((?:\\s+(?:aus|from|in)\\s+(?:Deutschland|China|Germany))?)|(?=\\())`,
+  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+((?:${ADJECTIVE}\\s+){0,3}?)(?:(${UNIT_SOURCE})(?![\\p{L}])((?:\\s+(?:aus|from|in)\\s+(?:Deutschland|China|Germany))?)|(?=\\()|(?=(?:und|sowie|and|as\\s+well\\s+as)\\s+${CARDINAL_SOURCE}\\s))`,
   'giu',
 );
+const HEAD_AT = new RegExp(`^${HEAD.source.replace('(?<![\\p{L}\\p{N}.,])', '')}`, 'iu');
 const JOIN = /^\s*(?:,\s*)?(?:und|sowie|and|as\s+well\s+as|plus)?\s*/iu;
-// Words between a number and its noun that show the number is not a count of things.
+// "eleven from China", "14 of them in China", "30 of them German", "32 Chinese".
+const ELLIPTIC = new RegExp(
+  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?!\\s+[\\p{Lu}\\p{Ll}]{2}))(?![\\p{L}])`,
+  'giu',
+);
 const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|millionen|million|mrd|milliarden|euro|km|meter|minuten|stunden|tage|wochen|monate)$/iu;
+const POSSESSIVE_BEFORE = /(?:^|\s)(?:sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer)\s+$/iu;
+// "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
+const ORIGIN_BEFORE = /(?:^|\s)(?:aus|from|in)\s+(?:(?:den|the|insgesamt|total)\s+)?$/iu;
 
 /** Count phrases in `sentence`, whose first character sits at `offset` in the document. */
 export function findCountPhrases(sentence: string, offset: number, language: 'de' | 'en'): CountPhrase[] {
   const phrases: CountPhrase[] = [];
   HEAD.lastIndex = 0;
   for (const m of sentence.matchAll(HEAD)) {
-    const phrase = readPhrase(sentence, m, language, 0);
-    if (phrase) phrases.push({ ...phrase, start: phrase.start + offset, end: phrase.end + offset, list: phrase.list && { start: phrase.list.start + offset, end: phrase.list.end + offset } });
+    const phrase = readPhrase(sentence, m, m.index, language, 0);
+    if (phrase && !phrases.some((p) => p.start === phrase.start)) phrases.push(phrase);
   }
-  return phrases;
+  for (const m of sentence.matchAll(ELLIPTIC)) {
+    if (phrases.some((p) => m.index >= p.start && m.index < p.end)) continue;
+    const earlier = phrases.filter((p) => p.end <= m.index && p.unitFrom !== 'elliptic' && !p.origin);
+    const base = earlier[earlier.length - 1];
+    const count = parseCardinal(m[2]!, language);
+    if (!base || count === null || !Number.isInteger(count) || count <= 0) continue;
+    const country = countryOfWords(m[3] ? `aus ${m[3]}` : m[4]!);
+    phrases.push({
+      start: m.index, end: m.index + m[0].length, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), unit: base.unit,
+      unitFrom: 'elliptic', country, origin: false, possessive: false, list: null,
+    });
+  }
+  return phrases
+    .sort((a, b) => a.start - b.start)
+    .map((p) => ({ ...p, country: p.country ?? sideBefore(sentence, p.start), start: p.start + offset, end: p.end + offset, list: p.list && { ...p.list, start: p.list.start + offset, end: p.list.end + offset } }));
 }
 
-function readPhrase(sentence: string, m: RegExpMatchArray, language: 'de' | 'en', depth: number): CountPhrase | null {
-  const start = m.index ?? 0;
+function readPhrase(sentence: string, m: RegExpMatchArray, start: number, language: 'de' | 'en', depth: number): CountPhrase | null {
   const count = parseCardinal(m[2]!, language);
   if (count === null || !Number.isInteger(count) || count <= 0) return null;
   // "ein", "eine", "one" are articles far more often than counts.
   if (count === 1 && !/^\d/.test(m[2]!)) return null;
   const adjectives = m[3] ?? '';
   if (adjectives.split(/\s+/).some((w) => NOT_ADJECTIVE.test(w))) return null;
-  const before = sentence.slice(Math.max(0, start - 12), start);
-  const origin = /(?:aus|from|in)\s+$/iu.test(before);
-  let unitRaw = m[4];
-  let end = start + m[0].length;
-  let list: { start: number; end: number } | null = null;
-  let unitShared = false;
+  const before = sentence.slice(Math.max(0, start - 24), start);
+  const origin = ORIGIN_BEFORE.test(before);
+  const possessive = POSSESSIVE_BEFORE.test(before);
+  const end = start + m[0].length;
   let country = countryOfWords(`${adjectives} ${m[5] ?? ''}`);
-  if (unitRaw) {
-    const paren = parenthesisAt(sentence, end);
-    if (paren) list = paren;
-  } else {
-    // Shared noun: "elf chinesischen (…) und sieben deutschen Städten (…)".
-    const paren = parenthesisAt(sentence, end);
-    if (!paren || depth > 2) return null;
-    list = paren;
-    const afterParen = paren.end + 1;
-    const join = JOIN.exec(sentence.slice(afterParen));
-    const nextAt = afterParen + (join?.[0].length ?? 0);
-    HEAD.lastIndex = 0;
-    const next = new RegExp(HEAD.source, 'iu').exec(sentence.slice(nextAt));
-    if (!next || next.index !== 0) return null;
-    const shifted = Object.assign([...next], { index: nextAt, input: sentence }) as unknown as RegExpMatchArray;
-    const nextPhrase = readPhrase(sentence, shifted, language, depth + 1);
-    if (!nextPhrase) return null;
-    unitRaw = undefined;
-    unitShared = true;
-    return finish(start, end, count, m, nextPhrase.unit, unitShared, country, origin, list);
+  const base = { start, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), origin, possessive };
+  if (m[4]) {
+    const unit = unitOf(m[4].replace(/\s+/g, ' '));
+    if (!unit) return null;
+    return { ...base, end, unit, unitFrom: 'own', country, list: listAt(sentence, end) };
   }
-  const unit = unitOf(unitRaw.replace(/\s+/g, ' '));
-  if (!unit) return null;
-  if (!country) country = null;
-  return finish(start, end, count, m, unit, unitShared, country, origin, list);
+  // Shared noun: the unit comes from the next number's phrase.
+  if (depth > 2) return null;
+  const paren = bracketAt(sentence, end);
+  const afterOwn = paren ? paren.end + 1 : end;
+  const join = JOIN.exec(sentence.slice(afterOwn));
+  const nextAt = afterOwn + (join?.[0].length ?? 0);
+  const next = HEAD_AT.exec(sentence.slice(nextAt));
+  if (!next) return null;
+  const nextPhrase = readPhrase(sentence, next, nextAt, language, depth + 1);
+  if (!nextPhrase) return null;
+  return { ...base, end: paren ? end : nextAt + next[0].length, unit: nextPhrase.unit, unitFrom: 'shared', country, list: paren ? { ...paren, kind: 'bracket' } : null };
 }
 
-function finish(start: number, end: number, count: number, m: RegExpMatchArray, unit: MemberUnit, unitShared: boolean, country: Country | null, origin: boolean, list: { start: number; end: number } | null): CountPhrase {
-  return { start, end, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), unit, unitShared, country, origin, list };
+/** A bracket or a colon list right after a phrase. */
+function listAt(sentence: string, at: number): CountPhrase['list'] {
+  const bracket = bracketAt(sentence, at);
+  if (bracket) return { ...bracket, kind: 'bracket' };
+  const colon = /^\s*:/.exec(sentence.slice(at));
+  if (colon) return { start: at + colon[0].length, end: sentence.length, kind: 'colon' };
+  return null;
 }
 
-/** The parenthesis opening at `at` (after blanks), as the span inside the brackets. */
-function parenthesisAt(sentence: string, at: number): { start: number; end: number } | null {
+/** The bracket opening at `at` (after blanks), as the span inside it. */
+function bracketAt(sentence: string, at: number): { start: number; end: number } | null {
   let i = at;
   while (i < sentence.length && /\s/.test(sentence[i] ?? '')) i++;
   if (sentence[i] !== '(') return null;

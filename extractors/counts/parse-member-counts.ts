@@ -15,6 +15,8 @@ import { MEMBERSHIP_CUE, impliedCountryOfUnit, scopeNear } from './count-vocabul
 // Sentences about trips, applications or interest count other things than members.
 const NOT_MEMBERSHIP = /(?<![\p{L}])(?:besuch\p{L}*|visit\p{L}*|reise\p{L}*|Delegation\p{L}*|trip|tour\p{L}*|bewerb\p{L}*|interessiert\p{L}*|Interesse|applied|applications?|Partnerstädte\p{L}*|Partnerschaft\p{L}*|sister\s+cit\p{L}*|twin\p{L}*)(?![\p{L}])/iu;
 
+const MEMBER_NOUN = /(?<![\p{L}])(?:Mitglied\p{L}*|members?|member\s+cities)(?![\p{L}])/iu;
+
 export interface MemberCountFinding {
   phrase: CountPhrase;
   sentence: Sentence;
@@ -27,12 +29,16 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
   for (const sentence of doc.sentences) {
     const phrases = findCountPhrases(sentence.text, sentence.start, doc.language);
     if (!phrases.length) continue;
-    const link = organisationFor(doc, sentence);
-    if (!link) continue;
     const cue = MEMBERSHIP_CUE.test(sentence.text);
+    // A sentence about "members" may refer to the alliance named paragraphs before.
+    const link = organisationFor(doc, sentence, { documentFallback: cue && MEMBER_NOUN.test(sentence.text) });
+    if (!link) continue;
     if (!cue && (!link.inSentence || NOT_MEMBERSHIP.test(sentence.text))) continue;
     const countsMembers = phrases.some((p) => !p.origin && p.unit !== 'states' && p.unit !== 'provinces');
     for (const phrase of phrases) {
+      if (phrase.possessive) continue;
+      // "Vertreter aus elf Mitgliedsstädten": members present, not the membership.
+      if (phrase.origin && phrase.unit !== 'states' && phrase.unit !== 'provinces') continue;
       // "aus 8 Bundesländern" says where members come from only next to a count of members.
       if ((phrase.unit === 'states' || phrase.unit === 'provinces') && !(phrase.origin && countsMembers)) continue;
       findings.push({ phrase, sentence, link });
@@ -65,7 +71,7 @@ export const memberCountParser: Parser = {
         scope,
         asOf,
         evidence: evidenceOf(doc, phrase.start, phrase.end),
-        provenance: { rule: phrase.unitShared ? 'member-count/shared-noun' : phrase.origin ? 'member-count/origin' : 'member-count/number-noun', ...(impliedFields.length ? { implied: impliedFields } : {}) },
+        provenance: { rule: phrase.unitFrom === 'shared' ? 'member-count/shared-noun' : phrase.unitFrom === 'elliptic' ? 'member-count/elliptic' : phrase.origin ? 'member-count/origin' : 'member-count/number-noun', ...(impliedFields.length ? { implied: impliedFields } : {}) },
       };
     });
   },

@@ -1,17 +1,21 @@
 /**
- * Publication date of a plain-text press release, when nothing else gives it: a date alone on
- * a line near the top ("4. November 2019"), a dateline ("Mainz, 4. November 2019 –"), or
- * "Pressemitteilung vom …" / "Published on …". The parse stage prefers structured metadata;
- * this is the last step of that cascade.
+ * Publication date of a plain-text press release, when nothing else gives it: a date standing
+ * alone on a line near the top ("4. November 2019"), alone in one segment of a byline
+ * ("Jiangmen Daily | April 26, 2016", "30.06.2022 – Pressestelle der Stadt Hagen"), after a
+ * label ("Stand:", "Published:", "Pressemitteilung 312/2021 vom …") or after a place
+ * ("Lahr, 28.05.2018", "Jiaozuo, den 20. Juni 2016"). The parse stage prefers structured
+ * metadata; this is the last step of that cascade.
  */
 import type { PartialDate } from '../claim.ts';
 import { findDates } from './find-dates.ts';
 
 // How far into the text a release date line may stand.
 const HEAD_LINES = 15;
-const HEAD_CHARS = 1200;
+const HEAD_CHARS = 1500;
 
-const LABEL = /^(?:stand|datum|date|veröffentlicht(?:\s+am)?|published(?:\s+on)?|erschienen(?:\s+am)?|pressemitteilung(?:\s+vom)?|press release(?:\s+of)?|aktualisiert(?:\s+am)?|updated(?:\s+on)?)\s*:?\s*/i;
+const SEGMENT_SEPARATOR = /\s+[|·•–—]\s+|\s+-\s+/u;
+const LABEL = /^(?:stand|datum|date|veröffentlicht(?:\s+am)?|published(?:\s+on)?|erschienen(?:\s+am)?|(?:pressemitteilung|presseinformation|pressemeldung|press\s+release|news)(?:\s+(?:nr\.\s*)?[\d/.-]+)?(?:\s+(?:vom|of|from))?|aktualisiert(?:\s+am)?|updated(?:\s+on)?|zuletzt\s+geändert(?:\s+am)?)\s*:?\s*/iu;
+const PLACE = /^\p{Lu}[\p{L}.'’\-/ ]{1,40}(?:\s*\([^)]{1,30}\))?,\s*(?:(?:den|the|am)(?:\s+|$))?/u;
 
 /** Date the text itself gives as its publication date, or null. Day or month precision only. */
 export function detectPublishedDate(text: string): PartialDate | null {
@@ -20,20 +24,22 @@ export function detectPublishedDate(text: string): PartialDate | null {
   for (const line of head.split('\n')) {
     if (!line.trim()) continue;
     if (++lines > HEAD_LINES) break;
-    const dates = findDates(line, null).filter((d) => d.value && !d.relative && d.precision !== 'year');
-    const first = dates[0];
-    if (!first) continue;
-    const rest = (line.slice(0, first.start) + line.slice(first.end)).trim();
-    // The line holds the date and nothing but a label, a place or punctuation around it.
-    const stripped = rest.replace(LABEL, '').replace(/^[\p{Lu}][\p{L}.\- ]{1,40},\s*/u, '').replace(/^[\s,.:–—|-]+|[\s,.:–—|-]+$/g, '');
-    if (stripped === '' || (first.start < 40 && /^[\p{Lu}][\p{L}\- ]{1,40},?$/u.test(line.slice(0, first.start).trim()) && /^\s*[–—-]/.test(line.slice(first.end)))) {
-      return first.value;
+    for (const segment of line.split(SEGMENT_SEPARATOR)) {
+      const date = dateAlone(segment.trim());
+      if (date) return date;
     }
   }
-  const labelled = /(?:pressemitteilung|presseinformation|press release|veröffentlicht|published)\s+(?:vom|am|on|of)\s+/i.exec(head);
-  if (labelled) {
-    const after = findDates(head.slice(labelled.index + labelled[0].length, labelled.index + labelled[0].length + 40), null)[0];
-    if (after && after.start === 0 && after.value && after.precision !== 'year') return after.value;
-  }
   return null;
+}
+
+/** The date when `segment` is a date with at most a label or a place before it. */
+function dateAlone(segment: string): PartialDate | null {
+  const dates = findDates(segment, null).filter((d) => d.value && !d.relative && d.precision !== 'year');
+  const first = dates[0];
+  if (!first || dates.length > 1) return null;
+  const before = segment.slice(0, first.start).trim();
+  const after = segment.slice(first.end).trim();
+  if (after.replace(/^[,.:;]+/, '').trim() !== '') return null;
+  const rest = before.replace(LABEL, '').replace(PLACE, '').replace(LABEL, '').replace(/^[\s,.:–—|-]+|[\s,.:–—|-]+$/gu, '');
+  return rest === '' ? first.value : null;
 }

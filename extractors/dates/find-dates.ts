@@ -119,6 +119,17 @@ const RULES: DateRule[] = [
     build: (m) => dayValue(fullYear(m[4]!), Number(m[3]), Number(m[2]), m[1]),
   },
   {
+    // 10/10/2022: only when day and month cannot be confused (equal, or one above 12).
+    name: 'date/slashed',
+    pattern: /(?<![\d/.])(\d{1,2})\/(\d{1,2})\/(\d{4})(?![\d/])/g,
+    build: (m) => {
+      const a = Number(m[1]);
+      const b = Number(m[2]);
+      if (a !== b && a <= 12 && b <= 12) return null;
+      return a > 12 ? dayValue(Number(m[3]), b, a, undefined) : dayValue(Number(m[3]), a, b, undefined);
+    },
+  },
+  {
     name: 'date/iso',
     pattern: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])/g,
     build: (m) => dayValue(Number(m[1]), Number(m[2]), Number(m[3]), undefined),

@@ -18,7 +18,7 @@ const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstäd
 const COLON_LIST = new RegExp(`(?<![\\p{L}])${MEMBER_NOUN}(?![\\p{L}])[^:.;]{0,80}:`, 'giu');
 const BRACKET_LIST = new RegExp(`(?<![\\p{L}])${MEMBER_NOUN}(?![\\p{L}])\\s*\\(`, 'giu');
 const VERB_LIST = new RegExp(
-  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,3}?(?:sind|waren|include|included|are|were)|(?:neu\\s+dabei\\s+sind|neue\\s+Mitglieder\\s+sind|new\\s+members\\s+are))(?:\\s+(?:unter\\s+anderem|u\\.\\s?a\\.|etwa|beispielsweise|among\\s+others|for\\s+example))?\\s+`,
+  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,5}?(?:sind|waren|include|included|are|were))\\s+(?!unter\\s+anderem|u\\.\\s?a\\.|etwa\\s|beispielsweise|among\\s+others|for\\s+example|including)`,
   'giu',
 );
 
@@ -45,11 +45,12 @@ export const memberListParser: Parser = {
       if (!phrase.list || phrase.unit === 'states' || phrase.unit === 'provinces') continue;
       spans.push({
         sentence, link, quoteStart: phrase.start, itemsStart: phrase.list.start, itemsEnd: phrase.list.end,
-        country: phrase.country, statedCount: phrase.count, scopeAt: phrase.start, rule: 'member-list/count-bracket', strict: false,
+        country: phrase.country, statedCount: phrase.count, scopeAt: phrase.start, rule: `member-list/count-${phrase.list.kind}`, strict: false,
       });
     }
     for (const sentence of doc.sentences) {
-      const link = organisationFor(doc, sentence);
+      // A sentence about "members" may refer to the alliance named paragraphs before.
+      const link = organisationFor(doc, sentence, { documentFallback: true });
       if (!link) continue;
       for (const m of sentence.text.matchAll(BRACKET_LIST)) {
         const open = sentence.start + m.index + m[0].length;
@@ -91,9 +92,9 @@ function buildList(doc: AnalysedDocument, span: ListSpan): MemberListClaim | nul
   let items = splitListItems(doc.text, span.itemsStart, span.itemsEnd).flatMap((item) => splitSlashes(doc, item));
   let resolved = items.map((item) => resolveListItem(doc.gazetteer, item, span.country));
   if (span.strict) {
-    // Without brackets or a colon the list ends where names stop resolving.
+    // Without brackets or a colon the list ends where names stop looking like names.
     let n = 0;
-    while (n < resolved.length && resolved[n]!.member.resolved) n++;
+    while (n < resolved.length && (resolved[n]!.member.resolved || (resolved[n]!.member.suggestion && /^\p{Lu}[\p{L}'’-]+$/u.test(items[n]!.raw)))) n++;
     items = items.slice(0, n);
     resolved = resolved.slice(0, n);
   }

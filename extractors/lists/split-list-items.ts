@@ -17,7 +17,8 @@ export interface ListItem {
 
 const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
-const LEAD_IN = /^(?:die\s+Städte|die\s+Stadt|der\s+Bezirk|die\s+Region|die\s+Kommunen|the\s+cities\s+of|the\s+city\s+of|cities\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie)\s+/iu;
+const LEAD_IN = /^(?:[Dd]ie\s+Städte|[Dd]ie\s+Stadt|[Dd]ie\s+Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns)\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|der|die|das|den|dem|the)\s+/u;
+const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre)\s/iu;
 
 /** Items of the enumeration in text[start, end). */
 export function splitListItems(text: string, start: number, end: number, options: { slashes?: boolean } = {}): ListItem[] {
@@ -55,9 +56,10 @@ export function splitListItems(text: string, start: number, end: number, options
 function makeItem(text: string, start: number, end: number): ListItem | null {
   while (start < end && /[\s\-–—•*·:.]/.test(text[start] ?? '')) start++;
   while (end > start && /[\s.:;,]/.test(text[end - 1] ?? '')) end--;
-  const lead = LEAD_IN.exec(text.slice(start, end));
-  if (lead) start += lead[0].length;
+  for (let lead = LEAD_IN.exec(text.slice(start, end)); lead; lead = LEAD_IN.exec(text.slice(start, end))) start += lead[0].length;
   if (end <= start) return null;
+  // An appositive ("Wuhu, a neighbouring city in Anhui, and …") describes the item before it.
+  if (APPOSITIVE.test(text.slice(start, end))) return null;
   const raw = text.slice(start, end);
   const open = raw.indexOf('(');
   const close = raw.lastIndexOf(')');
