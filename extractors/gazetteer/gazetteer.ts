@@ -7,7 +7,7 @@ import type { Country } from '../claim.ts';
 import { editDistance } from './edit-distance.ts';
 import type { Admin1File, CuratedAlias, CuratedRegion } from './gazetteer-data.ts';
 import type { Gazetteer, NameResolution, Place, PlaceMention, PlaceType, ResolveOptions } from './gazetteer-types.ts';
-import { compactKey, nameKeys, tokenize } from './normalize-name.ts';
+import { compactKey, nameKeys, normalizeWord, tokenize } from './normalize-name.ts';
 import type { Token } from './normalize-name.ts';
 
 /** Extra data besides places and aliases; all optional so tests can build tiny gazetteers. */
@@ -239,8 +239,10 @@ export class PlaceGazetteer implements Gazetteer {
       // A district is a place when its parent city is named nearby.
       const parents = new Set(m.candidates.map((p) => p.parent));
       if (all.some((o) => Math.abs(o.start - m.start) < 300 && o.candidates.some((p) => parents.has(p.name) && p.type !== 'city_district'))) return false;
-      // "Zhang Weidong", "Tao Jiang": a pinyin name right after a Chinese family name is a person.
+      // "Zhang Weidong", "Weidong Zhang": a pinyin name next to a Chinese family name is a person.
       if (prev && tokens[m.first - 1] === prev && this.#weak.has(prev.key) && prev.key.length <= 5 && startsUpper(prev.text)) return true;
+      const after = tokens[m.last + 1];
+      if (after?.isWord && this.#weak.has(after.key) && after.key.length <= 5 && startsUpper(after.text) && !this.#byKey.has(after.key)) return true;
     }
     return false;
   }
@@ -248,7 +250,8 @@ export class PlaceGazetteer implements Gazetteer {
   resolve(raw: string, options: ResolveOptions = {}): NameResolution {
     const parsed = parseWrittenName(raw);
     let admin1Hint = options.admin1Hint ? (this.admin1(options.admin1Hint)?.name ?? options.admin1Hint) : null;
-    let parentHint: string | null = null;
+    // Places named in a qualifier: "(Bezirk der Stadt Shenzhen)" names the parent, "(Wenling)" a child.
+    const related: Place[] = [];
     for (const qualifier of parsed.qualifiers) {
       const admin = this.admin1(qualifier);
       if (admin) {
@@ -256,10 +259,9 @@ export class PlaceGazetteer implements Gazetteer {
         continue;
       }
       const inner = this.findMentions(qualifier).flatMap((m) => m.candidates);
-      const city = inner.find((p) => p.type !== 'province' && p.type !== 'state');
+      related.push(...inner.filter((p) => p.type !== 'province' && p.type !== 'state'));
       const state = inner.find((p) => p.type === 'province' || p.type === 'state');
-      if (city) parentHint ??= city.name;
-      else if (state) admin1Hint ??= state.name;
+      if (state && related.length === 0) admin1Hint ??= state.name;
     }
     const found = this.#lookup(parsed.core, parsed.type);
     let indexes = found;
@@ -272,7 +274,9 @@ export class PlaceGazetteer implements Gazetteer {
     };
     if (options.country) narrow((p) => p.country === options.country);
     if (admin1Hint) narrow((p) => p.admin1 === admin1Hint);
-    if (parentHint) narrow((p) => p.parent === parentHint || p.name === parentHint);
+    if (related.length > 0) {
+      narrow((p) => related.some((q) => p.parent === q.name || (q.parent === p.name && q.admin1 === p.admin1) || q.id === p.id));
+    }
     if (parsed.type) narrow((p) => p.type === parsed.type || (parsed.type === 'district' && p.type === 'district'));
     const ranked = this.#rank(indexes);
     const candidates = ranked.map((i) => this.#places[i]).filter(isPlace);
@@ -299,6 +303,17 @@ export class PlaceGazetteer implements Gazetteer {
         const hit = this.#byKey.get(prefix + key);
         if (hit) return [...hit];
       }
+    }
+    // "Rüsselsheim a. M.", "Frankfurt an der Oder": the town without its river, if the river fits.
+    const qualified = core.match(/^(.+?)\s*(?:\(|\/|,|\s(?:am|an der|an den|a\.|in der|im|ob der|bei|i\.)\s*)\s*([\p{L}.]+)/u);
+    if (qualified?.[1] && qualified[2]) {
+      const base = this.#byKey.get(compactKey(qualified[1])) ?? [];
+      const river = normalizeWord(qualified[2].replace(/\.$/u, ''));
+      const places = base.map((i) => ({ i, p: this.#places[i] })).filter((x): x is { i: number; p: Place } => x.p !== undefined);
+      const fitting = places.filter(({ p }) => nameKeys(p.name).slice(1).some((k) => k.startsWith(river)));
+      if (fitting.length > 0) return fitting.map(({ i }) => i);
+      const plain = places.filter(({ p }) => compactKey(p.name) === compactKey(qualified[1] ?? ''));
+      if (plain.length > 0) return plain.map(({ i }) => i);
     }
     return [];
   }

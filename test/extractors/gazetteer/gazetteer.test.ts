@@ -237,3 +237,16 @@ describe('resolveListItem', () => {
     expect(gazetteer.resolveListItem('Zhuzhouan')).toEqual({ name: 'Zhuzhou', raw: 'Zhuzhouan', resolved: false, suggestion: 'Zhuzhou', places: [] });
   });
 });
+
+describe('resolve with qualifiers', () => {
+  it('picks the Taizhou whose county-level city is named in brackets', () => {
+    expect(gazetteer.resolve('Taizhou (Wenling)').place?.admin1).toBe('Zhejiang');
+  });
+
+  it('drops a river suffix only when it fits', () => {
+    expect(gazetteer.resolve('Rüsselsheim a. M.').place?.name).toBe('Rüsselsheim');
+    expect(gazetteer.resolve('Frankfurt an der Oder').place?.name).toBe('Frankfurt (Oder)');
+    expect(gazetteer.resolve('Frankfurt/Oder').place?.name).toBe('Frankfurt (Oder)');
+    expect(gazetteer.resolve('Halle/Saale').place?.name).toBe('Halle (Saale)');
+  });
+});

@@ -17,6 +17,7 @@ export const negativeCases: NegativeCase[] = [
   { text: 'Ich bin sicher, so Ute Berg, Dezernentin für Wirtschaft.', name: 'Berg', why: 'person name' },
   { text: 'Geschenkübergabe mit Regierungschef Herrn LIANG Weidong im Rathaus', name: 'Weidong', why: 'Chinese given name' },
   { text: 'Gespräch mit Zhang Weidong über Investitionen', name: 'Weidong', why: 'Chinese given name after a family name' },
+  { text: 'Sprecher Weidong Zhang erläuterte die Pläne.', name: 'Weidong', why: 'Chinese given name before a family name' },
   { text: 'Der Wald hinter dem Gewerbegebiet bleibt erhalten.', name: 'Wald', why: 'German noun' },
   { text: 'Die Lage am Fluss ist ideal für Logistik.', name: 'Lage', why: 'German noun' },
   { text: 'Im Hof des Rathauses fand der Empfang statt.', name: 'Hof', why: 'German noun' },
