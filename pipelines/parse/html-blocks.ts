@@ -30,6 +30,13 @@ class BlockWriter {
   #lines: string[] = [];
   #line = '';
   #pending: Break = Break.None;
+  /** `<br>`s since the last text: two in a row are a paragraph break, as on old table-layout sites. */
+  #breaks = 0;
+
+  lineBreak(): void {
+    this.#breaks++;
+    this.pause(this.#breaks >= 2 ? Break.Paragraph : Break.Line);
+  }
 
   text(raw: string): void {
     const value = raw.replace(/[\u00ad\u200b-\u200d\u2060\ufeff]/g, '').replace(/[\s\u00a0\u2000-\u200a\u202f\u205f\u3000]+/g, ' ');
@@ -38,6 +45,7 @@ class BlockWriter {
       this.pause(Break.Space);
       return;
     }
+    this.#breaks = 0;
     const leading = value.startsWith(' ');
     this.#flush(leading ? Break.Space : Break.None);
     this.#line += this.#line === '' ? value.trimStart() : value;
@@ -101,7 +109,7 @@ function walk(node: Element, out: BlockWriter, skip: (element: Element) => boole
       continue;
     }
     if (tag === 'br') {
-      out.pause(Break.Line);
+      out.lineBreak();
       previousWasInline = false;
     } else if (PARAGRAPH_BLOCKS.has(tag)) {
       out.pause(Break.Paragraph);
@@ -114,9 +122,12 @@ function walk(node: Element, out: BlockWriter, skip: (element: Element) => boole
       out.pause(Break.Line);
       previousWasInline = false;
     } else if (CELLS.has(tag)) {
-      out.pause(Break.Cell);
+      // A cell holding blocks or line breaks is a layout column, not a data cell.
+      const layout = child.children.some((c) => isElement(c) && (c.name === 'br' || PARAGRAPH_BLOCKS.has(c.name) || c.name === 'table'));
+      const boundary = layout ? Break.Paragraph : Break.Cell;
+      out.pause(boundary);
       walk(child, out, skip);
-      out.pause(Break.Cell);
+      out.pause(boundary);
       previousWasInline = false;
     } else {
       if (previousWasInline) out.pause(Break.Space);

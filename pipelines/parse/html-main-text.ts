@@ -18,7 +18,9 @@ export interface MainText {
 
 /** Class/id words of page furniture; matched against the tokens of `id` and `class`. */
 const CHROME_TOKEN =
-  /^(?:nav|navi|navigation|navbar|menu|menue|mainmenu|submenu|breadcrumbs?|brotkrume\w*|cookies?|cookiebanner|cookienotice|consent|gdpr|matomo|piwik|banner|share|sharing|social|socials|shariff|sharebar|socialshare|footer|sidebar|skip|skiplinks?|skiplink|jumplinks?|comments?|respond|reply|replies|language|languages|langswitch|languageswitcher|sprachwahl|sprachauswahl|totop|backtotop|scrolltop|newsletter|pagination|pager|popup|modal|overlay|search|suche|servicenavigation|toolbar|metanav|header|masthead|related|disqus|widget|hidden|hide|sronly|visuallyhidden|invisible|dnone|screenreader|byline|author|readingtime|lesezeit|entrymeta|postmeta|catlinks|category|categories|taglinks|tags|postnavigation|navlinks)$/;
+  /^(?:nav|navi|navigation|navbar|menu|menue|mainmenu|submenu|breadcrumbs?|brotkrume\w*|cookies?|cookiebanner|cookienotice|consent|gdpr|matomo|piwik|banner|share|sharing|social|socials|shariff|sharebar|socialshare|footer|sidebar|skip|skiplinks?|skiplink|jumplinks?|comments?|respond|reply|replies|language|languages|langswitch|languageswitcher|sprachwahl|sprachauswahl|totop|backtotop|scrolltop|newsletter|pagination|pager|popup|modal|overlay|search|suche|servicenavigation|toolbar|metanav|header|masthead|related|disqus|widget|hidden|hide|sronly|visuallyhidden|invisible|dnone|screenreader|byline|author|readingtime|lesezeit|entrymeta|postmeta|catlinks|category|categories|taglinks|tags|postnavigation|navlinks|kopf|kopfzeile|fusszeile|rechtespalte|linkespalte|randspalte|marginalspalte|marginalie|seitenleiste)$/;
+/** German class names compound freely ("hauptnavigation", "seitenfusszeile"): furniture words inside a token. */
+const CHROME_INFIX = /navigation|breadcrumb|brotkrume|cookie|consent|shariff|socialshare|sidebar|seitenleiste|fusszeile|kopfzeile|skiplink|sprungmarke|sprachwahl|sprachauswahl|languageswitch|backtotop|scrolltotop|kommentar/;
 const CONTENT_TOKEN = /^(?:article|content|main|body|text|story|entry|inhalt|beitrag|artikel|post|news|meldung|pressemitteilung)$/;
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
 
@@ -144,7 +146,7 @@ function removeChrome($: CheerioAPI, bodyMass: number): void {
     }
     const tokens = tokensOf(element);
     if (tokens.length === 0 || protectedContent) return;
-    if (!tokens.some((t) => CHROME_TOKEN.test(t))) return;
+    if (!tokens.some((t) => CHROME_TOKEN.test(t) || CHROME_INFIX.test(t))) return;
     if (tokens.some((t) => CONTENT_TOKEN.test(t)) && paragraphMass($, element) >= bodyMass * 0.3) return;
     $(element).remove();
   });
@@ -178,15 +180,19 @@ function chooseRoots($: CheerioAPI, contentSelectors: readonly string[]): { root
   // Descend from main (or body) to the smallest element that still holds most paragraph text.
   let root: Element = main ?? body;
   let how = main ? 'main' : 'body';
-  const rootMass = paragraphMass($, root);
+  let rootMass = paragraphMass($, root);
   for (;;) {
-    const child = $(root)
-      .children()
-      .toArray()
-      .filter(isElement)
-      .find((el) => paragraphMass($, el) >= rootMass * 0.85);
-    if (!child || rootMass === 0) break;
-    root = child;
+    if (rootMass === 0) break;
+    const children = $(root).children().toArray().filter(isElement);
+    const ranked = children.map((el) => ({ el, mass: paragraphMass($, el) })).sort((a, b) => b.mass - a.mass);
+    const best = ranked[0];
+    if (!best) break;
+    const second = ranked[1]?.mass ?? 0;
+    // Layout tables put navigation and side columns in sibling cells: take the clearly densest cell.
+    const densestCell = best.el.name === 'td' && best.mass >= rootMass * 0.5 && best.mass >= second * 1.5;
+    if (best.mass < rootMass * 0.85 && !densestCell) break;
+    root = best.el;
+    rootMass = best.mass;
     how = main ? 'main' : 'densest';
   }
   return { roots: [root], how };
@@ -203,7 +209,8 @@ const CHROME_LINE = [
   /^(?:erläuterungen und hinweise|weitere informationen|mehr zum thema|das könnte sie auch interessieren|ähnliche beiträge|related (?:posts|articles))$/i,
   /^(?:startseite|home)(?:\s*[>›»/|]\s*.+)+$/i,
 ];
-const SOCIAL = /facebook|twitter|linkedin|xing|pinterest|whatsapp|instagram|youtube|telegram|reddit|tumblr|mastodon|threads|bluesky|digg|delicious|mister wong|google ?plus|jappy|vz|flipboard|e-?mail|drucken|print|teilen|share/gi;
+/** Words of share and service rows; a line made of nothing else is a button row. */
+const SOCIAL = /facebook|twitter|linkedin|xing|pinterest|whatsapp|instagram|youtube|telegram|reddit|tumblr|mastodon|threads|bluesky|digg|delicious|mister wong|google ?plus|jappy|vz|flipboard|e-?mail|druckversion|drucken|print|seite empfehlen|empfehlen|vorlesen|merken|nach oben|zurück|rss|teilen|share|\bx\b/gi;
 const CAPTION_LINE = /^(?:fotos?|bild(?:er)?|bildquelle|foto(?:grafie)?|photos?|quelle foto|abbildung|abb\.)\s*:|^(?:©|\(c\))\s*\S/i;
 
 function isCookieNotice(text: string): boolean {

@@ -67,8 +67,13 @@ export function readTitle($: CheerioAPI, pageUrl: string): string | null {
   const h1 = clean($('h1').first().text());
   if (h1) return h1;
   const title = clean($('title').first().text());
-  return title ? stripSiteName(title, siteName, pageUrl) : null;
+  const stripped = title ? stripSiteName(title, siteName, pageUrl) : null;
+  // Old sites title every page "Pressemitteilung" and put the headline in an <h2>.
+  if (!stripped || GENERIC_TITLE.test(stripped)) return clean($('h2').first().text()) || stripped;
+  return stripped;
 }
+
+const GENERIC_TITLE = /^(?:pressemitteilung(?:en)?|presse|pressemeldung(?:en)?|aktuelles|aktuell|neuigkeiten|nachrichten|meldung(?:en)?|news|startseite|home|artikel|beitrag|detail|details|press releases?)$/i;
 
 /** `<html lang>` reduced to its primary subtag ("de-DE" → "de"), or null. */
 export function readLanguage($: CheerioAPI): string | null {

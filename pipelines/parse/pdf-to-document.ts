@@ -25,6 +25,8 @@ export type PdfWorkerResult =
 export function runPdfWorker(body: Uint8Array, url: string, options: ResolvedParseOptions): Promise<PdfWorkerResult> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+      // Plain Node: the entry is JavaScript, so no loader (tsx, vitest) needs to follow it in.
+      execArgv: [],
       resourceLimits: { maxOldGenerationSizeMb: options.pdfMaxHeapMb },
       stdout: true,
       stderr: true,

@@ -213,3 +213,16 @@ describe('parseDocument: Readability option', () => {
     expect(doc.published).toBe('2018-05-14');
   });
 });
+
+describe('parseDocument: old table layouts', () => {
+  it('takes the content cell, splits <br><br> into paragraphs, drops navigation and side columns', async () => {
+    const doc = await parseDocument(await input('legacy-layout.html', 'text/html'));
+    expect(doc.title).toBe('Partnerschaft mit Jiangmen unterzeichnet');
+    expect(doc.published).toBe('2018-07-03');
+    expect(doc.publishedSource).toBe('date-line');
+    expect(doc.text).toContain('unterzeichnet.\n\nBürgermeister Schmidt betonte');
+    for (const chrome of ['Rathaus & Politik', 'Druckversion', 'Sommerfest', 'Kanalarbeiten', 'Impressum', 'Startseite']) {
+      expect(doc.text, chrome).not.toContain(chrome);
+    }
+  });
+});
