@@ -55,6 +55,9 @@ const DE_POPULATION_DOMINANCE = 5;
 // Single-word German municipalities below this size are weak mentions unless a cue makes them strong.
 const SMALL_TOWN_POPULATION = 10_000;
 
+// A German village is suggested for a name two or more edits away only above this size.
+const SUGGEST_MIN_POPULATION = 5_000;
+
 // Words before a name that make it a place even when the name is also a common word.
 const STRONG_CUES = new Set(
   [
@@ -329,20 +332,29 @@ export class PlaceGazetteer implements Gazetteer {
     const grams = trigramsOf(key).length;
     const pool = [...shared.entries()].filter(([, n]) => n >= Math.max(1, Math.floor(grams / 3))).sort((a, b) => b[1] - a[1]).slice(0, 200);
     const max = key.length <= 5 ? 1 : key.length <= 10 ? 2 : 3;
-    let best: { key: string; distance: number; rank: number } | null = null;
+    let best: { index: number; distance: number; rank: number; population: number } | null = null;
     for (const [other] of pool) {
       let distance = editDistance(key, other, max);
       // "Zhuzhouan" = "Zhuzhou" + junk: a long known name as prefix with a short tail counts as close.
       if (distance > max && other.length >= 5 && key.startsWith(other) && key.length - other.length <= 3) distance = max;
       if (distance > max) continue;
-      const indexes = (this.#byKey.get(other) ?? []).filter((i) => !country || this.#places[i]?.country === country);
-      if (indexes.length === 0) continue;
-      const rank = Math.min(...indexes.map((i) => TYPE_RANK[this.#places[i]?.type ?? 'region']));
-      if (!best || distance < best.distance || (distance === best.distance && rank < best.rank)) best = { key: other, distance, rank };
+      for (const index of this.#byKey.get(other) ?? []) {
+        const p = this.#places[index];
+        if (!p || (country && p.country !== country)) continue;
+        const population = p.population ?? 0;
+        // Two edits away from a village is more likely another word than a misspelt member city.
+        if (distance >= 2 && p.type === 'municipality' && population < SUGGEST_MIN_POPULATION) continue;
+        const rank = TYPE_RANK[p.type];
+        if (
+          !best ||
+          distance < best.distance ||
+          (distance === best.distance && (rank < best.rank || (rank === best.rank && population > best.population)))
+        ) {
+          best = { index, distance, rank, population };
+        }
+      }
     }
-    if (!best) return null;
-    const top = this.#rank(this.#byKey.get(best.key) ?? [])[0];
-    return top === undefined ? null : (this.#places[top]?.name ?? null);
+    return best ? (this.#places[best.index]?.name ?? null) : null;
   }
 
   byName(name: string, country: Country | null = null): Place[] {
