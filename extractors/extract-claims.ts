@@ -8,6 +8,7 @@ import { analyseDocument, type AnalyseOptions } from './analyse-document.ts';
 import type { Parser, Refiner } from './parser.ts';
 import { memberCountParser } from './counts/parse-member-counts.ts';
 import { memberListParser } from './lists/parse-member-lists.ts';
+import { coordinatedListParser } from './lists/parse-coordinated-lists.ts';
 import { membershipEventParser } from './membership/parse-membership-events.ts';
 import { partnershipParser } from './partnerships/parse-partnerships.ts';
 import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
@@ -25,6 +26,7 @@ export { detectPublishedDate } from './dates/detect-published-date.ts';
 export const PARSERS: readonly Parser[] = [
   memberCountParser,
   memberListParser,
+  coordinatedListParser,
   membershipEventParser,
   partnershipParser,
   cityAttributeParser,

@@ -1,20 +1,57 @@
 /**
  * How German and English press releases say that a city joins, plans to join, founded, left
  * or visits an alliance as a guest. Ordered: the first kind whose cue matches a stretch of
- * text claims it ("will beitreten" is an intention before it is a joining).
+ * text claims it ("will beitreten" is an intention before it is a joining). German verbs are
+ * matched case-sensitively where the noun would mean something else ("beitritt" the verb,
+ * "Beitritt" the noun, which names a decision as often as an accession).
  */
 import type { MembershipEventKind } from '../claim.ts';
 
+// Any text inside a clause, dots of dates and numbers included ("tritt zum 31.12.2022 aus").
+const GAP = (max: number) => `(?:[^.;!?]|\\.(?=\\d))\{0,${max}\}?`;
+
 export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp]> = [
-  ['intends_to_join', /(?<![\p{L}])(?:beabsichtig\p{L}*[^.;]{0,120}?beizutreten|(?:will|wollen|möchte|möchten|plant|planen|strebt|streben|prüft|prüfen|erwägt|erwägen)\s[^.;]{0,100}?(?:beitreten|beizutreten|Beitritt|Mitgliedschaft\s+an|Mitglied\s+werden|Mitglied\s+zu\s+werden)|Antrag\s+auf\s+(?:Aufnahme|Mitgliedschaft|Beitritt)|Aufnahmeantrag|Beitrittsantrag|Entschluss\s+zum\s+Beitritt|Beitritt\s+(?:beantragt|beantragen|anstreben|angestrebt)|offiziellen\s+Antrag\s+stellen|(?:plans?|planning|intends?|intending|wants?|seeks?|seeking|hopes?|aims?|applied|applies|apply)\s+(?:to\s+(?:join|become\s+a\s+member)|for\s+membership)|application\s+for\s+membership)(?![\p{L}])/giu],
-  ['left', /(?<![\p{L}])(?:ausgetreten|austreten|Austritt|tritt\s[^.;]{0,60}?\saus|trat\s[^.;]{0,60}?\saus|verlässt|verließ|verlassen\s+hat|left\s+the|has\s+left|withdr[ae]w\s+from|withdrawn\s+from|quit\s+the)(?![\p{L}])/giu],
-  ['founding_member', /(?<![\p{L}])(?:Gründungsmitglied\p{L}*|Gründungsstädte\p{L}*|Gründungsstadt|Mitbegründer\p{L}*|mitbegründet|founding\s+members?|founding\s+cit(?:y|ies)|co-?founders?|co-?founded)(?![\p{L}])/giu],
-  ['guest', /(?<![\p{L}])(?:als\s+Gast\p{L}*|Gaststadt|Gastmitglied\p{L}*|Beobachterstatus|as\s+(?:a\s+)?guests?|guest\s+(?:city|member)|observer\s+status)(?![\p{L}])/giu],
-  ['joined', /(?<![\p{L}])(?:beigetreten|beitritt|beitrat|beitraten|tritt\s[^.;]{0,80}?\sbei|traten?\s[^.;]{0,80}?\sbei|aufgenommen|Aufnahme\s+(?:in|als|zur|zum)|Beitritt\s+(?:zur|zum|in)|neu\s+dabei|joined|has\s+joined|became\s+(?:a\s+)?(?:new\s+)?members?|(?:was|were|been)\s+admitted|admitted|(?:ist|sind|is|are|war|waren)\s+(?:[^.;,]{0,40}?\s)?(?:Mitglied|a\s+member)(?![\p{L}]))(?![\p{L}])/giu],
+  ['intends_to_join', new RegExp([
+    `[Bb]eabsichtig\\p{L}*${GAP(120)}beizutreten`,
+    `(?:will|wollen|möchte|möchten|plant|planen|strebt|streben|prüft|prüfen|erwägt|erwägen)\\s${GAP(100)}(?:beitreten|beizutreten|Beitritt|Mitgliedschaft\\s+an|Mitglied\\s+werden|Mitglied\\s+zu\\s+werden)`,
+    `(?:will|wollen|möchte|möchten|soll|sollen)\\s+${GAP(10)}Mitglied\\s${GAP(100)}werden`,
+    `Antrag\\s+auf\\s+(?:Aufnahme|Mitgliedschaft|Beitritt)`, 'Aufnahmeantrag', 'Beitrittsantrag', 'Beitrittsabsicht',
+    `Entschluss\\s+zum\\s+Beitritt`, `Beitritt\\s+(?:beantragt|beantragen|anstreben|angestrebt)`, 'offiziellen\\s+Antrag\\s+stellen',
+    `(?:dem|den)\\s+Beitritt\\s${GAP(80)}(?:zugestimmt|beschlossen|befürwortet|gebilligt)`, `(?:beschließt|beschloss|beschlossen)\\s${GAP(60)}(?:den\\s+)?Beitritt`,
+    `(?:schlägt|schlagen|schlug)\\s${GAP(40)}vor${GAP(200)}(?:beitritt|beitreten|beizutreten)`, `(?:empfiehlt|empfehlen|beantragt|beantragen)${GAP(200)}(?:beitritt|beitreten|beizutreten)`,
+    `(?:plans?|planning|intends?|intending|wants?|seeks?|seeking|hopes?|aims?|applied|applies|apply|voted|decided|agreed)\\s+(?:to\\s+(?:join|become\\s+a\\s+member)|for\\s+membership)`,
+    'application\\s+for\\s+membership',
+  ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
+  ['left', new RegExp([
+    'ausgetreten', 'austreten', 'Austritt', `tritt\\s${GAP(80)}\\saus`, `trat\\s${GAP(80)}\\saus`, 'verlässt', 'verließ', 'verlassen\\s+hat',
+    'left\\s+the', 'has\\s+left', 'withdr[ae]w\\s+from', 'withdrawn\\s+from', 'quit\\s+the', 'leaves\\s+the',
+  ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
+  ['founding_member', new RegExp([
+    'Gründungsmitglied\\p{L}*', 'Gründungsstädte\\p{L}*', 'Gründungsstadt', 'Mitbegründer\\p{L}*', 'mitbegründet',
+    `seit\\s+(?:der|ihrer)\\s+Gründung\\s+(?:dabei|Mitglied)`, 'von\\s+Anfang\\s+an\\s+(?:dabei|Mitglied)',
+    '[Ff]ounding\\s+members?', '[Ff]ounding\\s+cit(?:y|ies)', '[Cc]o-?founders?', '[Cc]o-?founded', 'since\\s+its\\s+(?:founding|foundation)\\s+(?:a\\s+)?member',
+  ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
+  ['guest', new RegExp([
+    'als\\s+Gast\\p{L}*', 'Gaststadt', 'Gastmitglied\\p{L}*', 'Beobachterstatus', 'as\\s+(?:a\\s+)?guests?', 'guest\\s+(?:city|member)', 'observer\\s+status',
+  ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'giu')],
+  ['joined', new RegExp([
+    'beigetreten', 'beitritt', 'beitrat', 'beitraten', `tritt\\s${GAP(80)}\\sbei`, `traten?\\s${GAP(80)}\\sbei`, 'aufgenommen', `nahm(?:en)?\\s${GAP(150)}\\sauf`, `nimmt\\s${GAP(150)}\\sauf`,
+    '[Aa]ufnahme\\s+(?:in|als|zur|zum)', 'Beitrittsurkunde', 'Mitgliedsurkunde', '[Nn]eu\\s+dabei',
+    `(?:ist|sind|war|waren)\\s+(?:${GAP(40)}\\s)?(?:neues|neue|nun|jetzt|neu|seit\\s${GAP(30)})\\s*(?:${GAP(60)}\\s)?Mitglied`,
+    `(?:gehört|gehören|angehört|angehören)\\s${GAP(40)}seit\\s|seit\\s${GAP(40)}(?:angehört|angehören|angehörte|dabei\\s+ist|Mitglied\\s+ist)`,
+    'joined', 'has\\s+joined', 'became\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
+    '(?:is|are)\\s+now\\s+(?:a\\s+)?members?', 'membership\\s+(?:declaration|certificate)',
+  ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
 ];
 
 // A clause opened by a condition or a question does not report an event.
-export const CONDITIONAL_CLAUSE = /(?:^|[,;:–—]\s*|\s)(?:wenn|falls|sofern|sobald|ob|if|whether|once|unless)\s[^,;]*$/iu;
+export const CONDITIONAL_CLAUSE = /(?:^|[,;:–—]\s*|\s)(?:wenn|falls|sofern|sobald|ob|Ob|Wenn|Falls|if|If|whether|once|unless)\s[^,;]*$/u;
+
+// Future or planned: "soll … erfolgen", "wird … stattfinden", "is to be admitted".
+export const PLANNED = /(?<![\p{L}])(?:soll|sollen|wird|werden|geplant|vorgesehen|will\s+be|is\s+to\s+be|is\s+scheduled|is\s+expected|are\s+to\s+be)(?![\p{L}])/iu;
+
+// "unter anderem", "among others": the names are examples, not the whole list.
+export const PARTIAL = /(?<![\p{L}])(?:unter\s+anderem|u\.\s?a\.|darunter|beispielsweise|etwa|among\s+others|including|for\s+example|such\s+as)(?![\p{L}])/iu;
 
 /** Plural subjects that are no city: "sechs weitere Städte wurden aufgenommen". */
 export const PLURAL_SUBJECT = /(?<![\p{L}])(?:Städte|Städten|Kommunen|Mitglieder|cities|members|municipalities)(?![\p{L}])/iu;

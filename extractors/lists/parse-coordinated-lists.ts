@@ -1,0 +1,57 @@
+/**
+ * Lists that are the coordinated subject of a membership statement: "On the Chinese side,
+ * Weihai and Dezhou joined the alliance", "Neben Fulda nahm sie … auf" with its cities. Not
+ * for examples ("unter anderem Köln und Bottrop") nor for towns that joined as one network
+ * ("… sind als Städtenetzwerk „Drei gewinnt“ Gründungsmitglied").
+ */
+import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
+import { asOfFor, evidenceOf, type Parser } from '../parser.ts';
+import { COUNTRY_SWITCH, findMembershipMentions } from '../membership/find-membership-mentions.ts';
+import type { CityMention } from '../places/find-cities.ts';
+import { countryOfWords, sideBefore } from '../counts/count-vocabulary.ts';
+
+const SCOPE: Partial<Record<string, MembershipScope>> = { joined: 'event', founding_member: 'founding' };
+
+export const coordinatedListParser: Parser = {
+  name: 'member-list-coordinated',
+  parse(doc) {
+    const claims: MemberListClaim[] = [];
+    for (const mention of findMembershipMentions(doc)) {
+      const scope = SCOPE[mention.kind];
+      if (!scope || mention.planned || mention.partial) continue;
+      const named = mention.cities.filter((c) => c.how === 'subject' || c.how === 'after');
+      if (named.length < 2 || named.length !== mention.cities.length) continue;
+      const mentioned = named.map((c) => doc.cities.find((m) => m.start === c.start)).filter((m): m is CityMention => m !== undefined);
+      // "… und Solingen sowie aus China die Städte Weifang und Changzhou": one list per country.
+      const groups: CityMention[][] = [];
+      for (const city of mentioned) {
+        const current = groups[groups.length - 1];
+        const previous = current?.[current.length - 1];
+        if (current && previous && !COUNTRY_SWITCH.test(doc.text.slice(previous.end, city.start))) current.push(city);
+        else groups.push([city]);
+      }
+      for (const places of groups) {
+        if (places.length < 2) continue;
+        const first = places[0]!;
+        const last = places[places.length - 1]!;
+        const lead = doc.text.slice(Math.max(mention.sentence.start, first.start - 30), first.start);
+        const side = sideBefore(mention.sentence.text, first.start - mention.sentence.start);
+        const countries = new Set(places.map((p) => p.country));
+        const country: Country | null = countryOfWords(lead) ?? side ?? (countries.size === 1 ? first.country : null);
+        const { asOf, implied } = asOfFor(doc, mention.sentence, mention.cueStart);
+        claims.push({
+          kind: 'member_list',
+          subject: mention.link.subject,
+          country,
+          scope,
+          asOf,
+          members: places.map((p) => ({ name: p.name, raw: p.raw, resolved: true })),
+          statedCount: null,
+          evidence: evidenceOf(doc, Math.min(first.start, mention.cueStart), Math.max(last.end, groups.length > 1 ? last.end : mention.cueEnd)),
+          provenance: { rule: 'member-list/coordinated', ...(implied ? { implied: ['asOf'] } : {}) },
+        });
+      }
+    }
+    return claims;
+  },
+};
