@@ -16,13 +16,15 @@ import type { Kysely } from 'kysely';
 import type { DB, FetchOutcome } from '../../sql/schema.ts';
 import { findDocument, findDocuments, markDocumentGone, recordFetch, recordUnchanged, storeDocumentVersion, type KnownDocument } from '../../sql/queries/documents.ts';
 import { recordRunError } from '../../sql/queries/runs.ts';
+import { ensureSource } from '../../sql/queries/sources.ts';
 import { BadInputError, errorClassOf, errorMessageOf, RetryableError } from '../errors.ts';
 import { decodeBody } from '../parse/decode-body.ts';
 import { resolveCrawlOptions, userAgentToken, type CrawlOptions } from './crawl-options.ts';
 import { parseFeed, parseListing, parseSitemap, sniffDiscoveryKind } from './discover-links.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher, type FetchResponse } from './fetcher.ts';
 import { HostGate } from './host-gate.ts';
-import { loadParseDocument, type ParseFunction } from './load-parse-document.ts';
+import { parseDocument } from '../parse/parse-document.ts';
+import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, stripFragment } from './normalize-url.ts';
 import { fetchRobotsRules, type RobotsRules } from './robots-rules.ts';
 import { looksLikeNotFound } from './soft-not-found.ts';
@@ -39,7 +41,7 @@ export interface CrawlLogger {
   warn(message: string, data?: Record<string, unknown>): void;
 }
 
-export type { ParseFunction } from './load-parse-document.ts';
+export type { ParseFunction } from './parse-function.ts';
 export interface CrawlDeps {
   db: Kysely<DB>;
   /** HTTP seam. @defaultValue a guarded `createHttpFetcher` built from the options, closed after the crawl */
@@ -104,7 +106,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const { source, runId } = input;
   const ownFetcher = deps.fetcher ? null : createHttpFetcher(options);
   const fetcher = deps.fetcher ?? ownFetcher!;
-  const parse = deps.parse ?? (await loadParseDocument());
+  const parse = deps.parse ?? parseDocument;
   const maxPages = source.maxPages ?? options.defaultMaxPages;
   const uaToken = userAgentToken(options.userAgent);
   const gate = new HostGate(options);
@@ -358,6 +360,8 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   );
 
   try {
+    // documents.source_id references sources: a crawl of a source not loaded yet stores it first.
+    await ensureSource(db, source);
     await enqueue(source.startUrls.map((start) => ({ url: start.url, kind: start.type, depth: 0 })));
     await crawler.run();
   } finally {

@@ -12,7 +12,8 @@ import { findDocument, recordUnchanged, storeDocumentVersion } from '../../sql/q
 import { BadInputError, errorMessageOf, RetryableError } from '../errors.ts';
 import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher } from './fetcher.ts';
-import { loadParseDocument, type ParseFunction } from './load-parse-document.ts';
+import { parseDocument } from '../parse/parse-document.ts';
+import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, stripFragment } from './normalize-url.ts';
 
 export interface IngestDeps {
@@ -59,7 +60,7 @@ export interface IngestResult {
 export async function ingestDocument(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const options = resolveCrawlOptions(input.options, deps.env ?? process.env);
   const target = input.url !== undefined || input.file !== undefined ? input : splitInput(input.input);
-  const parse = deps.parse ?? (await loadParseDocument());
+  const parse = deps.parse ?? parseDocument;
   const fetched = target.url !== undefined ? await fetchOnce(deps, target.url, input.allowPrivate ?? false, options) : await readLocal(target.file, input.body, options.maxBodyBytes);
   if (fetched.body.byteLength === 0) throw new BadInputError(`${fetched.key} is empty; nothing to store.`, { input: fetched.key });
   const hash = createHash('sha256').update(fetched.body).digest('hex');

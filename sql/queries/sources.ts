@@ -18,6 +18,16 @@ export async function upsertSource(db: Kysely<DB>, source: SourceInput): Promise
   return checked;
 }
 
+/** Stores a source's config unless a row with its id exists (documents reference it). */
+export async function ensureSource(db: Kysely<DB>, source: SourceInput): Promise<void> {
+  const checked = parseSource(source, 'ensureSource');
+  await db
+    .insertInto('sources')
+    .values({ id: checked.id, name: checked.name, config: JSON.stringify(checked) })
+    .onConflict((oc) => oc.column('id').doNothing())
+    .execute();
+}
+
 /** Loads a stored source by id, or null. Throws ConfigError when the stored config no longer validates. */
 export async function loadSource(db: Kysely<DB>, id: string): Promise<Source | null> {
   const row = await db.selectFrom('sources').select(['id', 'config']).where('id', '=', id).executeTakeFirst();
