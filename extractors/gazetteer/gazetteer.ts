@@ -98,6 +98,8 @@ export class PlaceGazetteer implements Gazetteer {
   readonly #admin1 = new Map<string, { name: string; country: Country }>();
   readonly #weak = new Set<string>();
   readonly #regionPlaces = new Map<number, string[]>();
+  /** Places whose canonical name is in `weakNames`. */
+  readonly #weakPlaces = new Set<number>();
 
   constructor(places: Place[], aliases: CuratedAlias[], extras: GazetteerExtras = {}) {
     for (const place of places) this.#addPlace(place);
@@ -131,13 +133,28 @@ export class PlaceGazetteer implements Gazetteer {
       }
     }
     for (const name of extras.weakNames ?? []) this.#weak.add(compactKey(name));
-    for (const key of this.#byKey.keys()) {
-      for (const gram of trigramsOf(key)) {
-        const list = this.#trigrams.get(gram);
-        if (list) list.push(key);
-        else this.#trigrams.set(gram, [key]);
+    this.#places.forEach((p, i) => {
+      if (this.#weak.has(compactKey(p.name))) this.#weakPlaces.add(i);
+    });
+  }
+
+  #isSmallTown(index: number): boolean {
+    const p = this.#places[index];
+    return p !== undefined && p.type === 'municipality' && (p.population ?? 0) < SMALL_TOWN_POPULATION;
+  }
+
+  /** Trigram index for suggestions, built on first use: most documents never need it. */
+  #trigramIndex(): Map<string, string[]> {
+    if (this.#trigrams.size === 0) {
+      for (const key of this.#byKey.keys()) {
+        for (const gram of trigramsOf(key)) {
+          const list = this.#trigrams.get(gram);
+          if (list) list.push(key);
+          else this.#trigrams.set(gram, [key]);
+        }
       }
     }
+    return this.#trigrams;
   }
 
   /** Number of places indexed (for diagnostics and the bench). */
@@ -183,7 +200,7 @@ export class PlaceGazetteer implements Gazetteer {
       const end = tokens[match.last]?.end ?? first.end;
       const candidates = this.#rank(match.places).map((k) => this.#places[k]).filter(isPlace);
       // "Berger", "Hofer", "Walder" are surnames and words, not inflections of the villages Berg, Hof, Wald.
-      if (match.inflected && candidates.every((p) => this.#weak.has(compactKey(p.name)) || (p.type === 'municipality' && (p.population ?? 0) < SMALL_TOWN_POPULATION))) continue;
+      if (match.inflected && match.places.every((k) => this.#weakPlaces.has(k) || this.#isSmallTown(k))) continue;
       mentions.push({ start, end, raw: text.slice(start, end), candidates, weak: false, first: i, last: match.last });
       i = match.last;
     }
@@ -223,8 +240,8 @@ export class PlaceGazetteer implements Gazetteer {
       if (!this.#admin1.has(prev.key) && !this.#byKey.has(prev.key)) return true;
     }
     const strong = prev !== null && STRONG_CUES.has(prev.key) && tokens[m.first - 1] === prev;
-    const key = compactKey(tokens.slice(m.first, m.last + 1).map((t) => t.text).join(' '));
-    if (this.#weak.has(key) || m.candidates.some((p) => this.#weak.has(compactKey(p.name)) && compactKey(p.name) === key)) {
+    const key = tokens.slice(m.first, m.last + 1).filter((t) => t.isWord).map((t) => t.key).join('');
+    if (this.#weak.has(key)) {
       return !strong;
     }
     // Villages under 10 000 people named with one word are mostly homonyms of common words
@@ -326,8 +343,9 @@ export class PlaceGazetteer implements Gazetteer {
     const key = compactKey(core);
     if (key.length < 4) return null;
     const shared = new Map<string, number>();
+    const index = this.#trigramIndex();
     for (const gram of trigramsOf(key)) {
-      for (const other of this.#trigrams.get(gram) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+      for (const other of index.get(gram) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
     const grams = trigramsOf(key).length;
     const pool = [...shared.entries()].filter(([, n]) => n >= Math.max(1, Math.floor(grams / 3))).sort((a, b) => b[1] - a[1]).slice(0, 200);
