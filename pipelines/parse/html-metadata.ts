@@ -3,6 +3,7 @@
  * the publication date cascade (structured data → the page's date line → the URL).
  */
 import type { CheerioAPI } from 'cheerio';
+import type { AnyNode } from 'domhandler';
 import type { PartialDate } from '../../extractors/claim.ts';
 import { dateFromUrl, findDateLine, isPlausiblePublication, parseDateValue } from './date-text.ts';
 
@@ -160,21 +161,29 @@ const META_DATES: Array<[string, string]> = [
  * Lines near the title where pages state their own date: elements whose class says date, the
  * lines right after the `<h1>`, and the first lines of the main text.
  */
+const NOT_THIS_ARTICLE = 'nav, aside, footer, [class*="related" i], [class*="teaser" i], [class*="sidebar" i], [class*="widget" i]';
+
 function dateLineCandidates($: CheerioAPI, mainLines: readonly string[]): string[] {
   const lines: string[] = [];
-  $('[class*="date" i], [class*="datum" i], [class*="published" i], [class*="byline" i], [class*="meta" i], [itemprop="datePublished"]').each((_, element) => {
-    if (['html', 'head', 'body', 'meta', 'script'].includes(element.name)) return;
+  const push = (element: AnyNode): void => {
+    // Teasers for other articles carry their own dates: never read those.
+    if ($(element).closest(NOT_THIS_ARTICLE).length > 0) return;
     const text = clean($(element).text());
-    if (text.length > 0 && text.length <= 120) lines.push(text);
-  });
+    if (text.length > 0 && text.length <= 300) lines.push(text);
+  };
   const h1 = $('h1').first();
   if (h1.length > 0) {
-    h1.prevAll().slice(0, 2).each((_, element) => void lines.push(clean($(element).text())));
-    h1.nextAll().slice(0, 3).each((_, element) => void lines.push(clean($(element).text())));
-    h1.parent().prevAll().slice(0, 1).each((_, element) => void lines.push(clean($(element).text())));
-    h1.parent().nextAll().slice(0, 2).each((_, element) => void lines.push(clean($(element).text())));
+    h1.prevAll().slice(0, 2).each((_, element) => push(element));
+    h1.nextAll().slice(0, 3).each((_, element) => push(element));
+    h1.parent().prevAll().slice(0, 1).each((_, element) => push(element));
+    h1.parent().nextAll().slice(0, 2).each((_, element) => push(element));
   }
-  return [...lines.filter((l) => l.length > 0 && l.length <= 300), ...mainLines.slice(0, 8)];
+  lines.push(...mainLines.slice(0, 8));
+  $('[class*="date" i], [class*="datum" i], [class*="published" i], [class*="byline" i], [class*="meta" i], [itemprop="datePublished"]').each((_, element) => {
+    if (['html', 'head', 'body', 'meta', 'script'].includes(element.name)) return;
+    if (clean($(element).text()).length <= 120) push(element);
+  });
+  return lines;
 }
 
 /**
@@ -216,7 +225,7 @@ export function readPublished($: CheerioAPI, pageUrl: string, fetchedAt: Date, m
     const date = accept(element.attribs['datetime'], 'time');
     if (date) return { published: date, publishedSource: 'time', warnings };
   }
-  const line = findDateLine(dateLineCandidates($, mainLines), 20);
+  const line = findDateLine(dateLineCandidates($, mainLines), 40);
   if (line) {
     const date = accept(line, 'date-line');
     if (date) return { published: date, publishedSource: 'date-line', warnings };
@@ -229,7 +238,7 @@ export function readPublished($: CheerioAPI, pageUrl: string, fetchedAt: Date, m
   return { published: null, publishedSource: null, warnings };
 }
 
-const SOFT_404 = /^(?:(?:fehler|error)\s*)?404\b|\b404\s*(?:[-–:|]\s*)?(?:not found|nicht gefunden|fehler|error)\b|seite (?:wurde )?nicht gefunden|seite existiert nicht|page (?:was )?not found|^not found$|^nicht gefunden$|die angeforderte seite (?:konnte|wurde|existiert)|the requested page (?:could not|was not|does not)/i;
+const SOFT_404 = /^(?:(?:fehler|error)\s*)?404\b|\b404\s*(?:[-–:|]\s*)?(?:not found|nicht gefunden|fehler|error)\b|seite (?:wurde |konnte )?nicht gefunden|seite existiert (?:leider )?nicht|page (?:was |could not be )?not found|page (?:can[’']t|cannot|could not) be found|^not found$|^nicht gefunden$|die angeforderte seite (?:konnte|wurde|existiert)|the requested page (?:could not|was not|does not)|^ups!?,? (?:diese|die) seite|^oops!?,? (?:that|this) page/i;
 
 /** True when the title or main heading says the page does not exist ("Seite nicht gefunden", "404"). */
 export function isSoft404($: CheerioAPI): string | null {

@@ -15,7 +15,7 @@ import { pdfMagicOffset } from './sniff-format.ts';
 
 /** What `pdf-worker.mjs` answers. */
 export type PdfWorkerResult =
-  | { ok: true; total: number; pages: string[]; info: { title: string | null; creationDate: string | null; modDate: string | null } }
+  | { ok: true; total: number; pages: string[]; links: string[]; info: { title: string | null; creationDate: string | null; modDate: string | null } }
   | { ok: false; kind: 'encrypted' | 'invalid' | 'format' | 'too-many-pages' | 'unknown'; message: string; total?: number };
 
 /**
@@ -63,6 +63,22 @@ export function parsePdfDate(value: string | null): PartialDate | null {
   const m = /^(?:D:)?(\d{4})(\d{2})?(\d{2})?/.exec((value ?? '').trim());
   if (!m) return null;
   return partialDate(Number(m[1]), m[2] ? Number(m[2]) : null, m[3] ? Number(m[3]) : null);
+}
+
+/** Absolute http(s) URLs, deduplicated, fragments dropped. */
+function absoluteLinks(raw: readonly string[], base: string): string[] {
+  const links: string[] = [];
+  for (const href of raw) {
+    try {
+      const url = new URL(href, base);
+      if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
+      url.hash = '';
+      if (!links.includes(url.href)) links.push(url.href);
+    } catch {
+      // a malformed link annotation is skipped
+    }
+  }
+  return links;
 }
 
 const JUNK_TITLE = /^(?:microsoft (?:word|powerpoint|excel)\b|untitled|unbenannt|ohne titel|dokument\d*$|document\d*$|titel$|title$|vorlage)|\.(?:docx?|pdf|odt|rtf|pptx?|indd)$/i;
@@ -138,7 +154,7 @@ export async function pdfToDocument(input: ParseInput, options: ResolvedParseOpt
     language: normaliseLanguage(input.languageHint) ?? guessLanguage(text) ?? 'und',
     text,
     captions: [],
-    links: [],
+    links: absoluteLinks(result.links, url),
     warnings,
     pages: result.total,
   };

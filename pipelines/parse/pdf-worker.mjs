@@ -22,10 +22,19 @@ async function parse({ data, maxPages }) {
     const info = await parser.getInfo();
     if (info.total > maxPages) return { ok: false, kind: 'too-many-pages', total: info.total, message: `${info.total} pages` };
     const text = await parser.getText({ pageJoiner: '' });
+    // Link annotations, for discovery (PDF press releases link to annexes and web pages).
+    const links = [];
+    try {
+      const withPages = await parser.getInfo({ parsePageInfo: true });
+      for (const page of withPages.pages ?? []) for (const link of page.links ?? []) if (typeof link.url === 'string') links.push(link.url);
+    } catch {
+      // links are a bonus: a PDF whose annotations do not parse still has its text
+    }
     return {
       ok: true,
       total: info.total,
       pages: text.pages.map((page) => page.text),
+      links,
       info: {
         title: stringOrNull(info.info?.Title),
         creationDate: stringOrNull(info.info?.CreationDate),

@@ -43,6 +43,11 @@ describe('readPublished cascade', () => {
     expect(readPublished(page(''), url, fetchedAt, [])).toMatchObject({ published: '2015-01-02', publishedSource: 'url' });
   });
 
+  it('ignores dates of teasers for other articles', () => {
+    const $ = page('', '<h1>T</h1><p>Text der Meldung ohne Datum.</p><aside><span class="date">01.02.2020</span></aside><div class="teaser"><span class="date">02.02.2020</span></div>');
+    expect(readPublished($, 'https://a.example/x', fetchedAt, ['T', 'Text der Meldung ohne Datum.']).published).toBeNull();
+  });
+
   it('skips a rung whose date is after the fetch, with a warning', () => {
     const result = readPublished(page('<meta property="article:published_time" content="2030-01-01">'), 'https://a.example/2019/11/04/x', fetchedAt, []);
     expect(result).toMatchObject({ published: '2019-11-04', publishedSource: 'url' });
@@ -60,5 +65,7 @@ describe('isSoft404', () => {
     expect(isSoft404(page('<title>Stadt X</title>', '<h1>404 - Not Found</h1>'))).not.toBeNull();
     expect(isSoft404(page('<title>Page not found | City</title>'))).not.toBeNull();
     expect(isSoft404(page('<title>Fehler 404</title>'))).not.toBeNull();
+    expect(isSoft404(page('<title>Blog</title>', '<h1>Oops! That page can’t be found.</h1>'))).not.toBeNull();
+    expect(isSoft404(page('<title>Köln tritt bei</title>', '<h1>Köln tritt der Allianz bei</h1>'))).toBeNull();
   });
 });

@@ -148,6 +148,7 @@ describe('parseDocument: PDF', () => {
     expect(doc.text).toContain('Bei der Sitzung des Ausschusses standen die Gespräche mit den chinesischen Mitgliedsstädten im Mittelpunkt.');
     expect(doc.text).toContain('in der Zusammenarbeit mit den Partnern aus der Rhein-Main-Region große Chancen');
     expect(doc.text).toContain('\n\nDie Allianz wurde im April 2016 gegründet');
+    expect(doc.links).toEqual(['https://www.musterstadt.example/allianz']);
   });
 
   it('takes the date line at the top of page 1 over the PDF info dates', async () => {
