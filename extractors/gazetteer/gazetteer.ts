@@ -98,6 +98,8 @@ export class PlaceGazetteer implements Gazetteer {
   readonly #admin1 = new Map<string, { name: string; country: Country }>();
   readonly #weak = new Set<string>();
   readonly #regionPlaces = new Map<number, string[]>();
+  /** admin1 compact key → index of its capital. */
+  readonly #capitals = new Map<string, number>();
   /** Places whose canonical name is in `weakNames`. */
   readonly #weakPlaces = new Set<number>();
 
@@ -165,6 +167,7 @@ export class PlaceGazetteer implements Gazetteer {
   #addPlace(place: Place): number {
     const index = this.#places.length;
     this.#places.push(place);
+    if (place.capitalOf) this.#capitals.set(compactKey(place.capitalOf), index);
     pushUnique(this.#byCanonical, compactKey(place.name), index);
     this.#addName(place.name, index);
     for (const variant of derivedVariants(place)) this.#addName(variant, index);
@@ -380,6 +383,12 @@ export class PlaceGazetteer implements Gazetteer {
       .map((i) => this.#places[i])
       .filter(isPlace)
       .filter((p) => country === null || p.country === country);
+  }
+
+  capitalOf(admin1: string): Place | null {
+    const name = this.admin1(admin1)?.name ?? admin1;
+    const index = this.#capitals.get(compactKey(name));
+    return index === undefined ? null : (this.#places[index] ?? null);
   }
 
   admin1(raw: string): { name: string; country: Country } | null {

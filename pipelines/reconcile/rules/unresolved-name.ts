@@ -1,14 +1,29 @@
+import type { Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import { ofKind, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 
 /**
- * List members the gazetteer could not resolve: a likely misspelling ("Zhuzhouan", most likely
- * Zhuzhou) or a name with several namesakes (two Taizhous). Reviewed, never silently mapped.
+ * List members the gazetteer could not resolve: a name with several namesakes that the context
+ * does not decide (two Taizhous), or a likely misspelling ("Zhuzhouan", most likely Zhuzhou).
+ * Both are reviewed, never silently mapped.
  */
-export const unresolvedName: ReconcileRule = ({ claims }) => {
+export const unresolvedName: ReconcileRule = ({ claims, gazetteer }) => {
   const drafts: FlagDraft[] = [];
   for (const list of ofKind(claims, 'member_list')) {
     for (const member of list.claim.members) {
       if (member.resolved) continue;
+      const candidates = gazetteer.resolve(member.raw, { country: list.claim.country }).candidates;
+      if (candidates.length > 1) {
+        drafts.push({
+          kind: 'ambiguous_name',
+          severity: 'warning',
+          subject: list.claim.subject,
+          key: [member.raw, list.url].join('|'),
+          explanation: `"${member.raw}" could be ${candidates.map(describe).join(' or ')}; nothing in the text decides`,
+          details: { raw: member.raw, candidates: candidates.map((c) => ({ id: c.id, name: c.name, admin1: c.admin1, parent: c.parent })), listQuote: list.claim.evidence.quote },
+          claimIds: [list.id],
+        });
+        continue;
+      }
       const suggestion = member.suggestion ?? (member.name !== member.raw ? member.name : null);
       drafts.push({
         kind: 'unresolved_name',
@@ -25,3 +40,8 @@ export const unresolvedName: ReconcileRule = ({ claims }) => {
   }
   return drafts;
 };
+
+function describe(place: Place): string {
+  const where = [place.parent, place.admin1].filter((part) => part && part !== place.name).join(', ');
+  return where ? `${place.name} (${where})` : place.name;
+}

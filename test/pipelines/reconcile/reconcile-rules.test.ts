@@ -17,6 +17,8 @@ const gazetteer = buildGazetteer([
   place('Dongguan', 'CN', 'Guangdong'),
   place('Köln', 'DE', 'Nordrhein-Westfalen'),
   place('Düsseldorf', 'DE', 'Nordrhein-Westfalen', 'Nordrhein-Westfalen'),
+  { ...place('Taizhou', 'CN', 'Zhejiang'), id: 'cn:331000' },
+  { ...place('Taizhou', 'CN', 'Jiangsu'), id: 'cn:321200' },
 ]);
 
 const mainz = { documentId: '3', url: 'http://press.example/mainz/isa' };
@@ -77,6 +79,14 @@ describe('unresolvedName', () => {
     const flags = unresolvedName({ claims: [list], gazetteer });
     expect(flags).toHaveLength(1);
     expect(flags[0]?.explanation).toBe('"Zhuzhouan" is no known place; most likely Zhuzhou');
+  });
+
+  it('flags a name with two namesakes as ambiguous, naming both', () => {
+    const list = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: 1, members: [member('Taizhou', false)] }, koeln);
+    const flags = unresolvedName({ claims: [list], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['ambiguous_name']);
+    expect(flags[0]?.explanation).toMatch(/^"Taizhou" could be Taizhou \((Zhejiang|Jiangsu)\) or Taizhou \((Jiangsu|Zhejiang)\); nothing in the text decides$/);
+    expect(flags[0]?.details.candidates).toHaveLength(2);
   });
 });
 
