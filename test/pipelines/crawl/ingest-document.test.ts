@@ -1,0 +1,53 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshPglite } from '../../support/services.ts';
+import type { Database } from '../../../sql/database.ts';
+import { BadInputError, RefusedError } from '../../../pipelines/errors.ts';
+import { ingestDocument } from '../../../pipelines/crawl/ingest-document.ts';
+import { articlePage, releaseText, startTestSite, type TestSite } from './test-site.ts';
+
+describe('ingestDocument', () => {
+  let database: Database;
+  let dir: string;
+  let site: TestSite;
+
+  beforeEach(async () => {
+    database = await freshPglite();
+    dir = await mkdtemp(join(tmpdir(), 'isa-ingest-'));
+    site = await startTestSite({ '/pm.html': { body: articlePage('Pressemitteilung', releaseText('die Kooperation', 5)) } });
+  });
+  afterEach(async () => {
+    await site.close();
+    await rm(dir, { recursive: true, force: true });
+    await database.close();
+  });
+
+  it('stores a file under its file:// URL and adds nothing for the same bytes again', async () => {
+    const path = join(dir, 'mitteilung.html');
+    await writeFile(path, articlePage('Mitteilung per Mail', releaseText('die Partnerschaft', 3)));
+    const first = await ingestDocument({ db: database.db }, { runId: null, input: path });
+    expect(first).toMatchObject({ url: pathToFileURL(path).toString(), outcome: 'new' });
+    const again = await ingestDocument({ db: database.db }, { runId: null, file: path });
+    expect(again).toMatchObject({ outcome: 'unchanged', versionId: first.versionId });
+    expect(await database.db.selectFrom('document_versions').select('id').execute()).toHaveLength(1);
+  });
+
+  it('fetches a URL once, through the guard', async () => {
+    await expect(ingestDocument({ db: database.db }, { runId: null, input: site.url('/pm.html') })).rejects.toBeInstanceOf(RefusedError);
+    expect(site.hits()).toBe(0);
+    const result = await ingestDocument({ db: database.db }, { runId: null, input: site.url('/pm.html#x'), allowPrivate: true });
+    expect(result).toMatchObject({ url: site.url('/pm.html'), outcome: 'new' });
+    expect(site.hits('/pm.html')).toBe(1);
+  });
+
+  it('throws bad input for a missing file, an empty one and a 404', async () => {
+    await expect(ingestDocument({ db: database.db }, { runId: null, input: join(dir, 'fehlt.pdf') })).rejects.toBeInstanceOf(BadInputError);
+    const empty = join(dir, 'leer.txt');
+    await writeFile(empty, '');
+    await expect(ingestDocument({ db: database.db }, { runId: null, input: empty })).rejects.toThrow(/empty/);
+    await expect(ingestDocument({ db: database.db }, { runId: null, input: site.url('/fehlt'), allowPrivate: true })).rejects.toThrow(/HTTP 404/);
+  });
+});
