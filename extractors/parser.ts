@@ -75,8 +75,8 @@ export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: nu
 }
 
 /** The as-of date for a claim in `sentence`: the sentence's own date, else publication. */
-export function asOfFor(doc: AnalysedDocument, sentence: Sentence, near: number): { asOf: PartialDate | null; implied: boolean } {
+export function asOfFor(doc: AnalysedDocument, sentence: Sentence, near: number, maxDistance = Infinity): { asOf: PartialDate | null; implied: boolean } {
   const d = sentenceDate(doc, sentence, near);
-  if (d?.value) return { asOf: d.value, implied: false };
+  if (d?.value && Math.min(Math.abs(d.start - near), Math.abs(d.end - near)) <= maxDistance) return { asOf: d.value, implied: false };
   return { asOf: doc.published, implied: true };
 }

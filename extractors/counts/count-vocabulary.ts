@@ -8,9 +8,9 @@ export const QUALIFIERS: Array<[source: string, qualifier: CountQualifier]> = [
   ['mehr\\s+als|über|ueber|more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of', 'more_than'],
   ['mindestens|wenigstens|at\\s+least|no\\s+fewer\\s+than', 'at_least'],
   ['bis\\s+zu|höchstens|maximal|up\\s+to|at\\s+most', 'at_most'],
-  ['weniger\\s+als|unter|less\\s+than|fewer\\s+than|under|just\\s+under', 'less_than'],
-  // "knapp 70", "nearly 70": close to the number, read as approximate.
-  ['rund|etwa|ca\\.|circa|zirka|ungefähr|gut|knapp|fast|nahezu|beinahe|about|around|approximately|roughly|some|nearly|almost|close\\s+to|approx\\.', 'about'],
+  // "knapp 30", "nearly 70": not quite the number, just under it.
+  ['weniger\\s+als|unter|knapp|fast|nahezu|beinahe|less\\s+than|fewer\\s+than|under|just\\s+under|nearly|almost', 'less_than'],
+  ['rund|etwa|ca\\.|circa|zirka|ungefähr|gut|about|around|approximately|roughly|some|close\\s+to|approx\\.', 'about'],
 ];
 
 export const QUALIFIER_SOURCE = QUALIFIERS.map(([s]) => s).join('|');
@@ -47,8 +47,8 @@ export function unitOf(raw: string): MemberUnit | null {
 
 /** The country an adjective or "aus …" phrase names. */
 export function countryOfWords(words: string): Country | null {
-  const de = /(?<![\p{L}])(?:deutsch\p{L}*|german|aus\s+deutschland|from\s+germany|in\s+deutschland|in\s+germany)(?![\p{L}])/iu.test(words);
-  const cn = /(?<![\p{L}])(?:chinesisch\p{L}*|chinese|aus\s+china|from\s+china|in\s+china|(?:ost|west|nord|süd|zentral)chinesisch\p{L}*)(?![\p{L}])/iu.test(words);
+  const de = /(?<![\p{L}])(?:deutsch\p{L}*|german|germany)(?![\p{L}])/iu.test(words);
+  const cn = /(?<![\p{L}])(?:chinesisch\p{L}*|chinese|china|(?:ost|west|nord|süd|zentral)chinesisch\p{L}*)(?![\p{L}])/iu.test(words);
   if (de === cn) return null;
   return de ? 'DE' : 'CN';
 }
@@ -76,7 +76,7 @@ export function impliedCountryOfUnit(unit: MemberUnit): Country | null {
 
 export const SCOPE_CUES: Array<[RegExp, MembershipScope]> = [
   [/(?<![\p{L}])(?:gründ\p{L}*|gegründet\p{L}*|mitbegründ\p{L}*|founding|founded|foundation|establish\p{L}*|ins\s+Leben\s+gerufen|launched)(?![\p{L}])/giu, 'founding'],
-  [/(?<![\p{L}])(?:aktuell|mittlerweile|inzwischen|derzeit|zurzeit|heute|momentan|nunmehr|jetzt|now|currently|today|at\s+present|presently|so\s+far|bislang|bisher)(?![\p{L}])/giu, 'current'],
+  [/(?<![\p{L}])(?:aktuell|mittlerweile|inzwischen|derzeit|zurzeit|heute|momentan|nunmehr|jetzt|now|currently|today|at\s+present|presently|so\s+far|bislang|bisher|has\s+grown|grown|gewachsen|angewachsen)(?![\p{L}])/giu, 'current'],
   [/(?<![\p{L}])(?:aufgenommen|hinzugekommen|hinzukommen|neu\s+beigetreten|beigetreten|neuen?\s+Mitglied\p{L}*|new\s+(?:\p{L}+\s+)?members?|newly|admitted|joined|Aufnahme|nahm|nahmen|nimmt|begrüßte|begrüßt|welcomed|welcomes)(?![\p{L}])/giu, 'event'],
 ];
 
@@ -95,4 +95,4 @@ export function scopeNear(sentence: string, at: number): MembershipScope {
 }
 
 /** Verbs and nouns that say a count or list is the alliance's membership. */
-export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zähl\p{L}*|umfass\p{L}*|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts|links|connects|has\s+grown|gewachsen|wächst)(?![\p{L}])/iu;
+export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zähl\p{L}*|umfass\p{L}*|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts|links|connects|has\s+grown|gewachsen|wächst|dabei|angeschlossen|joined|vernetzt)(?![\p{L}])/iu;

@@ -35,18 +35,19 @@ export interface CountPhrase {
 const ADJECTIVE = "(?:(?!(?:und|sowie|oder|and|or|of|from|aus|in)\\s)[\\p{Ll}][\\p{L}\\-]*(?:e|en|er|es|em)|weitere[n]?|neue[n]?|new|further|additional|other|more|German|Chinese|European|Sino-German|founding|member|industrial|partner|[\\p{Lu}][\\p{L}\\-]*(?:ian|ese|ish))";
 const NUMBER = `(?:(${QUALIFIER_SOURCE})\\s+)?(${CARDINAL_SOURCE})(?![\\p{L}\\p{N}]|[.,]\\d)`;
 const HEAD = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+((?:${ADJECTIVE}\\s+){0,3}?)(?:(${UNIT_SOURCE})(?![\\p{L}])((?:\\s+(?:aus|from|in)\\s+(?:Deutschland|China|Germany))?)|(?=\\()|(?=(?:und|sowie|and|as\\s+well\\s+as)\\s+${CARDINAL_SOURCE}\\s))`,
+  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+((?:${ADJECTIVE}\\s+){0,3}?)(?:(${UNIT_SOURCE})(?![\\p{L}])((?:\\s+(?:aus|from|in)\\s+(?:Deutschland|China|Germany)(?:\\s+(?:und|and)\\s+(?:Deutschland|China|Germany))?)?)|(?=\\()|(?=(?:und|sowie|and|as\\s+well\\s+as)\\s+${CARDINAL_SOURCE}\\s))`,
   'giu',
 );
 const HEAD_AT = new RegExp(`^${HEAD.source.replace('(?<![\\p{L}\\p{N}.,])', '')}`, 'iu');
 const JOIN = /^\s*(?:,\s*)?(?:und|sowie|and|as\s+well\s+as|plus)?\s*/iu;
 // "eleven from China", "14 of them in China", "30 of them German", "32 Chinese".
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?!\\s+[\\p{Lu}\\p{Ll}]{2}))(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?=\\s*(?:[,.;)]|$|\\s(?:and|und|sowie|or|oder)\\s)))(?![\\p{L}])`,
   'giu',
 );
 const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|millionen|million|mrd|milliarden|euro|km|meter|minuten|stunden|tage|wochen|monate)$/iu;
-const POSSESSIVE_BEFORE = /(?:^|\s)(?:sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer)\s+$/iu;
+// "seine acht Städte" (a member's own towns), "die beiden Städte", "the two cities" (a reference back).
+const POSSESSIVE_BEFORE = /(?:^|\s)(?:sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer|die|den|der|the|these|those|diese|beide|beiden|both)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
 const ORIGIN_BEFORE = /(?:^|\s)(?:aus|from|in)\s+(?:(?:den|the|insgesamt|total)\s+)?$/iu;
 
@@ -64,7 +65,7 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
     const base = earlier[earlier.length - 1];
     const count = parseCardinal(m[2]!, language);
     if (!base || count === null || !Number.isInteger(count) || count <= 0) continue;
-    const country = countryOfWords(m[3] ? `aus ${m[3]}` : m[4]!);
+    const country = countryOfWords(m[3] ?? m[4]!);
     phrases.push({
       start: m.index, end: m.index + m[0].length, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), unit: base.unit,
       unitFrom: 'elliptic', country, origin: false, possessive: false, list: null,

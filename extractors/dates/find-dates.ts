@@ -148,6 +148,38 @@ const RULES: DateRule[] = [
     },
   },
   {
+    // "on June 15", "from May 7 to 10" without a year: the publication year.
+    name: 'date/month-day',
+    pattern: new RegExp(`${L}${WD}${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?${R}(?!\\s*,?\\s*\\d{4})(?!\\s*[.:]\\d)`, 'giu'),
+    build: (m, published) => {
+      const month = monthNumber(m[2]!);
+      const year = publishedYear(published);
+      if (month === null || Number(m[3]) > 31) return null;
+      if (year === null) return { value: null, precision: 'day', relative: true, approximate: false };
+      const d = dayValue(year, month, Number(m[3]), m[1]);
+      return d ? { ...d, relative: true } : null;
+    },
+  },
+  {
+    // "am Montag", "on Monday", "vergangenen Dienstag": the latest such day up to the publication date.
+    name: 'date/weekday',
+    pattern: new RegExp(`(?<![\\p{L}])(?:am|on|last|vergangenen|letzten|this\\s+past)\\s+(${WEEKDAY_SOURCE})(?![\\p{L}])(?!,?\\s*(?:den\\s+|the\\s+)?\\d)`, 'giu'),
+    build: (m, published) => {
+      const day = weekdayNumber(m[1]!);
+      if (day === null) return null;
+      if (!published || published.length !== 10) return { value: null, precision: 'day', relative: true, approximate: false };
+      const date = new Date(`${published}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() - day + 7) % 7));
+      return { value: date.toISOString().slice(0, 10), precision: 'day', relative: true, approximate: false };
+    },
+  },
+  {
+    // "in dieser Woche", "this week": a week has no ISO form here, so the month it falls in.
+    name: 'date/this-week',
+    pattern: /(?<![\p{L}])(?:in\s+dieser\s+Woche|diese\s+Woche|this\s+week|earlier\s+this\s+week)(?![\p{L}])/giu,
+    build: (_m, published) => ({ value: published && published.length >= 7 ? published.slice(0, 7) : null, precision: 'month', relative: true, approximate: true }),
+  },
+  {
     name: 'date/month-year',
     pattern: new RegExp(`${L}${APPROX}${M}\\s*(?:of\\s+)?(\\d{4})${R}`, 'giu'),
     build: (m) => {

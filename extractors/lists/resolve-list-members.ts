@@ -23,14 +23,22 @@ const PREFIX = /^(?:Bezirk|Stadtbezirk|Stadt|Landkreis|Kreis|Region|District|Cit
 /** Resolve one written name, retrying without a "Bezirk"/"Stadt"/"Landkreis" prefix. */
 export function resolveName(gazetteer: Gazetteer, raw: string, country: Country | null): NameResolution {
   const name = normaliseRaw(raw);
-  const first = gazetteer.resolve(name, { country });
+  const first = sameNamed(gazetteer.resolve(name, { country }));
   if (first.resolved && first.place) return first;
   const stripped = name.replace(PREFIX, '');
   if (stripped !== name) {
-    const second = gazetteer.resolve(stripped, { country });
+    const second = sameNamed(gazetteer.resolve(stripped, { country }));
     if (second.resolved && second.place) return second;
   }
   return first;
+}
+
+/** Namesakes ("Taizhou" in Zhejiang and in Jiangsu) share one canonical name: the name is resolved, the place is not. */
+function sameNamed(resolution: NameResolution): NameResolution {
+  if (resolution.resolved || resolution.candidates.length < 2) return resolution;
+  const names = new Set(resolution.candidates.map((p) => p.name));
+  if (names.size !== 1) return resolution;
+  return { ...resolution, resolved: true, place: resolution.candidates[0]! };
 }
 
 /** One list item as a member; `places` for a region or network with its towns in brackets. */

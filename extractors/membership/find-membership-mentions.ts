@@ -68,7 +68,7 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
         taken.push([cueStart, cueEnd]);
         const clauseBefore = doc.text.slice(sentence.start, cueStart);
         if (CONDITIONAL_CLAUSE.test(clauseBefore)) continue;
-        const cities = citiesFor(doc, sentence, cueStart, cueEnd, previousCity);
+        const cities = citiesFor(doc, sentence, cueStart, cueEnd, previousCity, kind);
         if (!cities.length) continue;
         mentions.push({
           kind, sentence, link, cueStart, cueEnd, cities,
@@ -84,12 +84,12 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
   return mentions;
 }
 
-function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, cueEnd: number, previousCity: string | null): ChosenCity[] {
+function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, cueEnd: number, previousCity: string | null, kind: MembershipEventKind): ChosenCity[] {
   const inSentence = doc.cities.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
   const free = (c: CityMention) => !isGoverned(doc, c, sentence.start);
   const inBrackets = (c: CityMention) => /\([^)]*$/u.test(doc.text.slice(sentence.start, c.start));
   // An appositive: "Wuppertal, a founding member", "Nanchang, die Hauptstadt der Provinz Jiangxi, beigetreten".
-  const appositive = [...inSentence].reverse().find((c) => c.end <= cueStart && APPOSITIVE_LEAD.test(doc.text.slice(c.end, cueStart)) && !inBrackets(c) && free(c));
+  const appositive = [...inSentence].reverse().find((c) => c.end <= cueStart && APPOSITIVE_LEAD.test(doc.text.slice(c.end, cueStart)) && !inBrackets(c));
   if (appositive && appositive.end + 40 >= cueStart) return [{ name: appositive.name, start: appositive.start, end: appositive.end, how: 'appositive' }];
   const before = inSentence.filter((c) => c.end <= cueStart && free(c) && !inBrackets(c));
   const joinedAs = JOINED_AS.exec(sentence.text);
@@ -101,7 +101,9 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   if (before.length) return coordinated(doc, before).map(asSubject);
   const textBefore = doc.text.slice(sentence.start, cueStart);
   const after = inSentence.filter((c) => c.start >= cueEnd && free(c) && !inBrackets(c));
-  if (after.length && !PLURAL_SUBJECT.test(textBefore) && doc.text.slice(cueEnd, after[0]!.start).length < 60) {
+  // Cities after the cue are the admitted ones ("Neu dabei sind Köln und Bottrop"); after a
+  // founding cue they are a list of founders, which the list parser reports.
+  if (after.length && (kind === 'joined' || kind === 'left') && !PLURAL_SUBJECT.test(textBefore) && doc.text.slice(cueEnd, after[0]!.start).length < 60) {
     return leadingRun(doc, after).map((c) => ({ name: c.name, start: c.start, end: c.end, how: 'after' as const }));
   }
   // No city named: "die Stadt …" or a nominal cue means the city just talked about, or the document's own.

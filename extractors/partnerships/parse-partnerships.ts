@@ -16,8 +16,8 @@ import { datesIn, evidenceOf, type Parser } from '../parser.ts';
 const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
   ['friendship_treaty', /(?<![\p{L}])(?:Freundschaftsvertrag\p{L}*|Freundschaftsverträge\p{L}*|friendship\s+(?:treaty|agreement|pact))(?![\p{L}-])/iu],
   ['friendship_city', /(?<![\p{L}])(?:Freundschaftsst(?:a|ä)dt\p{L}*|Städtefreundschaft\p{L}*|friendship\s+cit(?:y|ies)|friendly\s+cit(?:y|ies))(?![\p{L}-])/iu],
-  ['partner_city', /(?<![\p{L}])(?:Partnerst(?:a|ä)dt\p{L}*|Städtepartnerschaft\p{L}*|Partnerschaftsst(?:a|ä)dt\p{L}*|sister[-\s]cit(?:y|ies)|twin[-\s]?towns?|twinned|town\s+twinning|partner\s+cit(?:y|ies)|city\s+partnerships?)(?![\p{L}-])/iu],
-  ['cooperation_agreement', /(?<![\p{L}])(?:Kooperationsvereinbarung\p{L}*|Kooperationsabkommen\p{L}*|Kooperationsvertr(?:a|ä)g\p{L}*|Absichtserklärung\p{L}*|Partnerschaftsvereinbarung\p{L}*|Memorandum\s+of\s+Understanding|MoU|cooperation\s+agreements?|agreement\s+on\s+cooperation|letters?\s+of\s+intent|framework\s+agreement)(?![\p{L}-])/iu],
+  ['partner_city', /(?<![\p{L}])(?:Partnerst(?:a|ä)dt\p{L}*|Städtepartnerschaft\p{L}*|Partnerschaftsst(?:a|ä)dt\p{L}*|sister[-\s]cit(?:y|ies)|twin[-\s]?towns?|twin\s+cit(?:y|ies)|twinned|town\s+twinning|partner\s+cit(?:y|ies)|city\s+partnerships?)(?![\p{L}-])/iu],
+  ['cooperation_agreement', /(?<![\p{L}])(?:Kooperationsvereinbarung\p{L}*|Kooperationsabkommen\p{L}*|Kooperationsvertr(?:a|ä)g\p{L}*|Absichtserklärung\p{L}*|Partnerschaftsvereinbarung\p{L}*|Memorandum\s+of\s+Understanding|MoU|cooperation\s+agreements?|agreement\s+on\s+cooperation|letters?\s+of\s+intent|framework\s+agreement|(?:Kooperation|Zusammenarbeit|cooperation)(?=(?:[^.;]|\.(?=\d)){0,120}(?:vereinbart|unterzeichnet|geschlossen|besiegelt|signed|agreed)))(?![\p{L}-])/iu],
 ];
 
 // Words allowed between "mit"/"with" and the partner city: articles, lower-case adjectives, city nouns.
@@ -26,7 +26,7 @@ const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|Stadt|Metropole|Milli
 const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
 // A preposition right before a city makes it an object, not a party ("von Düsseldorf und Duisburg").
 const GOVERNED = /(?:von|vom|aus|in|bei|mit|nach|zu|of|from|at|with|to)\s+(?:der|dem|den|des|die|the)?\s*(?:Stadt\s+)?$/iu;
-const ESTABLISHED = /(?<![\p{L}])(?:gegründet|geschlossen|unterzeichne\p{L}*|besiegelt|vereinbart|begründet|eingegangen|signed|established|concluded|founded|sealed|entered)(?![\p{L}])/iu;
+const ESTABLISHED = /(?<![\p{L}])(?:gegründet|geschlossen|unterzeichne\p{L}*|besiegelt|vereinbart|begründet|eingegangen|wurden|wurde|signed|established|concluded|founded|sealed|entered|became|become)(?![\p{L}])/iu;
 
 export const partnershipParser: Parser = {
   name: 'partnership',
@@ -74,15 +74,17 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     return [x, y];
   }
   const subject = cities.find((c) => c.start < cueStart && !GOVERNED.test(before(c)) && !/\(\s*$/u.test(before(c)));
-  const own = subject ?? (doc.mainCity && /(?<![\p{L}])(?:die|the)\s+(?:Stadt|Landeshauptstadt|city)(?![\p{L}])/iu.test(sentence.text) ? doc.mainCity : null);
+  // No subject city: the document's own ("Die Stadt kann auf die Kooperation mit Jiaozuo …", "Mit der Stadt Dezhou besteht …").
+  const own = subject ?? doc.mainCity;
   if (!own) return null;
   // "partner city of Y", "Partnerstadt von Y": the partner follows the cue directly.
   const direct = cities.find((c) => c.start >= cueEnd && new RegExp(`^\\s*(?:von|of|mit|with)?${PARTNER_LEAD_SOURCE}$`, 'u').test(doc.text.slice(cueEnd, c.start)));
   // "… mit der südostchinesischen Metropole Y", with nothing but articles, adjectives and city nouns between.
   const withPartner = cities.find((c) => {
     const window = doc.text.slice(Math.max(sentence.start, c.start - 80), c.start);
-    const at = Math.max(window.lastIndexOf(' mit '), window.lastIndexOf(' with '), window.startsWith('mit ') || window.startsWith('with ') ? 0 : -1);
-    return at >= 0 && new RegExp(`^\\s*(?:mit|with)${PARTNER_LEAD_SOURCE}$`, 'u').test(window.slice(at));
+    const lower = window.toLowerCase();
+    const at = Math.max(lower.lastIndexOf(' mit '), lower.lastIndexOf(' with '), lower.startsWith('mit ') || lower.startsWith('with ') ? 0 : -1);
+    return at >= 0 && new RegExp(`^\\s*(?:mit|with|Mit|With)${PARTNER_LEAD_SOURCE}$`, 'u').test(window.slice(at));
   });
   const partner = [direct, withPartner].find((c) => c && c.name !== own.name);
   return partner ? [own, partner] : null;

@@ -17,7 +17,8 @@ export interface CityMention {
   candidates: Place[];
 }
 
-const CITY_TYPES = new Set(['municipality', 'prefecture_city', 'county_city', 'city_district', 'region']);
+// Kreise join alliances too ("Rhein-Kreis Neuss"), so a German district counts as a city here.
+const CITY_TYPES = new Set(['municipality', 'prefecture_city', 'county_city', 'city_district', 'region', 'district']);
 // Beijing, Shanghai, Tianjin and Chongqing are province-level units and cities at once.
 const CITY_PROVINCES = new Set(['Beijing', 'Shanghai', 'Tianjin', 'Chongqing']);
 
@@ -46,17 +47,32 @@ function rank(place: Place, country: Country | null): number {
 
 /** City mentions in `text`, in text order. */
 export function findCities(text: string, gazetteer: Gazetteer): CityMention[] {
-  const cities: CityMention[] = [];
+  const strong: CityMention[] = [];
+  const weak: CityMention[] = [];
   for (const mention of gazetteer.findMentions(text)) {
     if (!/^\p{Lu}/u.test(mention.raw)) continue; // "essen", "hof": lower case is a word, not a place
-    // A weak mention ("Essen", "Wesel") is a place only in lists, which resolve their items themselves.
-    if (mention.weak) continue;
     const place = chooseCity(mention.candidates);
     if (!place) continue;
-    cities.push(toCityMention(mention, place));
+    (mention.weak ? weak : strong).push(toCityMention(mention, place));
   }
-  return cities.sort((a, b) => a.start - b.start);
+  // A weak mention ("Hagen", "Essen") is a place when it stands in an enumeration with a strong one.
+  const all = [...strong, ...weak].sort((a, b) => a.start - b.start);
+  const accepted = new Set(strong);
+  for (let changed = true; changed; ) {
+    changed = false;
+    all.forEach((c, i) => {
+      if (accepted.has(c)) return;
+      const neighbours = [all[i - 1], all[i + 1]].filter((n): n is CityMention => n !== undefined && accepted.has(n));
+      if (neighbours.some((n) => ENUMERATION_GAP.test(n.start < c.start ? text.slice(n.end, c.start) : text.slice(c.end, n.start)))) {
+        accepted.add(c);
+        changed = true;
+      }
+    });
+  }
+  return all.filter((c) => accepted.has(c));
 }
+
+const ENUMERATION_GAP = /^\s*(?:,|;|und|and|sowie|&|\/)\s*$/u;
 
 function toCityMention(mention: PlaceMention, place: Place): CityMention {
   return { start: mention.start, end: mention.end, raw: mention.raw, name: place.name, country: place.country, place, candidates: mention.candidates };

@@ -54,6 +54,23 @@ export const dedupeClaims: Refiner = {
       }
       if (precision(dateOf(claim)) > precision(dateOf(existing))) kept.set(key, claim);
     }
-    return [...kept.values()];
+    return dropContainedLists([...kept.values()]);
   },
 };
+
+/**
+ * Two rules may read one enumeration ("The founding cities … were Foshan, Guiyang, …" is a verb
+ * list and the founding statement's subjects): a list whose members all stand in a longer list
+ * over the same stretch of text is the same list read short.
+ */
+function dropContainedLists(claims: Claim[]): Claim[] {
+  const lists = claims.filter((c) => c.kind === 'member_list');
+  return claims.filter((claim) => {
+    if (claim.kind !== 'member_list') return true;
+    const names = claim.members.map((m) => m.name);
+    return !lists.some((other) => other !== claim && other.kind === 'member_list'
+      && other.evidence.start < claim.evidence.end && claim.evidence.start < other.evidence.end
+      && other.members.length > names.length
+      && names.every((n) => other.members.some((m) => m.name === n)));
+  });
+}
