@@ -4,7 +4,9 @@
  */
 import { join } from 'node:path';
 import type { Gazetteer } from '../extractors/gazetteer/gazetteer-types.ts';
+import type { PlaceGazetteer } from '../extractors/gazetteer/gazetteer.ts';
 import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
+import { syncGazetteerTable } from '../sql/queries/gazetteer.ts';
 import { migrate, openDatabase, type Database } from '../sql/database.ts';
 import { ConfigError } from '../pipelines/errors.ts';
 import { InProcessStageRunner, type StageDeps, type StageRunner } from '../pipelines/run/run-stage.ts';
@@ -23,8 +25,15 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 }
 
 /** Loads the gazetteer (large: call once per process and pass it on). */
-export async function openGazetteer(): Promise<Gazetteer> {
+export async function openGazetteer(): Promise<PlaceGazetteer> {
   return loadGazetteer();
+}
+
+/** Loads the gazetteer and makes the database's gazetteer table hold the same places. */
+export async function openSyncedGazetteer(database: Database): Promise<PlaceGazetteer> {
+  const gazetteer = loadGazetteer();
+  await syncGazetteerTable(database.db, gazetteer.places());
+  return gazetteer;
 }
 
 export async function stageDeps(database: Database, config: Config, gazetteer?: Gazetteer): Promise<StageDeps> {
@@ -36,8 +45,8 @@ export async function stageDeps(database: Database, config: Config, gazetteer?: 
 }
 
 /** In-process without REDIS_URL; BullMQ with it, which needs a database every worker can reach. */
-export async function openStageRunner(database: Database, config: Config): Promise<StageRunner> {
-  if (!config.redisUrl) return new InProcessStageRunner(await stageDeps(database, config));
+export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer): Promise<StageRunner> {
+  if (!config.redisUrl) return new InProcessStageRunner(await stageDeps(database, config, gazetteer));
   if (database.kind !== 'postgres') {
     throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: workers on other processes or machines cannot share the embedded database. Set DATABASE_URL to a Postgres database, or unset REDIS_URL to run in-process.');
   }

@@ -151,7 +151,14 @@ export interface RunErrorsTable {
   at: DefaultTimestamp;
 }
 
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: DefaultTimestamp;
+}
+
 export interface DB {
+  settings: SettingsTable;
   sources: SourcesTable;
   runs: RunsTable;
   documents: DocumentsTable;

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
-import { openMigratedDatabase, openStageRunner } from '../services.ts';
+import { openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { ingestDocument } from '../../pipelines/crawl/ingest-document.ts';
 import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
 import { resolveCrawlOptions } from '../../pipelines/crawl/crawl-options.ts';
@@ -51,7 +51,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
           print(io.stderr, `${input}: ${errorMessageOf(error)}`);
         }
       }
-      const runner = await openStageRunner(database, config);
+      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database));
       try {
         const report = await runPipeline({ db: database.db, runner }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors });
         const summary = await summarizeRun(database.db, report, database.location, runner.mode);

@@ -1,6 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, type Command } from '../command.ts';
 import { migrate, openDatabase } from '../../sql/database.ts';
+import { openSyncedGazetteer } from '../services.ts';
 import { join } from 'node:path';
 
 export const migrateCommand: Command = {
@@ -18,13 +19,14 @@ Exit codes: 0 up to date, 1 a migration failed (nothing of it was applied).`,
     const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
     const database = await openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
     try {
-      const outcome = await migrate(database.db);
+      const outcome = await migrate(database.db, { schema: database.schema });
       for (const name of outcome.applied) print(io.stdout, `applied ${name}`);
       if (outcome.error) {
         print(io.stderr, `migration failed on ${database.location}: ${outcome.error.message}`);
         return EXIT.failed;
       }
-      print(io.stdout, `${database.location} is up to date`);
+      const places = (await openSyncedGazetteer(database)).places().length;
+      print(io.stdout, `${database.location} is up to date (gazetteer table: ${places} places)`);
       return EXIT.ok;
     } finally {
       await database.close();

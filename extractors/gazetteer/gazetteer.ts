@@ -385,6 +385,11 @@ export class PlaceGazetteer implements Gazetteer {
       .filter((p) => country === null || p.country === country);
   }
 
+  /** Every place, for filling the database's gazetteer table. */
+  places(): readonly Place[] {
+    return this.#places;
+  }
+
   capitalOf(admin1: string): Place | null {
     const name = this.admin1(admin1)?.name ?? admin1;
     const index = this.#capitals.get(compactKey(name));
