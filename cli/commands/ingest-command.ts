@@ -43,7 +43,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
       for (const input of positionals) {
         try {
           const result = await ingestDocument({ db: database.db, fetcher }, { runId, input, allowPrivate: Boolean(values['allow-private']) });
-          if (result.versionId) versionIds.push(result.versionId);
+          if (result.versionId && result.outcome !== 'unchanged') versionIds.push(result.versionId);
           if (format === 'text') print(io.stderr, `${input}: ${result.outcome}${result.versionId ? ` (version ${result.versionId})` : ''}`);
         } catch (error) {
           priorErrors.push({ stage: 'ingest', url: input, message: errorMessageOf(error) });

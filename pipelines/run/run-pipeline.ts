@@ -79,6 +79,8 @@ export async function runPipeline(deps: RunPipelineDeps, input: RunPipelineInput
   await mapWithConcurrency([...versionIds], concurrency, async (versionId) => {
     try {
       const result = await deps.runner.run({ stage: 'extract', runId, versionId });
+      // Already extracted by this extractor version (a re-ingested file, a retried job): no work done.
+      if (result.skipped) return;
       extracted.versions++;
       extracted.claims += result.claims;
     } catch (error) {
