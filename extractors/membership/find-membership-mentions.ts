@@ -100,10 +100,13 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   }
   if (before.length) return coordinated(doc, before).map(asSubject);
   const textBefore = doc.text.slice(sentence.start, cueStart);
-  const after = inSentence.filter((c) => c.start >= cueEnd && free(c) && !inBrackets(c));
+  // A split verb holds its object inside the cue ("nahm sie die Städte Heilbronn … auf"): after its first word counts as after.
+  const headEnd = cueStart + (/^\S+/u.exec(doc.text.slice(cueStart, cueEnd))?.[0].length ?? 0);
+  const afterFrom = /\s(?:auf|bei|aus)$/u.test(doc.text.slice(cueStart, cueEnd)) ? headEnd : cueEnd;
+  const after = inSentence.filter((c) => c.start >= afterFrom && free(c) && !inBrackets(c));
   // Cities after the cue are the admitted ones ("Neu dabei sind Köln und Bottrop"); after a
   // founding cue they are a list of founders, which the list parser reports.
-  if (after.length && (kind === 'joined' || kind === 'left') && !PLURAL_SUBJECT.test(textBefore) && doc.text.slice(cueEnd, after[0]!.start).length < 60) {
+  if (after.length && (kind === 'joined' || kind === 'left' || kind === 'guest') && !PLURAL_SUBJECT.test(textBefore) && doc.text.slice(afterFrom, after[0]!.start).length < 60) {
     return leadingRun(doc, after).map((c) => ({ name: c.name, start: c.start, end: c.end, how: 'after' as const }));
   }
   // No city named: "die Stadt …" or a nominal cue means the city just talked about, or the document's own.

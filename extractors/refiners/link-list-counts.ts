@@ -19,17 +19,25 @@ export const linkListCounts: Refiner = {
         if (own) linked.add(own);
       }
     }
-    return claims.map((claim): Claim => {
-      if (claim.kind !== 'member_list' || claim.statedCount !== null) return claim;
+    const candidateOf = new Map<MemberListClaim, MemberCountClaim>();
+    for (const claim of lists) {
+      if (claim.statedCount !== null) continue;
       const sentence = sentenceOf(doc, claim.evidence.start);
-      if (!sentence) return claim;
+      if (!sentence) continue;
       const paragraph = doc.paragraphs[sentence.paragraph]!;
       const candidates = counts.filter((c) => !linked.has(c) && c.subject === claim.subject && c.evidence.start >= paragraph.start
         && c.evidence.end <= claim.evidence.start && (c.country === claim.country || c.country === null || claim.country === null));
       // The closest count before the list; one with the list's own country beats a country-less one.
       const sameCountry = candidates.filter((c) => c.country === claim.country);
       const count = (sameCountry.length ? sameCountry : candidates).at(-1);
-      if (!count) return claim;
+      if (count) candidateOf.set(claim, count);
+    }
+    // "sieben neue Mitglieder" followed by a German and a Chinese list: the number sizes neither list alone.
+    const shared = new Set([...candidateOf.values()].filter((count) => [...candidateOf.values()].filter((c) => c === count).length > 1));
+    return claims.map((claim): Claim => {
+      if (claim.kind !== 'member_list') return claim;
+      const count = candidateOf.get(claim);
+      if (!count || shared.has(count)) return claim;
       linked.add(count);
       const implied = [...(claim.provenance?.implied ?? []), 'statedCount'];
       return { ...claim, statedCount: count.count, scope: count.scope, asOf: count.asOf, country: claim.country ?? count.country, provenance: { rule: claim.provenance?.rule ?? 'member-list', implied } };
