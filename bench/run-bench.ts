@@ -1,0 +1,32 @@
+/**
+ * `npm run bench`: runs each benchmark in its own process (so one's warm caches and heap do not
+ * flatter the next) and prints their figures. Benchmarks print; they never assert.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const BENCHES = [
+  { name: 'crawl: pages/s over a few thousand loopback pages, and an unchanged second run', file: 'bench/crawl-bench.ts' },
+  { name: 'extract: documents/s on one core, HTML and PDF', file: 'bench/extract-bench.ts' },
+  { name: 'gazetteer: load time and matching throughput', file: 'scripts/gazetteer/bench-gazetteer.ts' },
+  { name: 'main text: hand-written rules vs Readability on the fixture pages', file: 'bench/parse-compare.ts' },
+];
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const only = process.argv.slice(2);
+let failed = 0;
+for (const bench of BENCHES) {
+  if (only.length > 0 && !only.some((o) => bench.file.includes(o))) continue;
+  if (!existsSync(new URL(bench.file, `file://${root}/`))) {
+    console.log(`\n== ${bench.name}\n   (missing: ${bench.file})`);
+    continue;
+  }
+  console.log(`\n== ${bench.name}  [${bench.file}]`);
+  const result = spawnSync(process.execPath, ['--import', 'tsx', bench.file], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    failed++;
+    console.log(`   ${bench.file} exited with ${result.status ?? result.signal}`);
+  }
+}
+process.exitCode = failed > 0 ? 1 : 0;
