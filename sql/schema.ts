@@ -99,6 +99,7 @@ export interface ClaimsTable {
   start_offset: number;
   end_offset: number;
   rule: string | null;
+  provenance: ColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface GazetteerTable {

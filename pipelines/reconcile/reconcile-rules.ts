@@ -1,6 +1,7 @@
 import type { ReconcileRule } from './flag-draft.ts';
 import { attributeConflict } from './rules/attribute-conflict.ts';
 import { countChange } from './rules/count-change.ts';
+import { extractorNotes } from './rules/extractor-notes.ts';
 import { foundingVsJoinedLater } from './rules/founding-vs-joined-later.ts';
 import { statedCountVsList } from './rules/stated-count-vs-list.ts';
 import { unresolvedName } from './rules/unresolved-name.ts';
@@ -10,6 +11,7 @@ export const RECONCILE_RULES: ReadonlyArray<{ name: string; rule: ReconcileRule 
   // Within one document: the cheapest, surest contradictions first.
   { name: 'stated-count-vs-list', rule: statedCountVsList },
   { name: 'unresolved-name', rule: unresolvedName },
+  { name: 'extractor-notes', rule: extractorNotes },
   // Across documents and against the gazetteer.
   { name: 'founding-vs-joined-later', rule: foundingVsJoinedLater },
   { name: 'attribute-conflict', rule: attributeConflict },

@@ -45,6 +45,7 @@ export async function storeExtraction(db: Kysely<DB>, input: StoreExtractionInpu
             start_offset: evidence.start,
             end_offset: evidence.end,
             rule: provenance?.rule ?? null,
+            provenance: JSON.stringify(provenance ?? {}),
           };
         }),
       )
@@ -92,7 +93,7 @@ export async function currentClaims(db: Kysely<DB>): Promise<ClaimWithSource[]> 
     .innerJoin('document_versions as v', 'v.id', 'c.version_id')
     .innerJoin('documents as d', 'd.id', 'v.document_id')
     .select([
-      'c.id', 'c.version_id', 'c.kind', 'c.payload', 'c.quote', 'c.start_offset', 'c.end_offset', 'c.rule',
+      'c.id', 'c.version_id', 'c.kind', 'c.payload', 'c.quote', 'c.start_offset', 'c.end_offset', 'c.rule', 'c.provenance',
       'c.extractor_version', 'v.document_id', 'v.url', 'v.final_url', 'v.fetched_at', 'v.published', 'v.title',
     ])
     .where(({ eb, selectFrom }) =>
@@ -111,7 +112,7 @@ export async function currentClaims(db: Kysely<DB>): Promise<ClaimWithSource[]> 
     claim: {
       ...(row.payload as object),
       evidence: { quote: row.quote, start: row.start_offset, end: row.end_offset },
-      ...(row.rule ? { provenance: { rule: row.rule } } : {}),
+      ...(row.rule ? { provenance: { ...(row.provenance as object), rule: row.rule } } : {}),
     } as Claim,
     extractorVersion: row.extractor_version,
     url: row.url,

@@ -181,6 +181,47 @@ export async function recordUnchanged(db: Kysely<DB>, fetch: UnchangedFetch): Pr
   });
 }
 
+/**
+ * Records a 304 or an unchanged body of a known document in one statement (the cheap path every
+ * unchanged page of a re-crawl takes): document touched and the fetch logged, atomically.
+ */
+export async function recordNotModified(
+  db: Kysely<DB>,
+  fetch: { runId: string | null; documentId: string; httpStatus: number; fetchedAt: Date; etag?: string | null; lastModified?: string | null },
+): Promise<StoredFetch> {
+  await db
+    .with('touched', (qb) =>
+      qb
+        .updateTable('documents')
+        .set({
+          status: 'active',
+          gone_at: null,
+          last_fetched_at: fetch.fetchedAt,
+          last_http_status: fetch.httpStatus,
+          ...(fetch.etag !== undefined ? { etag: fetch.etag } : {}),
+          ...(fetch.lastModified !== undefined ? { last_modified: fetch.lastModified } : {}),
+        })
+        .where('id', '=', fetch.documentId)
+        .returning(['id', 'url']),
+    )
+    .insertInto('fetches')
+    .columns(['run_id', 'document_id', 'url', 'http_status', 'outcome', 'fetched_at'])
+    .expression((eb) =>
+      eb
+        .selectFrom('touched')
+        .select([
+          sql<string | null>`cast(${fetch.runId} as bigint)`.as('run_id'),
+          'touched.id',
+          'touched.url',
+          sql<number>`cast(${fetch.httpStatus} as integer)`.as('http_status'),
+          sql<'unchanged'>`'unchanged'`.as('outcome'),
+          sql<Date>`cast(${fetch.fetchedAt} as timestamptz)`.as('fetched_at'),
+        ]),
+    )
+    .execute();
+  return { documentId: fetch.documentId, versionId: null, outcome: 'unchanged' };
+}
+
 /** Marks a known document gone (404/410, or a page that says so); its versions stay. */
 export async function markDocumentGone(db: Kysely<DB>, input: { runId: string | null; documentId: string; url: string; httpStatus: number | null; fetchedAt: Date }): Promise<StoredFetch> {
   return db.transaction().execute(async (trx) => {

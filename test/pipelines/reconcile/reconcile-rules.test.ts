@@ -6,6 +6,7 @@ import { attributeConflict } from '../../../pipelines/reconcile/rules/attribute-
 import { unresolvedName } from '../../../pipelines/reconcile/rules/unresolved-name.ts';
 import { foundingVsJoinedLater } from '../../../pipelines/reconcile/rules/founding-vs-joined-later.ts';
 import { countChange } from '../../../pipelines/reconcile/rules/count-change.ts';
+import { extractorNotes } from '../../../pipelines/reconcile/rules/extractor-notes.ts';
 import { member, stored } from './claim-builders.ts';
 
 const place = (name: string, country: 'DE' | 'CN', admin1: string, capitalOf: string | null = null): Place => ({
@@ -142,5 +143,17 @@ describe('countChange', () => {
     const flags = countChange({ claims, gazetteer });
     expect(flags[0]?.kind).toBe('count_change');
     expect(flags[0]?.explanation).toContain('14 (2017-04-24');
+  });
+});
+
+describe('extractorNotes', () => {
+  it('turns a weekday-mismatch note into one flag per document and note', () => {
+    const note = 'weekday-mismatch: "Dienstag, 24. April 2017" — 2017-04-24 is not a Dienstag';
+    const a = stored({ kind: 'membership_event', subject: 'ISA', city: 'Köln', event: 'joined', date: '2017-04-24', provenance: { rule: 'r', notes: [note] } }, koeln);
+    const b = stored({ kind: 'event', type: 'plenary', subject: 'ISA', date: '2017-04-24', place: null, ordinal: null, provenance: { rule: 'r', notes: [note] } }, koeln);
+    const flags = extractorNotes({ claims: [a, b, stored({ kind: 'membership_event', subject: 'ISA', city: 'Mainz', event: 'joined', date: '2017' }, mainz)], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'weekday_mismatch', claimIds: [a.id, b.id] });
+    expect(flags[0]?.explanation).toContain('2017-04-24 is not a Dienstag');
   });
 });
