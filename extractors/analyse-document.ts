@@ -10,7 +10,7 @@ import { findDates, type DateMention } from './dates/find-dates.ts';
 import { detectPublishedDate } from './dates/detect-published-date.ts';
 import { findOrganisations, type OrganisationMention } from './organisations/find-organisations.ts';
 import { ORGANISATION_ALIASES, type OrganisationAliases } from './organisations/organisation-aliases.ts';
-import { findCities, type CityMention } from './places/find-cities.ts';
+import { findCityMentions, type CityMention } from './places/find-cities.ts';
 import { findMainCity } from './places/find-main-city.ts';
 import { detectLanguage } from './detect-language.ts';
 
@@ -27,6 +27,8 @@ export interface AnalysedDocument {
   dates: DateMention[];
   organisations: OrganisationMention[];
   cities: CityMention[];
+  /** Names that are also common words or person names ("Hagen"), found outside any enumeration. */
+  weakCities: CityMention[];
   /** The city the release is by or about (dateline, "die Stadt X", most mentioned), if any. */
   mainCity: CityMention | null;
 }
@@ -42,7 +44,7 @@ export function analyseDocument(text: string, context: ExtractionContext, option
   const detected = context.published ? null : detectPublishedDate(text);
   const published = context.published ?? detected;
   const { paragraphs, sentences } = segmentText(text);
-  const cities = findCities(text, context.gazetteer);
+  const { cities, weak } = findCityMentions(text, context.gazetteer);
   const doc: AnalysedDocument = {
     text,
     language,
@@ -54,6 +56,7 @@ export function analyseDocument(text: string, context: ExtractionContext, option
     dates: findDates(text, published),
     organisations: findOrganisations(text, options.aliases ?? ORGANISATION_ALIASES),
     cities,
+    weakCities: weak,
     mainCity: null,
   };
   doc.mainCity = findMainCity(doc);

@@ -47,7 +47,7 @@ const ELLIPTIC = new RegExp(
 );
 const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|millionen|million|mrd|milliarden|euro|km|meter|minuten|stunden|tage|wochen|monate)$/iu;
 // "seine acht Städte" (a member's own towns), "die beiden Städte", "the two cities" (a reference back).
-const POSSESSIVE_BEFORE = /(?:^|\s)(?:sein|seine|seinen|seinem|seiner|ihr|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer|die|den|der|the|these|those|diese|beide|beiden|both)\s+$/iu;
+const POSSESSIVE_BEFORE = /(?:^|\s)(?:seine|seinen|seinem|seiner|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer|die|den|der|the|these|those|diese|beide|beiden|both)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
 const ORIGIN_BEFORE = /(?:^|\s)(?:aus|from|in)\s+(?:(?:den|the|insgesamt|total)\s+)?$/iu;
 

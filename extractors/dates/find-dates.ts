@@ -241,7 +241,11 @@ export function findDates(text: string, published: PartialDate | null): DateMent
       if (rule.name === 'date/year' && !plausibleYear(text, start, end)) continue;
       if (rule.name === 'date/numeric' && VERSION_BEFORE.test(text.slice(Math.max(0, start - 12), start))) continue;
       const built = rule.build(m as RegExpExecArray, published);
-      if (!built) continue;
+      if (!built) {
+        // An impossible full date ("30. Februar 2020") is no date at all, not a month and a year.
+        if (rule.name === 'date/day-month-year' || rule.name === 'date/numeric' || rule.name === 'date/month-day-year') taken.push([start, end]);
+        continue;
+      }
       taken.push([start, end]);
       const before = text.slice(Math.max(0, start - 20), start);
       found.push({ ...built, start, end, raw: m[0], rule: rule.name, since: SINCE_BEFORE.test(before) || /^(seit|since)\s/i.test(m[0]) });
@@ -255,6 +259,7 @@ function plausibleYear(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 24);
   if (YEAR_COUNT_BEFORE.test(before) || YEAR_COUNT_AFTER.test(after)) return false;
   if (PROGRAMME_BEFORE_YEAR.test(before)) return false;
+  if (/(?:©|\(c\)|copyright)\s*$/iu.test(before)) return false;
   // Digit groups on either side separated by blanks: a phone or fax number, an account number.
   if (/\d[ \t/]+$/.test(before) || /^[ \t/]+\d/.test(after)) return false;
   if (/(?:tel(?:efon)?|fax|telefax|phone|mobil|plz|postfach|az|aktenzeichen|nr|no)\.?:?\s*[\d\s+()/-]*$/i.test(before)) return false;

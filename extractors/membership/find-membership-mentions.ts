@@ -85,7 +85,8 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
 }
 
 function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, cueEnd: number, previousCity: string | null, kind: MembershipEventKind): ChosenCity[] {
-  const inSentence = doc.cities.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+  // The alliance and a membership cue make a weak name ("Hagen ist … ausgetreten") a place.
+  const inSentence = [...doc.cities, ...doc.weakCities].filter((c) => c.start >= sentence.start && c.end <= sentence.end).sort((a, b) => a.start - b.start);
   const free = (c: CityMention) => !isGoverned(doc, c, sentence.start);
   const inBrackets = (c: CityMention) => /\([^)]*$/u.test(doc.text.slice(sentence.start, c.start));
   // An appositive: "Wuppertal, a founding member", "Nanchang, die Hauptstadt der Provinz Jiangxi, beigetreten".

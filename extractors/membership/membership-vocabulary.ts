@@ -39,7 +39,7 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp]> = [
     '[Aa]ufnahme\\s+(?:in|als|zur|zum)', 'Beitrittsurkunde', 'Mitgliedsurkunde', '[Nn]eu\\s+dabei',
     `(?:ist|sind|war|waren)\\s+(?:${GAP(40)}\\s)?(?:neues|neue|nun|jetzt|neu|seit\\s${GAP(30)})\\s*(?:${GAP(60)}\\s)?Mitglied`,
     `(?:gehört|gehören|angehört|angehören)\\s${GAP(40)}seit\\s|seit\\s${GAP(40)}(?:angehört|angehören|angehörte|dabei\\s+ist|Mitglied\\s+ist)`,
-    'joined', 'has\\s+joined', 'became\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
+    'joined', 'has\\s+joined', '(?:became|(?:has|have)\\s+become)\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
     '(?:is|are)\\s+now\\s+(?:a\\s+)?members?', 'membership\\s+(?:declaration|certificate)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
 ];

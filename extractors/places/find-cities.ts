@@ -47,6 +47,11 @@ function rank(place: Place, country: Country | null): number {
 
 /** City mentions in `text`, in text order. */
 export function findCities(text: string, gazetteer: Gazetteer): CityMention[] {
+  return findCityMentions(text, gazetteer).cities;
+}
+
+/** Cities, and the weak mentions ("Hagen", "Essen") no enumeration confirmed, for callers whose context makes a place likely. */
+export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: CityMention[]; weak: CityMention[] } {
   const strong: CityMention[] = [];
   const weak: CityMention[] = [];
   for (const mention of gazetteer.findMentions(text)) {
@@ -69,7 +74,7 @@ export function findCities(text: string, gazetteer: Gazetteer): CityMention[] {
       }
     });
   }
-  return all.filter((c) => accepted.has(c));
+  return { cities: all.filter((c) => accepted.has(c)), weak: all.filter((c) => !accepted.has(c)) };
 }
 
 const ENUMERATION_GAP = /^\s*(?:,|;|und|and|sowie|&|\/)\s*$/u;

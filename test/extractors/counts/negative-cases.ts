@@ -1,0 +1,22 @@
+/**
+ * Sentences in texts about the alliance whose numbers are not member counts: every wrong
+ * member count ever seen becomes a row. Each is extracted with the alliance named in the
+ * sentence before, so only the count rules keep them out.
+ */
+export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
+  'Düsseldorf beherbergt etwa 100 ausländische Konsulate und über 600 chinesische Unternehmen.',
+  'Die Stadt mit 8 Mio. Einwohnern wird häufig als Werkbank der Welt bezeichnet.',
+  '3 Min. Lesezeit',
+  'Rund 150 Teilnehmende aus 412 Betrieben kamen zum Chinaforum.',
+  'Die Hannover Messe zählte in diesem Jahr rund 6.500 Aussteller aus 70 Ländern.',
+  'During the programme, nearly 30 German companies presented their products and about 600 enterprises registered.',
+  'A 12-member delegation from Jieyang visited the German towns of Kelsterbach and Raunheim.',
+  'Der Kreis bringt seine acht kreisangehörigen Städte und Gemeinden in das Netzwerk ein.',
+  'Von der Allianz versprechen sich die drei Städte neue Ansiedlungen.',
+  'Exchanges between the two cities include schools and universities.',
+  'The forum welcomed delegations from eleven German member cities.',
+  'Freiburg pflegt Partnerschaften mit neun Städten weltweit.',
+  'Die 14-köpfige Delegation besuchte sechs Pforzheimer Unternehmen.',
+  'Die Vereinbarung hat eine Laufzeit von fünf Jahren.',
+  'Mehr als 20 Kooperationen zwischen Hochschulen beider Städte sind entstanden.',
+];

@@ -1,0 +1,64 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gazetteer } from '../../../extractors/gazetteer/gazetteer-types.ts';
+import { extract, ofKind, testGazetteer } from '../support/extract-helpers.ts';
+import { MEMBER_COUNT_NEGATIVE_CASES } from './negative-cases.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  gazetteer = testGazetteer();
+});
+
+const counts = (text: string, published: string | null = null, language: 'de' | 'en' = 'de') =>
+  ofKind(extract(gazetteer, text, { published, language }), 'member_count').map(({ country, count, qualifier, unit, scope }) => ({ country, count, qualifier, unit, scope }));
+
+describe('member counts', () => {
+  it('reads German number words, inflection, country and unit', () => {
+    expect(counts('Der Industriestädteallianz gehören inzwischen zwölf chinesische und neunzehn deutsche Kommunen an.')).toEqual([
+      { country: 'CN', count: 12, qualifier: 'exact', unit: 'municipalities', scope: 'current' },
+      { country: 'DE', count: 19, qualifier: 'exact', unit: 'municipalities', scope: 'current' },
+    ]);
+  });
+
+  it('reads qualifiers', () => {
+    const text = 'Die ISA umfasst mittlerweile mehr als 40 Städte. Die Allianz zählt mindestens 30 Mitglieder. Ihr gehören rund 50 Städte und Regionen an. Beteiligt sind bis zu 60 Kommunen. Dem Netzwerk gehören knapp 70 Städte an.';
+    expect(counts(text).map((c) => [c.count, c.qualifier, c.unit])).toEqual([
+      [40, 'more_than', 'cities'], [30, 'at_least', 'members'], [50, 'about', 'cities'], [60, 'at_most', 'municipalities'], [70, 'less_than', 'cities'],
+    ]);
+  });
+
+  it('tells founding, current and event counts apart', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz wurde 2016 mit 18 Städten gegründet und zählt heute 44 Mitglieder. Bei der Versammlung wurden fünf neue Mitglieder aufgenommen.';
+    expect(counts(text).map((c) => [c.count, c.scope])).toEqual([[18, 'founding'], [44, 'current'], [5, 'event']]);
+  });
+
+  it('counts members by origin only next to a member count', () => {
+    const text = 'Die ISA wurde 2016 gegründet. Ihr gehören aktuell 25 deutsche Städte aus 9 Bundesländern und 30 chinesische Städte aus 14 Provinzen an.';
+    expect(counts(text).map((c) => [c.country, c.count, c.unit])).toEqual([['DE', 25, 'cities'], ['DE', 9, 'states'], ['CN', 30, 'cities'], ['CN', 14, 'provinces']]);
+  });
+
+  it('reads English counts with shared nouns and ellipsis', () => {
+    const text = 'The Sino-German Industrial Cities Alliance was founded with twelve Chinese and eight German founding cities. Today the alliance has 50 members, 22 of them German and 28 Chinese.';
+    expect(counts(text, '2020-05-01', 'en').map((c) => [c.country, c.count, c.unit, c.scope])).toEqual([
+      ['CN', 12, 'cities', 'founding'], ['DE', 8, 'cities', 'founding'], [null, 50, 'members', 'current'], ['DE', 22, 'members', 'current'], ['CN', 28, 'members', 'current'],
+    ]);
+  });
+
+  it('takes the country from "auf deutscher Seite"', () => {
+    const text = 'Die Allianz der Industriestädte wächst. Auf deutscher Seite zählt die ISA 20 Mitglieder, auf chinesischer Seite sind es 25 Städte.';
+    expect(counts(text).map((c) => [c.country, c.count])).toEqual([['DE', 20], ['CN', 25]]);
+  });
+
+  it('dates a count by its sentence, else by publication', () => {
+    const text = 'Die ISA wurde im April 2016 mit elf chinesischen Städten gegründet. Heute gehören ihr 40 Städte an.';
+    const claims = ofKind(extract(gazetteer, text, { published: '2019-11-04' }), 'member_count');
+    expect(claims.map((c) => c.asOf)).toEqual(['2016-04', '2019-11-04']);
+  });
+
+  it('needs an alliance: counts in a text without one are no member counts', () => {
+    expect(counts('Der Stadt gehören 14 Stadtteile an. Mehr als 30 Städte sind im Austausch.')).toEqual([]);
+  });
+
+  it.each(MEMBER_COUNT_NEGATIVE_CASES)('is no member count: %s', (sentence) => {
+    expect(counts(`Die Chinesisch-Deutsche Industriestädteallianz (ISA) verbindet Städte beider Länder. ${sentence}`, '2019-01-01')).toEqual([]);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { detectPublishedDate } from '../../../extractors/dates/detect-published-date.ts';
+
+describe('detectPublishedDate', () => {
+  it.each([
+    ['\n\n\n4. November 2019\n\nPressemitteilung: Delegationsreise', '2019-11-04'],
+    ['Titel\n\nLahr, 28.05.2018\n\nText', '2018-05-28'],
+    ['Titel\n\nJiangmen Daily | April 26, 2016\n\nHANOVER —', '2016-04-26'],
+    ['Titel\n\n30.06.2022 – Pressestelle der Stadt Hagen\n\nText', '2022-06-30'],
+    ['Titel\n\nStand: 14.03.2023 · 3 Min. Lesezeit', '2023-03-14'],
+    ['Titel\n\nPressemitteilung 312/2021 vom 15.09.2021\n\nAm 14.09.21. haben', '2021-09-15'],
+    ['Titel\n\nNeuss/Grevenbroich, 9. Mai 2018\n\nText', '2018-05-09'],
+    ['Titel\n\nJiaozuo, den 20. Juni 2016\n\nText', '2016-06-20'],
+    ['Titel\n\nSource: Foreign Affairs Bureau | Updated: November 4, 2019', '2019-11-04'],
+  ])('finds the release date in %j', (text, date) => {
+    expect(detectPublishedDate(text)).toBe(date);
+  });
+
+  it('ignores dates inside sentences and years alone', () => {
+    expect(detectPublishedDate('Die Allianz wurde am 25. April 2016 gegründet.\n\n2019')).toBeNull();
+    expect(detectPublishedDate('Text ohne Datum')).toBeNull();
+  });
+});

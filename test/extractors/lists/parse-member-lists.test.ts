@@ -1,0 +1,63 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gazetteer } from '../../../extractors/gazetteer/gazetteer-types.ts';
+import { extract, ofKind, testGazetteer } from '../support/extract-helpers.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  gazetteer = testGazetteer();
+});
+
+const lists = (text: string, published: string | null = null, language: 'de' | 'en' = 'de') => ofKind(extract(gazetteer, text, { published, language }), 'member_list');
+const names = (text: string, published: string | null = null, language: 'de' | 'en' = 'de') =>
+  lists(text, published, language).map((l) => ({ country: l.country, scope: l.scope, statedCount: l.statedCount, members: l.members.map((m) => m.name) }));
+
+describe('member lists', () => {
+  it('reads a bracket after a count', () => {
+    expect(names('Der ISA gehören heute zwölf deutsche Städte (Aachen, Bottrop, Hagen, Ingolstadt, Köln, Mainz, Nürnberg, Pforzheim, Solingen, Wuppertal, Heilbronn und Kaiserslautern) an.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 12, members: ['Aachen', 'Bottrop', 'Hagen', 'Ingolstadt', 'Köln', 'Mainz', 'Nürnberg', 'Pforzheim', 'Solingen', 'Wuppertal', 'Heilbronn', 'Kaiserslautern'] },
+    ]);
+  });
+
+  it('gives each bracket to the number before it when the noun is shared', () => {
+    const text = 'Die Industriestädteallianz wurde 2016 mit zehn chinesischen (Foshan, Jiangmen, Zhuzhou, Zhaoqing, Jieyang, Yunfu, Jiaozuo, Nanning, Guiyang, Liuzhou) und sechs deutschen Kommunen (Aachen, Köln, Wuppertal, Ingolstadt, Raunheim, Nürnberg) gegründet.';
+    expect(names(text).map((l) => [l.country, l.scope, l.statedCount, l.members.length])).toEqual([['CN', 'founding', 10, 10], ['DE', 'founding', 6, 6]]);
+  });
+
+  it('reads a colon list over a line break and takes its count from the sentence before', () => {
+    const text = 'Die ISA wächst. Auf deutscher Seite zählt die Allianz nun 5 Mitglieder. Die deutschen ISA-Mitgliedsstädte sind: Aachen, Bottrop,\nHeilbronn, Region Schwarzwald (Lahr und Freiburg) und das Städtenetzwerk „Drei gewinnt“ mit Rüsselsheim/Raunheim/Kelsterbach.';
+    const [list] = lists(text);
+    expect(list).toMatchObject({ country: 'DE', statedCount: 5 });
+    expect(list?.members.map((m) => [m.name, m.places ?? []])).toEqual([
+      ['Aachen', []], ['Bottrop', []], ['Heilbronn', []], ['Schwarzwald', ['Lahr', 'Freiburg']], ['Drei gewinnt', ['Rüsselsheim', 'Raunheim', 'Kelsterbach']],
+    ]);
+  });
+
+  it('keeps a misspelt member with the suggestion as its name and the text as raw', () => {
+    const [list] = lists('Die ISA wächst. Mittlerweile gehören der Allianz 4 chinesische Städte (Foshan, Zhuzhouan, Ma’anshan, Bezirk Bao’an) an.');
+    expect(list?.members).toEqual([
+      { name: 'Foshan', raw: 'Foshan', resolved: true },
+      { name: 'Zhuzhou', raw: 'Zhuzhouan', resolved: false, suggestion: 'Zhuzhou' },
+      { name: "Ma'anshan", raw: 'Ma’anshan', resolved: true },
+      { name: "Bao'an", raw: 'Bezirk Bao’an', resolved: true },
+    ]);
+  });
+
+  it('reads "members include" lists in English and stops where names stop', () => {
+    expect(names('The Sino-German Industrial Cities Alliance keeps growing. Its founding members include Foshan, Jiangmen and Guiyang, which signed the charter in Hanover.', '2019-01-01', 'en')).toEqual([
+      { country: 'CN', scope: 'founding', statedCount: null, members: ['Foshan', 'Jiangmen', 'Guiyang'] },
+    ]);
+  });
+
+  it('splits the subjects of an admission by country', () => {
+    const text = 'Die Industriestädteallianz nahm die Städte Hagen, Solingen und Pforzheim sowie aus China die Städte Weifang und Changzhou neu auf.';
+    expect(names(text).map((l) => [l.country, l.scope, l.members])).toEqual([['DE', 'event', ['Hagen', 'Solingen', 'Pforzheim']], ['CN', 'event', ['Weifang', 'Changzhou']]]);
+  });
+
+  it('does not read a bracket of other things as a list', () => {
+    expect(lists('Die Datenbank der ISA zeigt Eckdaten (Städteeigenschaften, industrielle Vorteile, Projekte) der Mitgliedsstädte.')).toEqual([]);
+  });
+
+  it('does not read examples as the list', () => {
+    expect(lists('Neu in der ISA sind unter anderem Köln und Bottrop.')).toEqual([]);
+  });
+});
