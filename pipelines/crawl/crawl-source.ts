@@ -14,7 +14,7 @@ import { BasicCrawler, Configuration, Log, LogLevel, type Request } from '@crawl
 import { MemoryStorage } from '@crawlee/memory-storage';
 import type { Kysely } from 'kysely';
 import type { DB, FetchOutcome } from '../../sql/schema.ts';
-import { findDocument, findDocuments, markDocumentGone, recordFetch, recordUnchanged, storeDocumentVersion, type KnownDocument } from '../../sql/queries/documents.ts';
+import { findDocument, findDocuments, markDocumentGone, recordFetch, recordNotModified, storeDocumentVersion, type KnownDocument } from '../../sql/queries/documents.ts';
 import { recordRunError } from '../../sql/queries/runs.ts';
 import { ensureSource } from '../../sql/queries/sources.ts';
 import { BadInputError, errorClassOf, errorMessageOf, RetryableError } from '../errors.ts';
@@ -121,6 +121,8 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const errors: CrawlError[] = [];
   const budgeted = new Set<string>();
   const finalKeys = new Set<string>();
+  // What the database knows of each document to fetch, read in one query per discovery page.
+  const knownByKey = new Map<string, KnownDocument | null>();
 
   const onHost = (url: string) => {
     const parsed = new URL(url);
@@ -163,6 +165,9 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const config = new Configuration({
     persistStorage: false,
     purgeOnStart: false,
+    // Concurrency is fixed (minConcurrency = maxConcurrency), so crawlee's system snapshots, which
+    // spawn `ps` on Linux, need not run every second.
+    systemInfoIntervalMillis: 30_000,
     storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }),
   });
 
@@ -177,6 +182,11 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       seen.add(key);
       requests.push({ url: stripFragment(url), uniqueKey: key, userData: { kind, depth, key } satisfies RequestData });
     }
+    const documentKeys = requests.filter((r) => r.userData.kind !== 'listing' && r.userData.kind !== 'sitemap' && r.userData.kind !== 'feed' && !knownByKey.has(r.uniqueKey)).map((r) => r.uniqueKey);
+    if (documentKeys.length) {
+      const known = await findDocuments(db, documentKeys);
+      for (const key of documentKeys) knownByKey.set(key, known.get(key) ?? null);
+    }
     if (requests.length) await crawler.addRequests(requests, { waitForAllRequestsToBeAdded: true });
   };
 
@@ -186,7 +196,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     const lastModified = response.headers['last-modified'] ?? null;
     if (known?.latestHash === hash) {
       data.stage = 'store';
-      await recordUnchanged(db, { runId, url: data.key, sourceId: source.id, httpStatus: response.status, fetchedAt: response.fetchedAt, etag, lastModified });
+      await recordNotModified(db, { runId, documentId: known.id, httpStatus: response.status, fetchedAt: response.fetchedAt, etag, lastModified });
       counts.unchanged += 1;
       return;
     }
@@ -274,7 +284,8 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
         return;
       }
     }
-    const known = isDocumentKind ? await findDocument(db, data.key) : null;
+    const cached = knownByKey.get(data.key);
+    const known = !isDocumentKind ? null : cached !== undefined ? cached : await findDocument(db, data.key);
     const conditional = known && known.latestHash && known.status === 'active';
     const response = await gate.run(new URL(request.url).host, () =>
       fetcher.fetch({
@@ -291,7 +302,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     if (status === 304) {
       if (!known) throw new BadInputError(`HTTP 304 for ${request.url} without a conditional request.`, { input: request.url });
       data.stage = 'store';
-      await recordUnchanged(db, { runId, url: data.key, sourceId: source.id, httpStatus: status, fetchedAt: response.fetchedAt });
+      await recordNotModified(db, { runId, documentId: known.id, httpStatus: status, fetchedAt: response.fetchedAt });
       counts.unchanged += 1;
       return;
     }
