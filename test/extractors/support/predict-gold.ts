@@ -37,19 +37,29 @@ export async function predictFile(file: string, gazetteer: Gazetteer): Promise<E
   return { document: { source: file, title, published: effectivePublished(text, context), language, text }, claims };
 }
 
-/** Write `NAME.json` predictions for every gold file in `goldDir` into `outDir`. */
-export async function predictGoldDir(goldDir: string, outDir: string, gazetteer: Gazetteer): Promise<string[]> {
+export interface PredictResult {
+  written: string[];
+  /** Documents that could not be parsed or extracted, with the error; they count as missing predictions. */
+  failed: Array<{ document: string; error: string }>;
+}
+
+/** Write `NAME.json` predictions for every gold file in `goldDir` into `outDir`; never throws midway. */
+export async function predictGoldDir(goldDir: string, outDir: string, gazetteer: Gazetteer): Promise<PredictResult> {
   mkdirSync(outDir, { recursive: true });
-  const written: string[] = [];
+  const result: PredictResult = { written: [], failed: [] };
   for (const goldFile of readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()) {
     const name = goldFile.replace(/\.json$/, '');
     const doc = ['txt', 'html', 'htm', 'pdf'].map((ext) => join(goldDir, `${name}.${ext}`)).find((f) => existsSync(f));
     if (!doc) continue;
-    const extraction = await predictFile(doc, gazetteer);
-    writeFileSync(join(outDir, goldFile), JSON.stringify(extraction, null, 2));
-    written.push(goldFile);
+    try {
+      const extraction = await predictFile(doc, gazetteer);
+      writeFileSync(join(outDir, goldFile), JSON.stringify(extraction, null, 2));
+      result.written.push(goldFile);
+    } catch (error) {
+      result.failed.push({ document: doc, error: error instanceof Error ? error.message : String(error) });
+    }
   }
-  return written;
+  return result;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -59,6 +69,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     process.exit(2);
   }
   const { loadGazetteer } = await import('../../../extractors/gazetteer/load-gazetteer.ts');
-  const written = await predictGoldDir(goldDir, outDir, loadGazetteer());
+  const { written, failed } = await predictGoldDir(goldDir, outDir, loadGazetteer());
   console.log(`${written.length} predictions in ${outDir}`);
+  for (const f of failed) console.log(`failed: ${f.document}: ${f.error}`);
 }
