@@ -97,6 +97,19 @@ const PROGRAMME_BEFORE_YEAR = /(?:made in china|china|agenda|vision|horizon|hori
 
 const RULES: DateRule[] = [
   {
+    // "vom 14. bis 19. Oktober 2024", "14.–19. Oktober", "from 7 to 10 May 2018": the range starts the event.
+    name: 'date/day-range',
+    pattern: new RegExp(`${L}(?:(?:vom|from)\\s+)?(\\d{1,2})\\.?\\s*(?:bis(?:\\s+zum)?|–|-|to|until)\\s*(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*${M}(?:\\s*,?\\s*(\\d{4}))?${R}`, 'giu'),
+    build: (m, published) => {
+      const month = monthNumber(m[3]!);
+      const year = m[4] ? Number(m[4]) : publishedYear(published);
+      if (month === null || Number(m[1]) > Number(m[2])) return null;
+      if (year === null) return { value: null, precision: 'day', relative: true, approximate: false };
+      const d = dayValue(year, month, Number(m[1]), undefined);
+      return d ? { ...d, relative: !m[4] } : null;
+    },
+  },
+  {
     name: 'date/day-month-year',
     pattern: new RegExp(`${L}${WD}(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*${M}\\s*,?\\s*(\\d{4})${R}`, 'giu'),
     build: (m) => {
@@ -225,7 +238,8 @@ const RULES: DateRule[] = [
 
 // "Version 2.1.10" and "v4.0.22" are software versions, not dates.
 const VERSION_BEFORE = /(?:version|release|update|ver\.|v)\s*$/i;
-const SINCE_BEFORE = /(?:seit|since|ab|from)\s+(?:(?:dem|the)\s+)?(?:jahr(?:e)?|year)?\s*$/i;
+// "seit 2012", "since 1997"; not "from May 7 to 10", a range.
+const SINCE_BEFORE = /(?:seit|since)\s+(?:(?:dem|the)\s+)?(?:jahr(?:e)?|year)?\s*$/i;
 
 /** All dates in `text`, in text order, without overlaps (the more specific rule wins). */
 export function findDates(text: string, published: PartialDate | null): DateMention[] {

@@ -17,9 +17,10 @@ const ORDINAL = '(?:(\\d{1,2})\\.\\s*|(\\d{1,2})(?:st|nd|rd|th)\\s+|(erste|zweit
 
 const EVENT_TYPES: Array<[string, RegExp]> = [
   ['plenary', new RegExp(`(?<![\\p{L}])${ORDINAL}(?:Plenarversammlung\\p{L}*|Plenarsitzung\\p{L}*|Plenartagung\\p{L}*|Jahrestreffen\\p{L}*|Jahresversammlung\\p{L}*|Mitgliederversammlung\\p{L}*|Vollversammlung\\p{L}*|plenary\\s+(?:meeting|session|assembly|conference)|annual\\s+(?:meeting|conference|assembly)|general\\s+assembly)(?![\\p{L}])`, 'giu')],
-  ['founding', /(?<![\p{L}])(?:gegründet|gründete\p{L}*|Gründungskonferenz\p{L}*|Gründungsveranstaltung\p{L}*|Gründungsfeier\p{L}*|aus\s+der\s+Taufe\s+gehoben|ins\s+Leben\s+gerufen|founded|was\s+(?:formally\s+|officially\s+)?(?:established|launched|set\s+up)|founding\s+ceremony|founding\s+conference)(?![\p{L}])/giu],
+  ['founding', /(?<![\p{L}])(?:gegründet|gründete\p{L}*|Gründungskonferenz\p{L}*|Gründungsveranstaltung\p{L}*|Gründungsfeier\p{L}*|aus\s+der\s+Taufe\s+gehoben|ins\s+Leben\s+gerufen|seit\s+ihrer\s+Gründung|founded|was\s+(?:formally\s+|officially\s+)?(?:established|launched|set\s+up)|founding\s+ceremony|founding\s+conference|since\s+its\s+(?:founding|foundation))(?![\p{L}])/giu],
   ['conference', new RegExp(`(?<![\\p{L}])${ORDINAL}(?:Spitzenkonferenz\\p{L}*|Konferenz\\p{L}*|Gipfel\\p{L}*|Kongress\\p{L}*|Forum|summit|conference|congress|forum)(?![\\p{L}])`, 'giu')],
-  ['visit', /(?<![\p{L}])(?:besuchte\p{L}*|besuchen|Besuch\p{L}*|Delegationsreise\p{L}*|visited|visit\p{L}*|delegation\s+trip)(?![\p{L}])/giu],
+  // Visits that happened: verbs in the past and a delegation's trip "nach"/"to" a city.
+  ['visit', /(?<![\p{L}])(?:besuchte|besuchten|besucht|bereiste|bereisten|Delegationsreise\s+nach|reiste\p{L}*\s+nach|visited|travelled\s+to|traveled\s+to|delegation\s+trip\s+to)(?![\p{L}])/giu],
 ];
 // Trade fairs stand for their city.
 const FAIR_PLACE: Array<[RegExp, string]> = [
@@ -47,7 +48,7 @@ export const eventParser: Parser = {
         claims.push({
           kind: 'event',
           type,
-          subject: type === 'visit' ? doc.mainCity?.name ?? link?.subject ?? '' : link!.subject,
+          subject: type === 'visit' ? visitorsOf(doc, sentence)?.name ?? link?.subject ?? '' : link!.subject,
           date: date?.value ?? null,
           place: visitPlace ?? placeOf(doc, sentence),
           ordinal: type === 'founding' || type === 'visit' ? null : ordinal,
@@ -67,7 +68,16 @@ function placeOf(doc: AnalysedDocument, sentence: Sentence): string | null {
   return city?.name ?? null;
 }
 
+/** The city visited: the first one after the cue, abroad from the visitors' point of view. */
 function visitedPlace(doc: AnalysedDocument, sentence: Sentence, cueStart: number): string | null {
-  const city = doc.cities.find((c) => c.start >= cueStart && c.end <= sentence.end && c.name !== doc.mainCity?.name);
+  const visitors = visitorsOf(doc, sentence);
+  const city = doc.cities.find((c) => c.start >= cueStart && c.end <= sentence.end && c.name !== visitors?.name && (!visitors || c.country !== visitors.country));
   return city?.name ?? null;
+}
+
+/** "A delegation from Jieyang", "eine Delegation aus Mainz", else the document's own city. */
+function visitorsOf(doc: AnalysedDocument, sentence: Sentence): { name: string; country: string } | null {
+  const from = doc.cities.find((c) => c.start >= sentence.start && c.end <= sentence.end && /(?:delegation|Delegation)\s+(?:\p{L}+\s+){0,4}?(?:from|aus)\s+(?:der\s+Stadt\s+)?$/u.test(doc.text.slice(Math.max(sentence.start, c.start - 60), c.start)));
+  if (from) return { name: from.name, country: from.country };
+  return doc.mainCity ? { name: doc.mainCity.name, country: doc.mainCity.country } : null;
 }

@@ -19,7 +19,7 @@ function keyOf(claim: Claim): string {
     case 'city_attribute':
       return [claim.kind, claim.city, claim.attribute, claim.value].join('|');
     case 'event':
-      return [claim.kind, claim.type, claim.subject, claim.ordinal ?? '', claim.type === 'visit' ? claim.place : ''].join('|');
+      return [claim.kind, claim.type, claim.subject, claim.ordinal ?? '', claim.type === 'visit' ? claim.place : '', claim.date ?? ''].join('|');
   }
 }
 
@@ -54,9 +54,23 @@ export const dedupeClaims: Refiner = {
       }
       if (precision(dateOf(claim)) > precision(dateOf(existing))) kept.set(key, claim);
     }
-    return dropContainedLists([...kept.values()]);
+    return dropUndatedEvents(dropContainedLists([...kept.values()]));
   },
 };
+
+/**
+ * "Ingolstadt bei der Plenarversammlung …" in a title and "am Montag bei der zweiten
+ * Plenarversammlung" in the text are one event: an undated event gives way to a dated one of
+ * the same type and subject unless their ordinals differ.
+ */
+function dropUndatedEvents(claims: Claim[]): Claim[] {
+  const events = claims.filter((c) => c.kind === 'event');
+  return claims.filter((claim) => {
+    if (claim.kind !== 'event' || claim.date !== null) return true;
+    return !events.some((other) => other !== claim && other.kind === 'event' && other.date !== null && other.type === claim.type
+      && other.subject === claim.subject && (claim.ordinal === null || other.ordinal === null || claim.ordinal === other.ordinal));
+  });
+}
 
 /**
  * Two rules may read one enumeration ("The founding cities … were Foshan, Guiyang, …" is a verb
