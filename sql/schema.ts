@@ -40,6 +40,8 @@ export interface DocumentsTable {
   etag: string | null;
   last_modified: string | null;
   gone_at: Timestamp | null;
+  /** Sitemap `<lastmod>` when last fetched (migration 0004); optional on insert. */
+  sitemap_lastmod: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface DocumentVersionsTable {
