@@ -58,8 +58,8 @@ export function datesIn(doc: AnalysedDocument, sentence: Sentence): DateMention[
  * The date a sentence gives for what happens at `near`: the closest dated mention that is
  * not a "seit …" start date, preferring resolved values. Null when the sentence has none.
  */
-export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: number, options: { allowSince?: boolean } = {}): DateMention | null {
-  const dates = datesIn(doc, sentence).filter((d) => options.allowSince || !d.since);
+export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: number, options: { allowSince?: boolean; excluding?: RegExp | undefined } = {}): DateMention | null {
+  const dates = datesIn(doc, sentence).filter((d) => (options.allowSince || !d.since) && !options.excluding?.test(doc.text.slice(d.end, d.end + 30)));
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (const d of dates) {
@@ -74,9 +74,12 @@ export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: nu
   return best;
 }
 
+// "2016 gegründet; ihr gehören derzeit …": a founding date is not the as-of date of a current count.
+const FOUNDING_AFTER = /^\s*(?:\p{L}+\s+){0,2}?(?:gegründet|founded|established|ins\s+Leben|aus\s+der\s+Taufe|launched)/iu;
+
 /** The as-of date for a claim in `sentence`: the sentence's own date, else publication. */
 export function asOfFor(doc: AnalysedDocument, sentence: Sentence, near: number, maxDistance = Infinity): { asOf: PartialDate | null; implied: boolean } {
-  const d = sentenceDate(doc, sentence, near);
+  const d = sentenceDate(doc, sentence, near, { excluding: maxDistance === Infinity ? undefined : FOUNDING_AFTER });
   if (d?.value && Math.min(Math.abs(d.start - near), Math.abs(d.end - near)) <= maxDistance) return { asOf: d.value, implied: false };
   return { asOf: doc.published, implied: true };
 }

@@ -14,7 +14,7 @@ import { isGoverned } from '../places/governed.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import type { DateMention } from '../dates/find-dates.ts';
 import { organisationFor, sentenceDate, type OrganisationLink } from '../parser.ts';
-import { CONDITIONAL_CLAUSE, MEMBERSHIP_CUES, PARTIAL, PLANNED, PLURAL_SUBJECT } from './membership-vocabulary.ts';
+import { CONDITIONAL_CLAUSE, JOINED_FOR_SURE, MEMBERSHIP_CUES, PARTIAL, PLANNED, PLURAL_SUBJECT } from './membership-vocabulary.ts';
 
 export interface ChosenCity {
   name: string;
@@ -35,6 +35,8 @@ export interface MembershipMention {
   planned: boolean;
   /** The cities are examples ("unter anderem Köln und Bottrop"). */
   partial: boolean;
+  /** The cue says the joining happened ("ist beigetreten", "was admitted"), not just "tritt … bei". */
+  sure: boolean;
 }
 
 const CITY_ANAPHOR = /(?<![\p{L}])(?:die|der|Die|Der|the|The)\s+(?:Stadt|Landeshauptstadt|Hansestadt|Kommune|Gemeinde|Metropole|Klingenstadt|Kreisstadt|city|town|municipality)(?![\p{L}])/u;
@@ -74,6 +76,7 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
           kind, sentence, link, cueStart, cueEnd, cities,
           date: sentenceDate(doc, sentence, cueStart, { allowSince: true }),
           planned: PLANNED.test(sentence.text) && !/(?:ist|sind|hat|haben|has|have|was|were)\s/u.test(m[0]),
+          sure: JOINED_FOR_SURE.test(m[0]),
           partial: PARTIAL.test(doc.text.slice(Math.min(cueStart, cities[0]?.start ?? cueStart), Math.max(cueEnd, cities.at(-1)?.end ?? cueEnd))),
         });
         const last = cities[cities.length - 1]!;
@@ -100,6 +103,9 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     return [{ name, start, end: start + joinedAs[1]!.length, how: 'joined-as' }, ...(before.length ? coordinated(doc, before).map(asSubject) : [])];
   }
   if (before.length) return coordinated(doc, before).map(asSubject);
+  // A cue that spans its subject: "beschlossen, dass Gelsenkirchen der Allianz beitritt".
+  const inside = inSentence.filter((c) => c.start > cueStart && c.end < cueEnd && free(c) && !inBrackets(c));
+  if (inside.length && kind !== 'joined' && kind !== 'left') return coordinated(doc, inside).map(asSubject);
   const textBefore = doc.text.slice(sentence.start, cueStart);
   // A split verb holds its object inside the cue ("nahm sie die Städte Heilbronn … auf"): after its first word counts as after.
   const headEnd = cueStart + (/^\S+/u.exec(doc.text.slice(cueStart, cueEnd))?.[0].length ?? 0);

@@ -8,7 +8,7 @@
 import type { MembershipEventKind } from '../claim.ts';
 
 // Any text inside a clause, dots of dates and numbers included ("tritt zum 31.12.2022 aus").
-const GAP = (max: number) => `(?:[^.;!?]|\\.(?=\\d))\{0,${max}\}?`;
+const GAP = (max: number) => `(?:[^.;!?]|\\.(?=\\d)|(?<=\\d)\\.)\{0,${max}\}?`;
 
 export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp]> = [
   ['intends_to_join', new RegExp([
@@ -18,7 +18,8 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp]> = [
     `Antrag\\s+auf\\s+(?:Aufnahme|Mitgliedschaft|Beitritt)`, 'Aufnahmeantrag', 'Beitrittsantrag', 'Beitrittsabsicht',
     `Entschluss\\s+zum\\s+Beitritt`, `Beitritt\\s+(?:beantragt|beantragen|anstreben|angestrebt)`, 'offiziellen\\s+Antrag\\s+stellen',
     `(?:dem|den)\\s+Beitritt\\s${GAP(80)}(?:zugestimmt|beschlossen|befürwortet|gebilligt)`, `(?:beschließt|beschloss|beschlossen)\\s${GAP(60)}(?:den\\s+)?Beitritt`,
-    `(?:schlägt|schlagen|schlug)\\s${GAP(40)}vor${GAP(200)}(?:beitritt|beitreten|beizutreten)`, `(?:empfiehlt|empfehlen|beantragt|beantragen)${GAP(200)}(?:beitritt|beitreten|beizutreten)`,
+    `(?:schlägt|schlagen|schlug)\\s${GAP(40)}vor${GAP(200)}(?:beitritt|beitreten|beizutreten)`,
+    `(?:beschlossen|beschließt|beschloss|beschließen|entschieden|entschlossen)${GAP(200)}(?:beitritt|beitreten|beizutreten)`, `(?:empfiehlt|empfehlen|beantragt|beantragen)${GAP(200)}(?:beitritt|beitreten|beizutreten)`,
     `(?:plans?|planning|intends?|intending|wants?|seeks?|seeking|hopes?|aims?|applied|applies|apply|voted|decided|agreed)\\s+(?:to\\s+(?:join|become\\s+a\\s+member)|for\\s+membership)`,
     'application\\s+for\\s+membership',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
@@ -36,13 +37,18 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp]> = [
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'giu')],
   ['joined', new RegExp([
     'beigetreten', 'beitritt', 'beitrat', 'beitraten', `tritt\\s${GAP(80)}\\sbei`, `traten?\\s${GAP(80)}\\sbei`, 'aufgenommen', `nahm(?:en)?\\s${GAP(150)}\\sauf`, `nimmt\\s${GAP(150)}\\sauf`,
-    '[Aa]ufnahme\\s+(?:in|als|zur|zum)', 'Beitrittsurkunde', 'Mitgliedsurkunde', '[Nn]eu\\s+dabei',
+    '[Aa]ufnahme\\s+(?:in|als|zur|zum|soll|sollen|wird|erfolgt|erfolgte|fand|findet)', 'Beitrittsurkunde', 'Mitgliedsurkunde', '[Nn]eu\\s+dabei',
     `(?:ist|sind|war|waren)\\s+(?:${GAP(40)}\\s)?(?:neues|neue|nun|jetzt|neu|seit\\s${GAP(30)})\\s*(?:${GAP(60)}\\s)?Mitglied`,
     `(?:gehört|gehören|angehört|angehören)\\s${GAP(40)}seit\\s|seit\\s${GAP(40)}(?:angehört|angehören|angehörte|dabei\\s+ist|Mitglied\\s+ist)`,
+    `[Ss]eit\\s${GAP(30)}(?:gehört|gehören|gehörte)\\s${GAP(80)}\\san`,
+    'Beitrittserklärung',
     'joined', 'has\\s+joined', '(?:became|(?:has|have)\\s+become)\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
     '(?:is|are)\\s+now\\s+(?:a\\s+)?members?', 'membership\\s+(?:declaration|certificate)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
 ];
+
+// Perfect and past forms report a joining that happened; "tritt … bei" in a headline may announce a decision.
+export const JOINED_FOR_SURE = /(?:beigetreten|aufgenommen|Beitrittsurkunde|Mitgliedsurkunde|joined|became|become|admitted|Mitglied|member|angehört|gehört|gehören|dabei)/u;
 
 // A clause opened by a condition or a question does not report an event.
 export const CONDITIONAL_CLAUSE = /(?:^|[,;:–—]\s*|\s)(?:wenn|falls|sofern|sobald|ob|Ob|Wenn|Falls|if|If|whether|once|unless)\s[^,;]*$/u;

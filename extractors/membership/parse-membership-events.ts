@@ -12,11 +12,16 @@ export const membershipEventParser: Parser = {
   name: 'membership-event',
   parse(doc) {
     const mentions = findMembershipMentions(doc);
-    const joinedForSure = new Set(mentions.filter((m) => m.kind === 'joined' && !m.planned).flatMap((m) => m.cities.map((c) => c.name)));
+    const citiesOf = (kind: string, test: (m: (typeof mentions)[number]) => boolean) =>
+      new Set(mentions.filter((m) => m.kind === kind && test(m)).flatMap((m) => m.cities.map((c) => c.name)));
+    const joinedForSure = citiesOf('joined', (m) => !m.planned && m.sure);
+    const intending = citiesOf('intends_to_join', () => true);
     const claims: MembershipEventClaim[] = [];
     for (const mention of mentions) {
       for (const city of mention.cities) {
-        const event = mention.kind === 'joined' && mention.planned && !joinedForSure.has(city.name) ? 'intends_to_join' : mention.kind;
+        // A planned admission, or a "tritt … bei" next to a decision to join, is an intention until the text says it happened.
+        const undecided = mention.planned || (!mention.sure && intending.has(city.name));
+        const event = mention.kind === 'joined' && undecided && !joinedForSure.has(city.name) ? 'intends_to_join' : mention.kind;
         const start = Math.min(city.start ?? mention.cueStart, mention.cueStart);
         const end = Math.max(city.end ?? mention.cueEnd, mention.cueEnd);
         const implied = [...(city.how === 'subject' || city.how === 'after' || city.how === 'appositive' ? [] : ['city']), ...(event !== mention.kind ? ['event'] : [])];

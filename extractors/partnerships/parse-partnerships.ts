@@ -14,9 +14,9 @@ import type { Sentence } from '../text/segment-text.ts';
 import { datesIn, evidenceOf, type Parser } from '../parser.ts';
 
 const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
-  ['friendship_treaty', /(?<![\p{L}])(?:Freundschaftsvertrag\p{L}*|Freundschaftsverträge\p{L}*|friendship\s+(?:treaty|agreement|pact))(?![\p{L}-])/iu],
-  ['friendship_city', /(?<![\p{L}])(?:Freundschaftsst(?:a|ä)dt\p{L}*|Städtefreundschaft\p{L}*|friendship\s+cit(?:y|ies)|friendly\s+cit(?:y|ies))(?![\p{L}-])/iu],
-  ['partner_city', /(?<![\p{L}])(?:Partnerst(?:a|ä)dt\p{L}*|Städtepartnerschaft\p{L}*|Partnerschaftsst(?:a|ä)dt\p{L}*|sister[-\s]cit(?:y|ies)|twin[-\s]?towns?|twin\s+cit(?:y|ies)|twinned|town\s+twinning|partner\s+cit(?:y|ies)|city\s+partnerships?)(?![\p{L}-])/iu],
+  ['friendship_treaty', /(?<![\p{L}])(?:Freundschaftsvertrag\p{L}*|Freundschaftsverträge\p{L}*|friendship\s+(?:treaty|agreement|pact))(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
+  ['friendship_city', /(?<![\p{L}])(?:Freundschaftsst(?:a|ä)dt\p{L}*|Städtefreundschaft\p{L}*|friendship\s+cit(?:y|ies)|friendly\s+cit(?:y|ies))(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
+  ['partner_city', /(?<![\p{L}])(?:Partnerst(?:a|ä)dt\p{L}*|Städtepartnerschaft\p{L}*|Partnerschaftsst(?:a|ä)dt\p{L}*|sister[-\s]cit(?:y|ies)|twin[-\s]?towns?|twin\s+cit(?:y|ies)|twinned|town\s+twinning|partner\s+cit(?:y|ies)|city\s+partnerships?)(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
   ['cooperation_agreement', /(?<![\p{L}])(?:Kooperationsvereinbarung\p{L}*|Kooperationsabkommen\p{L}*|Kooperationsvertr(?:a|ä)g\p{L}*|Absichtserklärung\p{L}*|Partnerschaftsvereinbarung\p{L}*|Memorandum\s+of\s+Understanding|MoU|cooperation\s+agreements?|agreement\s+on\s+cooperation|letters?\s+of\s+intent|framework\s+agreement|(?:Kooperation|Zusammenarbeit|cooperation)(?=(?:[^.;]|\.(?=\d)){0,120}(?:vereinbart|unterzeichnet|geschlossen|besiegelt|signed|agreed)))(?![\p{L}-])/iu],
 ];
 
