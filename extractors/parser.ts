@@ -58,8 +58,10 @@ export function datesIn(doc: AnalysedDocument, sentence: Sentence): DateMention[
  * The date a sentence gives for what happens at `near`: the closest dated mention that is
  * not a "seit …" start date, preferring resolved values. Null when the sentence has none.
  */
-export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: number, options: { allowSince?: boolean; excluding?: RegExp | undefined } = {}): DateMention | null {
-  const dates = datesIn(doc, sentence).filter((d) => (options.allowSince || !d.since) && !options.excluding?.test(doc.text.slice(d.end, d.end + 30)));
+export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: number, options: { allowSince?: boolean; excludingAfter?: RegExp; excludingBefore?: RegExp } = {}): DateMention | null {
+  const dates = datesIn(doc, sentence).filter((d) => (options.allowSince || !d.since)
+    && !options.excludingAfter?.test(doc.text.slice(d.end, d.end + 30))
+    && !options.excludingBefore?.test(doc.text.slice(Math.max(sentence.start, d.start - 40), d.start)));
   let best: DateMention | null = null;
   let bestDistance = Infinity;
   for (const d of dates) {
@@ -76,10 +78,11 @@ export function sentenceDate(doc: AnalysedDocument, sentence: Sentence, near: nu
 
 // "2016 gegründet; ihr gehören derzeit …": a founding date is not the as-of date of a current count.
 const FOUNDING_AFTER = /^\s*(?:\p{L}+\s+){0,2}?(?:gegründet|founded|established|ins\s+Leben|aus\s+der\s+Taufe|launched)/iu;
+const FOUNDING_BEFORE = /(?:Gründung|gegründet|founding|foundation|founded|established)(?:\s+\S+){0,4}\s*$/iu;
 
 /** The as-of date for a claim in `sentence`: the sentence's own date, else publication. */
 export function asOfFor(doc: AnalysedDocument, sentence: Sentence, near: number, maxDistance = Infinity): { asOf: PartialDate | null; implied: boolean } {
-  const d = sentenceDate(doc, sentence, near, { excluding: maxDistance === Infinity ? undefined : FOUNDING_AFTER });
+  const d = sentenceDate(doc, sentence, near, maxDistance === Infinity ? {} : { excludingAfter: FOUNDING_AFTER, excludingBefore: FOUNDING_BEFORE });
   if (d?.value && Math.min(Math.abs(d.start - near), Math.abs(d.end - near)) <= maxDistance) return { asOf: d.value, implied: false };
   return { asOf: doc.published, implied: true };
 }

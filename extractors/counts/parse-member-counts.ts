@@ -52,8 +52,8 @@ export const memberCountParser: Parser = {
   parse(doc) {
     return findMemberCountPhrases(doc).map(({ phrase, sentence, link }): MemberCountClaim => {
       const scope = scopeNear(sentence.text, phrase.start - sentence.start);
-      // A current count is as of publication unless its sentence dates it right next to it ("Ende 2019 gehörten …").
-      const { asOf, implied } = asOfFor(doc, sentence, phrase.start, scope === 'current' ? 40 : Infinity);
+      // A current count is as of its sentence's date ("Ende 2019 gehörten …") unless that dates the founding, else of publication.
+      const { asOf, implied } = asOfFor(doc, sentence, phrase.start, scope === 'current' ? 500 : Infinity);
       const impliedFields: string[] = [];
       let country = phrase.country;
       if (!country) {

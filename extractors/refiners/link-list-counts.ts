@@ -26,10 +26,9 @@ export const linkListCounts: Refiner = {
       if (!sentence) continue;
       const paragraph = doc.paragraphs[sentence.paragraph]!;
       const candidates = counts.filter((c) => !linked.has(c) && c.subject === claim.subject && c.evidence.start >= paragraph.start
-        && c.evidence.end <= claim.evidence.start && (c.country === claim.country || c.country === null || claim.country === null));
-      // The closest count before the list; one with the list's own country beats a country-less one.
-      const sameCountry = candidates.filter((c) => c.country === claim.country);
-      const count = (sameCountry.length ? sameCountry : candidates).at(-1);
+        && c.evidence.end <= claim.evidence.start && (c.country === claim.country || claim.country === null));
+      // The closest count before the list with the list's country; a total ("45 member cities") sizes no German list.
+      const count = candidates.at(-1);
       if (count) candidateOf.set(claim, count);
     }
     // "sieben neue Mitglieder" followed by a German and a Chinese list: the number sizes neither list alone.
