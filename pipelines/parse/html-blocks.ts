@@ -93,12 +93,42 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag' || node.type === 'script' || node.type === 'style';
 }
 
-function walk(node: Element, out: BlockWriter, skip: (element: Element) => boolean): void {
-  let previousWasInline = false;
-  for (const child of node.children) {
+/** The break an element puts around itself, or null for inline elements. */
+function boundaryOf(element: Element, tag: string): Break | null {
+  if (PARAGRAPH_BLOCKS.has(tag)) return Break.Paragraph;
+  if (LINE_BLOCKS.has(tag)) return Break.Line;
+  if (CELLS.has(tag)) {
+    // A cell holding blocks or line breaks is a layout column, not a data cell.
+    const layout = element.children.some((c) => isElement(c) && (c.name === 'br' || PARAGRAPH_BLOCKS.has(c.name) || c.name === 'table'));
+    return layout ? Break.Paragraph : Break.Cell;
+  }
+  return null;
+}
+
+interface Frame {
+  element: Element;
+  next: number;
+  previousWasInline: boolean;
+  /** Break to apply when the element is left; null for inline elements. */
+  boundary: Break | null;
+}
+
+/** Walks the tree with an explicit stack: hostile pages nest tens of thousands of elements deep. */
+function walk(root: Element, out: BlockWriter, skip: (element: Element) => boolean): void {
+  const stack: Frame[] = [{ element: root, next: 0, previousWasInline: false, boundary: null }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1] as Frame;
+    const child = frame.element.children[frame.next++];
+    if (child === undefined) {
+      stack.pop();
+      const parent = stack[stack.length - 1];
+      if (frame.boundary !== null) out.pause(frame.boundary);
+      if (parent) parent.previousWasInline = frame.boundary === null;
+      continue;
+    }
     if (child.type === 'text') {
       out.text(child.data);
-      previousWasInline = false;
+      frame.previousWasInline = false;
       continue;
     }
     if (!isElement(child)) continue;
@@ -110,30 +140,13 @@ function walk(node: Element, out: BlockWriter, skip: (element: Element) => boole
     }
     if (tag === 'br') {
       out.lineBreak();
-      previousWasInline = false;
-    } else if (PARAGRAPH_BLOCKS.has(tag)) {
-      out.pause(Break.Paragraph);
-      walk(child, out, skip);
-      out.pause(Break.Paragraph);
-      previousWasInline = false;
-    } else if (LINE_BLOCKS.has(tag)) {
-      out.pause(Break.Line);
-      walk(child, out, skip);
-      out.pause(Break.Line);
-      previousWasInline = false;
-    } else if (CELLS.has(tag)) {
-      // A cell holding blocks or line breaks is a layout column, not a data cell.
-      const layout = child.children.some((c) => isElement(c) && (c.name === 'br' || PARAGRAPH_BLOCKS.has(c.name) || c.name === 'table'));
-      const boundary = layout ? Break.Paragraph : Break.Cell;
-      out.pause(boundary);
-      walk(child, out, skip);
-      out.pause(boundary);
-      previousWasInline = false;
-    } else {
-      if (previousWasInline) out.pause(Break.Space);
-      walk(child, out, skip);
-      previousWasInline = true;
+      frame.previousWasInline = false;
+      continue;
     }
+    const boundary = boundaryOf(child, tag);
+    if (boundary !== null) out.pause(boundary);
+    else if (frame.previousWasInline) out.pause(Break.Space);
+    stack.push({ element: child, next: 0, previousWasInline: false, boundary });
   }
 }
 

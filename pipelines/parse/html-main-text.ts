@@ -39,21 +39,65 @@ function isElement(node: AnyNode): node is Element {
   return node.type === 'tag';
 }
 
-/** Length of text that sits in paragraphs a reader would read (not link lists, not labels). */
-function paragraphMass($: CheerioAPI, element: Element): number {
-  let mass = 0;
-  $(element)
-    .find('p, li, blockquote, td, dd, pre, h2, h3')
-    .add(element)
-    .each((_, node) => {
-      // Count each text node once, on its nearest paragraph-like ancestor.
-      for (const child of node.children) {
-        if (child.type !== 'text') continue;
-        const length = child.data.replace(/\s+/g, ' ').trim().length;
-        if (length >= 2) mass += length;
-      }
-    });
-  return mass;
+/**
+ * Every element under `<body>` in document order, by an explicit stack: a `body *` selector
+ * walks the ancestors of each element and turns deep pages quadratic.
+ */
+function descendantsOf($: CheerioAPI): Element[] {
+  const body = $('body')[0];
+  if (!body || !isElement(body)) return [];
+  const out: Element[] = [];
+  const stack: Element[] = [...body.children.filter(isElement)].reverse();
+  while (stack.length > 0) {
+    const element = stack.pop() as Element;
+    out.push(element);
+    for (let i = element.children.length - 1; i >= 0; i--) {
+      const child = element.children[i];
+      if (child && isElement(child)) stack.push(child);
+    }
+  }
+  return out;
+}
+
+
+const PARAGRAPH_LIKE = new Set(['p', 'li', 'blockquote', 'td', 'dd', 'pre', 'h2', 'h3']);
+
+function directText(element: Element): number {
+  let length = 0;
+  for (const child of element.children) {
+    if (child.type !== 'text') continue;
+    const n = child.data.replace(/\s+/g, ' ').trim().length;
+    if (n >= 2) length += n;
+  }
+  return length;
+}
+
+/**
+ * Paragraph text under every element, in one pass without recursion: the length of text sitting
+ * directly in paragraph-like elements (not in link lists or labels). Linear, so a page with
+ * thousands of elements costs no more than it is long.
+ */
+function computeMasses(root: Element): Map<Element, number> {
+  const below = new Map<Element, number>();
+  const stack: Array<{ element: Element; visited: boolean }> = [{ element: root, visited: false }];
+  while (stack.length > 0) {
+    const top = stack.pop() as { element: Element; visited: boolean };
+    const children = top.element.children.filter(isElement);
+    if (!top.visited) {
+      stack.push({ element: top.element, visited: true });
+      for (const child of children) stack.push({ element: child, visited: false });
+      continue;
+    }
+    let sum = PARAGRAPH_LIKE.has(top.element.name) ? directText(top.element) : 0;
+    for (const child of children) sum += below.get(child) ?? 0;
+    below.set(top.element, sum);
+  }
+  return below;
+}
+
+/** Paragraph mass of one element: its paragraph-like descendants, plus its own loose text. */
+function massOf(masses: Map<Element, number>, element: Element): number {
+  return (masses.get(element) ?? 0) + (PARAGRAPH_LIKE.has(element.name) ? 0 : directText(element));
 }
 
 function textMass($: CheerioAPI, element: Element): number {
@@ -90,15 +134,15 @@ function takeCaptions($: CheerioAPI): string[] {
     push(joinParagraphs(renderBlocks([element])));
     $(element).remove();
   });
-  $('body *').each((_, element) => {
-    if (!isElement(element) || element.name === 'img') return;
+  for (const element of descendantsOf($)) {
+    if (element.name === 'img') continue;
     const tokens = tokensOf(element);
-    if (!tokens.some((t) => CAPTION_TOKEN.test(t))) return;
+    if (!tokens.some((t) => CAPTION_TOKEN.test(t))) continue;
     // Only small boxes: a "photo-gallery" wrapper around the whole article is not a caption.
-    if (textMass($, element) > 400 || tokens.some((t) => CONTENT_TOKEN.test(t))) return;
+    if (textMass($, element) > 400 || tokens.some((t) => CONTENT_TOKEN.test(t))) continue;
     push(joinParagraphs(renderBlocks([element])));
     $(element).remove();
-  });
+  }
   $('h1, h2, h3, h4, h5, h6, dt, strong, b, p').each((_, element) => {
     const heading = cleanLine($(element).text());
     if (!CREDITS_HEADING.test(heading)) return;
@@ -116,40 +160,45 @@ function takeCaptions($: CheerioAPI): string[] {
 /** Marks the roots chosen by source selectors, so chrome removal never takes them out. */
 const ROOT_MARK = 'data-isa-content-root';
 
-function removeChrome($: CheerioAPI, bodyMass: number): void {
+/** Elements that are, or contain, the article: chrome rules never remove them. */
+function protectedElements($: CheerioAPI): Set<Element> {
+  const kept = new Set<Element>();
+  for (const node of $(`main, article, [role="main"], h1, [${ROOT_MARK}]`).toArray()) {
+    for (let el: Element | null = node; el && !kept.has(el); el = el.parent && isElement(el.parent) ? el.parent : null) kept.add(el);
+  }
+  return kept;
+}
+
+function removeChrome($: CheerioAPI, masses: Map<Element, number>, bodyMass: number): void {
   $('nav, aside, footer, dialog, [hidden], [aria-hidden="true"]').remove();
-  $('body *').each((_, element) => {
-    if (!isElement(element) || NON_TEXT_TAGS.has(element.name)) return;
+  const protectedSet = protectedElements($);
+  for (const element of descendantsOf($)) {
+    if (NON_TEXT_TAGS.has(element.name)) continue;
     if (isHidden(element)) {
       $(element).remove();
-      return;
+      continue;
     }
     const role = (element.attribs['role'] ?? '').toLowerCase();
-    const protectedContent =
-      element.name === 'main' ||
-      element.name === 'article' ||
-      role === 'main' ||
-      element.attribs[ROOT_MARK] !== undefined ||
-      $(element).find(`main, article, [role="main"], h1, [${ROOT_MARK}]`).length > 0;
+    const protectedContent = protectedSet.has(element);
     if (CHROME_ROLES.has(role) && !protectedContent) {
       $(element).remove();
-      return;
+      continue;
     }
     if (element.name === 'header' && !protectedContent && $(element).closest('article, main, [role="main"]').length === 0) {
       $(element).remove();
-      return;
+      continue;
     }
     if (element.name === 'form') {
       // Comment and search forms go; a form wrapping the whole page (ASP.NET) stays.
-      if (paragraphMass($, element) < bodyMass * 0.5) $(element).remove();
-      return;
+      if (massOf(masses, element) < bodyMass * 0.5) $(element).remove();
+      continue;
     }
     const tokens = tokensOf(element);
-    if (tokens.length === 0 || protectedContent) return;
-    if (!tokens.some((t) => CHROME_TOKEN.test(t) || CHROME_INFIX.test(t))) return;
-    if (tokens.some((t) => CONTENT_TOKEN.test(t)) && paragraphMass($, element) >= bodyMass * 0.3) return;
+    if (tokens.length === 0 || protectedContent) continue;
+    if (!tokens.some((t) => CHROME_TOKEN.test(t) || CHROME_INFIX.test(t))) continue;
+    if (tokens.some((t) => CONTENT_TOKEN.test(t)) && massOf(masses, element) >= bodyMass * 0.3) continue;
     $(element).remove();
-  });
+  }
 }
 
 /** Picks the content roots: the source's selectors when they match, else the best container. */
@@ -167,6 +216,8 @@ function chooseRoots($: CheerioAPI, contentSelectors: readonly string[]): { root
   }
   const body = $('body')[0] ?? $.root().children().filter((_, n) => isElement(n))[0];
   if (!body || !isElement(body)) return { roots: [], how: 'empty' };
+  const masses = computeMasses(body);
+  const paragraphMass = (_: CheerioAPI, element: Element): number => massOf(masses, element);
   const bodyMass = paragraphMass($, body);
   const articles = $('article, [itemprop="articleBody"]').toArray().filter(isElement);
   const substantial = articles.filter((el) => paragraphMass($, el) >= Math.max(200, bodyMass * 0.5));
@@ -260,7 +311,10 @@ export function extractMainText($: CheerioAPI, contentSelectors: readonly string
   const bySelector = contentSelectors.length > 0 ? chooseRoots($, contentSelectors) : null;
   const selected = bySelector?.how.startsWith('selector:') ? bySelector : null;
   for (const root of selected?.roots ?? []) root.attribs[ROOT_MARK] = '';
-  removeChrome($, body && isElement(body) ? paragraphMass($, body) : 0);
+  if (body && isElement(body)) {
+    const masses = computeMasses(body);
+    removeChrome($, masses, massOf(masses, body));
+  }
   const { roots, how } = selected ?? chooseRoots($, []);
   const paragraphs = filterParagraphs(renderBlocks(roots), captions);
   return { text: joinParagraphs(paragraphs), paragraphs, captions, root: how };

@@ -11,6 +11,29 @@ import type { ResolvedParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from './parsed-document.ts';
 import { extractWithReadability } from './readability-main-text.ts';
 
+/** Elements whose end tag may be left out or that have none: they do not nest in practice. */
+const NON_NESTING = new Set([
+  'p', 'li', 'dt', 'dd', 'tr', 'td', 'th', 'option', 'optgroup', 'thead', 'tbody', 'tfoot', 'colgroup', 'rb', 'rt', 'rp',
+  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr', 'html', 'head', 'body',
+]);
+
+/**
+ * Estimates how deep the markup nests from its tags alone, before any parser sees it: the HTML
+ * tree builder checks its stack of open elements per tag, so a page nested 50 000 deep costs it
+ * minutes. Real pages stay well under a hundred.
+ */
+export function estimateNestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g)) {
+    const name = (match[2] ?? '').toLowerCase();
+    if (NON_NESTING.has(name) || match[3] === '/') continue;
+    depth = match[1] === '/' ? Math.max(0, depth - 1) : depth + 1;
+    if (depth > max) max = depth;
+  }
+  return max;
+}
+
 /**
  * Parses an HTML body. Throws `BadInputError` for soft-404 pages ("Seite nicht gefunden" served
  * with status 200) and for pages without any main text.
@@ -18,6 +41,10 @@ import { extractWithReadability } from './readability-main-text.ts';
 export async function htmlToDocument(input: ParseInput, options: ResolvedParseOptions): Promise<ParsedDocument> {
   const decoded = decodeBody(input.body, input.contentType, true);
   const html = decoded.text;
+  const depth = estimateNestingDepth(html);
+  if (depth > options.htmlMaxDepth) {
+    throw new BadInputError(`HTML of ${input.url} nests ${depth} elements deep, cap is ${options.htmlMaxDepth}: a hostile or broken page; raise htmlMaxDepth if it is wanted`, { input: input.url });
+  }
   const $ = cheerio.load(html);
   const notFound = isSoft404($);
   if (notFound) {

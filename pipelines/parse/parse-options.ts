@@ -28,6 +28,12 @@ export interface ParseOptions {
    */
   htmlMaxBytes?: number;
   /**
+   * Deepest element nesting accepted in HTML (estimated from the tags before parsing); deeper pages
+   * fail with `BadInputError`, since tree building slows down quadratically with depth.
+   * @defaultValue 1000
+   */
+  htmlMaxDepth?: number;
+  /**
    * Which main-content extractor reads HTML pages: the cheerio rules in `html-main-text.ts` or
    * Mozilla Readability over jsdom. See `bench/parse-compare.ts` for the measurement behind the default.
    * @defaultValue 'rules'
@@ -45,6 +51,7 @@ export function resolveParseOptions(options: ParseOptions = {}): ResolvedParseOp
     pdfTimeoutMs: options.pdfTimeoutMs ?? 20_000,
     pdfMaxHeapMb: options.pdfMaxHeapMb ?? 512,
     htmlMaxBytes: options.htmlMaxBytes ?? 10 * 1024 * 1024,
+    htmlMaxDepth: options.htmlMaxDepth ?? 1000,
     htmlExtractor: options.htmlExtractor ?? 'rules',
   };
 }

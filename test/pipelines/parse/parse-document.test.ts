@@ -227,3 +227,19 @@ describe('parseDocument: old table layouts', () => {
     }
   });
 });
+
+describe('parseDocument: hostile HTML', () => {
+  const nested = (depth: number): Uint8Array =>
+    bytes(`<html><body>${'<div>'.repeat(depth)}<p>Ein tief verschachtelter Satz über die Städteallianz.</p>${'</div>'.repeat(depth)}</body></html>`);
+
+  it('rejects markup nested deeper than htmlMaxDepth before parsing it', async () => {
+    const error = await rejection(parseDocument({ body: nested(50_000), url: 'https://a.example/deep', contentType: 'text/html', fetchedAt }));
+    expect(error).toBeInstanceOf(BadInputError);
+    expect(error.message).toMatch(/nests 50000 elements deep, cap is 1000/);
+  });
+
+  it('parses deep but plausible nesting', async () => {
+    const doc = await parseDocument({ body: nested(300), url: 'https://a.example/deep', contentType: 'text/html', fetchedAt });
+    expect(doc.text).toBe('Ein tief verschachtelter Satz über die Städteallianz.');
+  });
+});
