@@ -15,9 +15,9 @@ export interface ListItem {
   base: { start: number; end: number; raw: string };
 }
 
-const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or)\s/iu;
+const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or|auch|also)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
-const LEAD_IN = /^(?:[Dd]ie\s+Städte|[Dd]ie\s+Stadt|[Dd]ie\s+Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns)\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|der|die|das|den|dem|the)\s+/u;
+const LEAD_IN = /^(?:[Dd]ie\s+Städte|[Dd]ie\s+Stadt|[Dd]ie\s+Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns)\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
 const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre)\s/iu;
 
 /** Items of the enumeration in text[start, end). */
