@@ -64,3 +64,19 @@ describe('seed pages: main text against the seed and its gold notes', () => {
     expect(seed.published).toBe('2019-11-04');
   });
 });
+
+describe('fixture sites: legacy charsets as served', () => {
+  const cases: Array<[string, string, string]> = [
+    ['fixtures/sites/nuernberg/presse/mitteilungen/hannover-messe-2023-bilanz.html', 'text/html', 'Hannover Messe 2023 – positive Bilanz der Nürnberger Aussteller'],
+    ['fixtures/sites/nuernberg/presse/mitteilungen/fachkraefte-kooperation-shenzhen.html', 'text/html; charset=ISO-8859-1', 'Fachkräfte: Nürnberg und Shenzhen wollen Ausbildung gemeinsam stärken'],
+  ];
+  for (const [file, contentType, title] of cases) {
+    it(`${file.split('/').pop()} (${contentType})`, async () => {
+      const doc = await parseDocument({ body: new Uint8Array(await readFile(join(root, file))), url: `https://fixtures.example/${file}`, contentType, fetchedAt });
+      expect(doc.title).toBe(title);
+      expect(doc.text).toContain(title);
+      expect(doc.text).not.toMatch(/[\uFFFDÃ]/);
+      expect(doc.warnings).toEqual([]);
+    });
+  }
+});
