@@ -14,6 +14,8 @@ export interface RepeatedBlocksResult {
   paragraphs: string[];
   /** The removed block (its lines joined by " / "), if any. */
   removed: string | null;
+  /** How many copies of it were removed. */
+  copies: number;
 }
 
 function findRepeatedBlock(items: readonly string[]): { length: number; starts: number[] } | null {
@@ -40,7 +42,7 @@ function findRepeatedBlock(items: readonly string[]): { length: number; starts: 
  */
 export function removeRepeatedBlocks(items: readonly string[]): RepeatedBlocksResult {
   const found = findRepeatedBlock(items);
-  if (!found) return { paragraphs: [...items], removed: null };
+  if (!found) return { paragraphs: [...items], removed: null, copies: 0 };
   const drop = new Set<number>();
   for (const start of found.starts) for (let i = start; i < start + found.length; i++) drop.add(i);
   const firstStart = found.starts[0] ?? 0;
@@ -62,5 +64,5 @@ export function removeRepeatedBlocks(items: readonly string[]): RepeatedBlocksRe
     }
     joinNext = false;
   }
-  return { paragraphs: out, removed };
+  return { paragraphs: out, removed, copies: found.starts.length };
 }

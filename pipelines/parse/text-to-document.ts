@@ -29,7 +29,7 @@ export function textToDocument(input: ParseInput): ParsedDocument {
   const normalised = normaliseText(decoded.text);
   const paragraphs = normalised.split('\n\n');
   const cleaned = removeRepeatedBlocks(paragraphs);
-  if (cleaned.removed) warnings.push(`removed a block repeated ${'several'} times: "${cleaned.removed.slice(0, 80)}"`);
+  if (cleaned.removed) warnings.push(`removed ${cleaned.copies} copies of a repeated block: "${cleaned.removed.slice(0, 80)}"`);
   const text = cleaned.paragraphs.join('\n\n');
   if (text === '') throw new BadInputError(`no text in ${input.url}: the body is empty`, { input: input.url });
 

@@ -9,10 +9,11 @@ describe('removeRepeatedBlocks', () => {
     const result = removeRepeatedBlocks(items);
     expect(result.paragraphs).toEqual(['Titel', 'Bei der Sitzung standen Gespräche im Mittelpunkt.', 'Ein Satz.', 'Noch ein Absatz.']);
     expect(result.removed).toBe(block.join(' / '));
+    expect(result.copies).toBe(2);
   });
 
   it('leaves texts alone when nothing repeats, or only two-line runs repeat', () => {
     const items = ['Aachen', 'Köln', 'Text.', 'Aachen', 'Köln'];
-    expect(removeRepeatedBlocks(items)).toEqual({ paragraphs: items, removed: null });
+    expect(removeRepeatedBlocks(items)).toEqual({ paragraphs: items, removed: null, copies: 0 });
   });
 });
