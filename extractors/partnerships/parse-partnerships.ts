@@ -12,6 +12,7 @@ import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { datesIn, evidenceOf, type Parser } from '../parser.ts';
+import { isGoverned } from '../places/governed.ts';
 
 const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
   ['friendship_treaty', /(?<![\p{L}])(?:Freundschaftsvertrag\p{L}*|Freundschaftsverträge\p{L}*|friendship\s+(?:treaty|agreement|pact))(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
@@ -73,7 +74,7 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     if (GOVERNED.test(lead) && !/(?:zwischen|between)\s+(?:der|dem|den|the)?\s*(?:Stadt\s+|Städten\s+|cities\s+of\s+)?$/iu.test(lead)) continue;
     return [x, y];
   }
-  const subject = cities.find((c) => c.start < cueStart && !GOVERNED.test(before(c)) && !/\(\s*$/u.test(before(c)));
+  const subject = cities.find((c) => c.start < cueStart && !isGoverned(doc, c, sentence.start) && !/\(\s*$/u.test(before(c)));
   // No subject city: the document's own ("Die Stadt kann auf die Kooperation mit Jiaozuo …", "Mit der Stadt Dezhou besteht …").
   const own = subject ?? doc.mainCity;
   if (!own) return null;
