@@ -49,7 +49,8 @@ export function findOrganisations(text: string, aliases: readonly OrganisationAl
       }
     }
   }
-  const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:[\\p{Ll}]+(?:e|en|er|es|em)\\s+)?(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])`, 'giu');
+  // "die Allianz Versicherung", "das Netzwerk „Drei gewinnt“" name something else.
+  const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:[\\p{Ll}]+(?:e|en|er|es|em)\\s+)?(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])(?!\\s+(?:SE|AG|Versicherung\\p{L}*|Arena|Global|Trade|Stadium|Leben|für|for|of)(?![\\p{L}])|\\s*[„“"«])`, 'giu');
   for (const m of text.matchAll(anaphor)) {
     const nounStart = m.index + m[0].length - m[1]!.length;
     candidates.push({ start: nounStart, end: m.index + m[0].length, raw: m[1]!, subject: null, form: 'anaphor' });
