@@ -14,7 +14,7 @@ import { BasicCrawler, Configuration, Log, LogLevel, type Request } from '@crawl
 import { MemoryStorage } from '@crawlee/memory-storage';
 import type { Kysely } from 'kysely';
 import type { DB, FetchOutcome } from '../../sql/schema.ts';
-import { findDocument, findDocuments, markDocumentGone, recordFetch, recordNotModified, storeDocumentVersion, type KnownDocument } from '../../sql/queries/documents.ts';
+import { findDocument, findDocuments, listActiveDocumentUrls, markDocumentGone, recordSitemapLastmods, recordFetch, recordNotModified, storeDocumentVersion, type KnownDocument } from '../../sql/queries/documents.ts';
 import { recordRunError } from '../../sql/queries/runs.ts';
 import { ensureSource } from '../../sql/queries/sources.ts';
 import { BadInputError, errorClassOf, errorMessageOf, RetryableError } from '../errors.ts';
@@ -120,7 +120,13 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const versionIds: string[] = [];
   const errors: CrawlError[] = [];
   const budgeted = new Set<string>();
-  const finalKeys = new Set<string>();
+  // Sitemap lastmod per document, stored once its fetch succeeded (never before: a failed fetch
+  // must not make the next crawl believe it has this version).
+  const sitemapLastmods = new Map<string, Date>();
+  const succeeded = new Set<string>();
+  // Every URL this crawl has queued or skipped: a document found by the listing, the sitemap and
+  // the feed is fetched (and counted) once.
+  const handled = new Set<string>();
   // What the database knows of each document to fetch, read in one query per discovery page.
   const knownByKey = new Map<string, KnownDocument | null>();
 
@@ -173,13 +179,13 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
 
   let crawler: BasicCrawler;
 
-  const enqueue = async (urls: Array<{ url: string; kind: RequestKind; depth: number }>) => {
+  // Requests for URLs not handled yet in this crawl, with what the database knows of each document.
+  const prepare = async (urls: Array<{ url: string; kind: RequestKind; depth: number }>) => {
     const requests = [];
-    const seen = new Set<string>();
     for (const { url, kind, depth } of urls) {
       const key = normalizeUrl(url);
-      if (!key || seen.has(key)) continue;
-      seen.add(key);
+      if (!key || handled.has(key)) continue;
+      handled.add(key);
       requests.push({ url: stripFragment(url), uniqueKey: key, userData: { kind, depth, key } satisfies RequestData });
     }
     const documentKeys = requests.filter((r) => r.userData.kind !== 'listing' && r.userData.kind !== 'sitemap' && r.userData.kind !== 'feed' && !knownByKey.has(r.uniqueKey)).map((r) => r.uniqueKey);
@@ -187,6 +193,10 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       const known = await findDocuments(db, documentKeys);
       for (const key of documentKeys) knownByKey.set(key, known.get(key) ?? null);
     }
+    return requests;
+  };
+  const enqueue = async (urls: Array<{ url: string; kind: RequestKind; depth: number }>) => {
+    const requests = await prepare(urls);
     if (requests.length) await crawler.addRequests(requests, { waitForAllRequestsToBeAdded: true });
   };
 
@@ -198,6 +208,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       data.stage = 'store';
       await recordNotModified(db, { runId, documentId: known.id, httpStatus: response.status, fetchedAt: response.fetchedAt, etag, lastModified });
       counts.unchanged += 1;
+      succeeded.add(data.key);
       return;
     }
     data.stage = 'parse';
@@ -228,6 +239,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       parsed,
     );
     counts[stored.outcome] += 1;
+    succeeded.add(data.key);
     if ((stored.outcome === 'new' || stored.outcome === 'changed') && stored.versionId) versionIds.push(stored.versionId);
     if (parsed.format === 'html' && data.depth < options.maxDepth) {
       // From a document, follow only what the source asks for, or its attachments (PDFs on our hosts).
@@ -247,10 +259,14 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       const known = await findDocuments(db, keyed.map((u) => u.key));
       const fresh: typeof keyed = [];
       for (const entry of keyed) {
+        if (entry.lastmod) sitemapLastmods.set(entry.key, entry.lastmod);
+        if (handled.has(entry.key)) continue;
         const doc = known.get(entry.key);
-        // The sitemap says it has not changed since we last fetched it: no request at all.
-        if (entry.lastmod && doc?.lastFetchedAt && doc.status === 'active' && entry.lastmod.getTime() <= doc.lastFetchedAt.getTime()) {
-          await skipDocument(entry.key, doc.id, `sitemap lastmod ${entry.lastmod.toISOString()} is not newer than our last fetch`);
+        // The sitemap says it has not changed since we last fetched it: no request at all. Compared with the lastmod seen at our last fetch when we have it, else with that fetch's time.
+        const reference = doc?.sitemapLastmod ?? doc?.lastFetchedAt ?? null;
+        if (entry.lastmod && reference && doc?.latestHash && doc.status === 'active' && entry.lastmod.getTime() <= reference.getTime()) {
+          handled.add(entry.key);
+          await skipDocument(entry.key, doc.id, `sitemap lastmod ${entry.lastmod.toISOString()} is not newer than at our last fetch`);
         } else fresh.push(entry);
       }
       await enqueue(fresh.map((u) => ({ url: u.url, kind: 'document' as const, depth: 0 })));
@@ -304,6 +320,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       data.stage = 'store';
       await recordNotModified(db, { runId, documentId: known.id, httpStatus: status, fetchedAt: response.fetchedAt });
       counts.unchanged += 1;
+      succeeded.add(data.key);
       return;
     }
     if (status === 404 || status === 410) {
@@ -316,23 +333,26 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     }
     if (status < 200 || status >= 300) throw new BadInputError(`HTTP ${status} for ${request.url}; not retried.`, { input: request.url });
     if (response.body.byteLength === 0) throw new BadInputError(`Empty body from ${request.url} (HTTP ${status}); nothing to store.`, { input: request.url });
-    // Two URLs that redirect to the same page are one document.
+    // A redirect inside the source makes the target the document (an archive URL answering 301
+    // with the release's URL is that release); two URLs redirecting to one page are one document.
+    let documentKnown = known;
     const finalKey = normalizeUrl(response.finalUrl) ?? data.key;
-    if (finalKey !== data.key) {
-      if (finalKeys.has(finalKey)) {
-        if (isDocumentKind) await skipDocument(data.key, known?.id ?? null, `redirects to ${finalKey}, already fetched in this crawl`);
+    if (finalKey !== data.key && onHost(response.finalUrl)) {
+      if (handled.has(finalKey)) {
+        if (isDocumentKind) await skipDocument(data.key, known?.id ?? null, `redirects to ${finalKey}, which this crawl fetches already`);
         return;
       }
+      handled.add(finalKey);
+      data.key = finalKey;
+      documentKnown = isDocumentKind ? await findDocument(db, finalKey) : null;
     }
-    finalKeys.add(finalKey);
-    finalKeys.add(data.key);
 
     const sniffed = sniffDiscoveryKind(response.body, response.contentType);
     let kind: RequestKind = data.kind;
     if (kind === 'auto') kind = sniffed === 'sitemap' ? 'sitemap' : sniffed === 'feed' ? 'feed' : sniffed === 'html' ? 'listing' : 'document';
     else if (kind !== 'document' && (sniffed === 'pdf' || sniffed === 'other')) kind = 'document';
     else if (kind === 'listing' && (sniffed === 'sitemap' || sniffed === 'feed')) kind = sniffed;
-    if (kind === 'document') await handleDocument(request, data, response, known ?? (await findDocument(db, data.key)));
+    if (kind === 'document') await handleDocument(request, data, response, documentKnown ?? (await findDocument(db, data.key)));
     else await handleDiscovery(kind, data, response);
   };
 
@@ -375,6 +395,14 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     await ensureSource(db, source);
     await enqueue(source.startUrls.map((start) => ({ url: start.url, kind: start.type, depth: 0 })));
     await crawler.run();
+    // Documents we hold that no listing, sitemap or feed mentions any more: revisit them
+    // (conditionally, so cheaply) to learn whether they changed or are gone.
+    const stale = (await listActiveDocumentUrls(db, source.id)).filter((url) => !handled.has(url));
+    if (stale.length && budgeted.size < maxPages) {
+      // A second run() starts from a fresh queue, so the requests go in through run() itself.
+      await crawler.run(await prepare(stale.map((url) => ({ url, kind: 'document' as const, depth: 0 }))));
+    }
+    await recordSitemapLastmods(db, [...sitemapLastmods].filter(([key]) => succeeded.has(key)).map(([url, lastmod]) => ({ url, lastmod })));
   } finally {
     ownFetcher?.close?.();
     await config.getEventManager().close();

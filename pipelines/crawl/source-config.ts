@@ -47,7 +47,7 @@ export const sourceSchema = z
     organisation: z.string().min(1),
     /** Press listing pages, sitemaps, RSS/Atom feeds or single documents; `type` defaults to sniffing. */
     startUrls: z.array(startUrl).min(1),
-    /** URL patterns (glob on path and query, or `re:` + regex on the whole URL) a discovered link must match; empty = all. */
+    /** URL patterns a discovered document must match (empty = all): globs on path and query (`*` spans `/`), or `re:` + a regex searched in path and query. */
     follow: z.array(pattern).default([]),
     /** URL patterns never fetched. */
     skip: z.array(pattern).default([]),

@@ -13,6 +13,8 @@ export interface KnownDocument {
   etag: string | null;
   lastModified: string | null;
   lastFetchedAt: Date | null;
+  /** Sitemap lastmod seen when last fetched. */
+  sitemapLastmod: Date | null;
   /** Hash of the newest version, null when the document has none. */
   latestHash: string | null;
   latestVersionId: string | null;
@@ -35,7 +37,7 @@ export async function findDocuments(db: Kysely<DB>, urls: string[]): Promise<Map
         (eb) => eb.selectFrom('document_versions as v').select(['v.id', 'v.content_hash']).whereRef('v.document_id', '=', 'd.id').orderBy('v.fetched_at', 'desc').orderBy('v.id', 'desc').limit(1).as('latest'),
         (join) => join.onTrue(),
       )
-      .select(['d.id', 'd.url', 'd.status', 'd.etag', 'd.last_modified', 'd.last_fetched_at', 'latest.id as latest_id', 'latest.content_hash as latest_hash'])
+      .select(['d.id', 'd.url', 'd.status', 'd.etag', 'd.last_modified', 'd.last_fetched_at', 'd.sitemap_lastmod', 'latest.id as latest_id', 'latest.content_hash as latest_hash'])
       .where('d.url', 'in', urls.slice(start, start + 1000))
       .execute();
     for (const row of rows) {
@@ -46,12 +48,37 @@ export async function findDocuments(db: Kysely<DB>, urls: string[]): Promise<Map
         etag: row.etag,
         lastModified: row.last_modified,
         lastFetchedAt: row.last_fetched_at ? new Date(row.last_fetched_at) : null,
+        sitemapLastmod: row.sitemap_lastmod ? new Date(row.sitemap_lastmod) : null,
         latestHash: row.latest_hash ?? null,
         latestVersionId: row.latest_id === null || row.latest_id === undefined ? null : String(row.latest_id),
       });
     }
   }
   return result;
+}
+
+/** URLs of a source's active documents that have at least one version (what a crawl may revisit). */
+export async function listActiveDocumentUrls(db: Kysely<DB>, sourceId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('documents as d')
+    .select('d.url')
+    .where('d.source_id', '=', sourceId)
+    .where('d.status', '=', 'active')
+    .where((eb) => eb.exists(eb.selectFrom('document_versions as v').select('v.id').whereRef('v.document_id', '=', 'd.id')))
+    .orderBy('d.url')
+    .execute();
+  return rows.map((row) => row.url);
+}
+
+/** Remembers the sitemap lastmod of documents fetched successfully (one statement per distinct date). */
+export async function recordSitemapLastmods(db: Kysely<DB>, entries: Array<{ url: string; lastmod: Date }>): Promise<void> {
+  const byDate = new Map<number, string[]>();
+  for (const { url, lastmod } of entries) byDate.set(lastmod.getTime(), [...(byDate.get(lastmod.getTime()) ?? []), url]);
+  for (const [time, urls] of byDate) {
+    for (let start = 0; start < urls.length; start += 1000) {
+      await db.updateTable('documents').set({ sitemap_lastmod: new Date(time) }).where('url', 'in', urls.slice(start, start + 1000)).execute();
+    }
+  }
 }
 
 export interface FetchedBody {
