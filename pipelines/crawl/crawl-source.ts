@@ -19,6 +19,7 @@ import { recordRunError } from '../../sql/queries/runs.ts';
 import { ensureSource } from '../../sql/queries/sources.ts';
 import { BadInputError, errorClassOf, errorMessageOf, RetryableError } from '../errors.ts';
 import { decodeBody } from '../parse/decode-body.ts';
+import type { ParsedDocument } from '../parse/parsed-document.ts';
 import { resolveCrawlOptions, userAgentToken, type CrawlOptions } from './crawl-options.ts';
 import { parseFeed, parseListing, parseSitemap, sniffDiscoveryKind } from './discover-links.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher, type FetchResponse } from './fetcher.ts';
@@ -27,7 +28,7 @@ import { parseDocument } from '../parse/parse-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, stripFragment } from './normalize-url.ts';
 import { fetchRobotsRules, type RobotsRules } from './robots-rules.ts';
-import { looksLikeNotFound } from './soft-not-found.ts';
+import { isSoftNotFoundHtml, looksLikeNotFound } from './soft-not-found.ts';
 import type { Source, StartUrlType } from './source-config.ts';
 import { compilePattern } from './url-pattern.ts';
 
@@ -200,6 +201,13 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     if (requests.length) await crawler.addRequests(requests, { waitForAllRequestsToBeAdded: true });
   };
 
+  const markSoftGone = async (request: Request, data: RequestData, response: FetchResponse, known: KnownDocument, reason: BadInputError) => {
+    await markDocumentGone(db, { runId, documentId: known.id, url: data.key, httpStatus: response.status, fetchedAt: response.fetchedAt });
+    counts.gone += 1;
+    errors.push({ url: request.url, stage: 'parse', reason: reason.message, errorClass: reason.name });
+    await recordRunError(db, { runId, stage: 'parse', url: request.url, error: reason });
+  };
+
   const handleDocument = async (request: Request, data: RequestData, response: FetchResponse, known: KnownDocument | null) => {
     const hash = createHash('sha256').update(response.body).digest('hex');
     const etag = response.headers['etag'] ?? null;
@@ -212,24 +220,28 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       return;
     }
     data.stage = 'parse';
-    const parsed = await parse({
-      body: response.body,
-      url: response.finalUrl,
-      contentType: response.contentType,
-      fetchedAt: response.fetchedAt,
-      languageHint: source.language ?? null,
-      contentSelectors: source.contentSelectors,
-    });
-    if (looksLikeNotFound(parsed)) {
-      const notFound = new BadInputError(`${request.url} answers 200 but the page says it was not found ("${parsed.title ?? parsed.text.slice(0, 60)}"); treated as gone.`, { input: request.url });
-      if (known?.latestHash) {
-        await markDocumentGone(db, { runId, documentId: known.id, url: data.key, httpStatus: response.status, fetchedAt: response.fetchedAt });
-        counts.gone += 1;
-        errors.push({ url: request.url, stage: 'parse', reason: notFound.message, errorClass: notFound.name });
-        await recordRunError(db, { runId, stage: 'parse', url: request.url, error: notFound });
+    let parsed: ParsedDocument;
+    try {
+      parsed = await parse({
+        body: response.body,
+        url: response.finalUrl,
+        contentType: response.contentType,
+        fetchedAt: response.fetchedAt,
+        languageHint: source.language ?? null,
+        contentSelectors: source.contentSelectors,
+      });
+    } catch (error) {
+      // A page we hold that now answers with a "Seite nicht gefunden" template is gone, not broken.
+      if (known?.latestHash && error instanceof BadInputError && isSoftNotFoundHtml(response.body, response.contentType)) {
+        await markSoftGone(request, data, response, known, error);
         return;
       }
-      await fail(request.url, data.key, 'parse', notFound, known?.id ?? null, response.status);
+      throw error;
+    }
+    if (looksLikeNotFound(parsed)) {
+      const notFound = new BadInputError(`${request.url} answers 200 but the page says it was not found ("${parsed.title ?? parsed.text.slice(0, 60)}"); treated as gone.`, { input: request.url });
+      if (known?.latestHash) await markSoftGone(request, data, response, known, notFound);
+      else await fail(request.url, data.key, 'parse', notFound, known?.id ?? null, response.status);
       return;
     }
     data.stage = 'store';
@@ -262,7 +274,8 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
         if (entry.lastmod) sitemapLastmods.set(entry.key, entry.lastmod);
         if (handled.has(entry.key)) continue;
         const doc = known.get(entry.key);
-        // The sitemap says it has not changed since we last fetched it: no request at all. Compared with the lastmod seen at our last fetch when we have it, else with that fetch's time.
+        // The sitemap says it has not changed since we last fetched it: no request at all.
+        // Compared with the lastmod seen at that fetch when we have it, else with the fetch's time.
         const reference = doc?.sitemapLastmod ?? doc?.lastFetchedAt ?? null;
         if (entry.lastmod && reference && doc?.latestHash && doc.status === 'active' && entry.lastmod.getTime() <= reference.getTime()) {
           handled.add(entry.key);

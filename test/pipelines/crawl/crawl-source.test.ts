@@ -125,6 +125,18 @@ describe('crawlSource', () => {
     expect(await database.db.selectFrom('document_versions').select('id').execute()).toHaveLength(5);
   });
 
+  it('a page we hold that turns into a "Seite nicht gefunden" template is gone, and recorded', async () => {
+    await crawl(source(site));
+    site.pages.set('/presse/meldungen/2.html', {
+      body: '<!DOCTYPE html><html lang="de"><head><title>Seite nicht gefunden</title></head><body><main><h1>Seite nicht gefunden</h1><p>Die aufgerufene Seite wurde leider nicht gefunden.</p></main></body></html>',
+    });
+    const second = await crawl(source(site));
+    expect(second.counts).toMatchObject({ gone: 1, failed: 0 });
+    expect(second.errors).toEqual([expect.objectContaining({ stage: 'parse', url: site.url('/presse/meldungen/2.html?utm_source=nl') })]);
+    const doc = await database.db.selectFrom('documents').select(['status']).where('url', '=', site.url('/presse/meldungen/2.html')).executeTakeFirstOrThrow();
+    expect(doc.status).toBe('gone');
+  });
+
   it('a page that comes back to an earlier body is that version again, not a duplicate', async () => {
     await crawl(source(site));
     const original = site.pages.get('/presse/meldungen/1.html')!;
