@@ -1,8 +1,8 @@
 /** Month and weekday names as German and English press releases write them, full and abbreviated. */
 
 export const MONTHS: Record<string, number> = {
-  januar: 1, jänner: 1, jan: 1, january: 1,
-  februar: 2, feb: 2, february: 2,
+  januar: 1, jänner: 1, jaenner: 1, jan: 1, january: 1,
+  februar: 2, feber: 2, feb: 2, february: 2,
   märz: 3, maerz: 3, mär: 3, mrz: 3, march: 3, mar: 3,
   april: 4, apr: 4,
   mai: 5, may: 5,

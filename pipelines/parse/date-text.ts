@@ -4,21 +4,8 @@
  * Results are partial ISO dates cut to the precision written (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
  */
 import type { PartialDate } from '../../extractors/claim.ts';
+import { MONTHS } from '../../extractors/dates/month-names.ts';
 
-const MONTHS: Record<string, number> = {
-  januar: 1, jänner: 1, jaenner: 1, january: 1, jan: 1,
-  februar: 2, feber: 2, february: 2, feb: 2,
-  märz: 3, maerz: 3, march: 3, mär: 3, mrz: 3, mar: 3,
-  april: 4, apr: 4,
-  mai: 5, may: 5,
-  juni: 6, june: 6, jun: 6,
-  juli: 7, july: 7, jul: 7,
-  august: 8, aug: 8,
-  september: 9, sept: 9, sep: 9,
-  oktober: 10, october: 10, okt: 10, oct: 10,
-  november: 11, nov: 11,
-  dezember: 12, december: 12, dez: 12, dec: 12,
-};
 const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 export interface DateMatch {
@@ -113,6 +100,23 @@ export function findDates(text: string): DateMatch[] {
  */
 export function latestAllowedDay(fetchedAt: Date): string {
   return new Date(fetchedAt.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The first candidate, in cascade order, that is a plausible publication date; each rung skipped
+ * for being later than the fetch (or before 1990) leaves a warning.
+ */
+export function firstPlausiblePublication(
+  candidates: ReadonlyArray<readonly [PartialDate | null, string]>,
+  fetchedAt: Date,
+  warnings: string[],
+): { published: PartialDate | null; publishedSource: string | null } {
+  for (const [date, source] of candidates) {
+    if (!date) continue;
+    if (isPlausiblePublication(date, fetchedAt)) return { published: date, publishedSource: source };
+    warnings.push(`${source} gives ${date}, later than the fetch or implausibly early; ignored`);
+  }
+  return { published: null, publishedSource: null };
 }
 
 /** True when the date (at its earliest reading) is not after the fetch day, and not before 1990. */

@@ -7,7 +7,7 @@ import { Worker } from 'node:worker_threads';
 import type { PartialDate } from '../../extractors/claim.ts';
 import { BadInputError } from '../errors.ts';
 import { cleanPdfPages } from './clean-pdf-text.ts';
-import { dateFromUrl, findDateLine, isPlausiblePublication, partialDate } from './date-text.ts';
+import { dateFromUrl, findDateLine, firstPlausiblePublication, partialDate } from './date-text.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import type { ResolvedParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from './parsed-document.ts';
@@ -126,26 +126,18 @@ export async function pdfToDocument(input: ParseInput, options: ResolvedParseOpt
   }
 
   // The release date printed at the top of page 1 wins over the file's own dates.
-  let published: PartialDate | null = null;
-  let publishedSource: string | null = null;
   const dateLineIndex = cleaned.firstPageLines.slice(0, 8).findIndex((line) => findDateLine([line], 1) !== null);
   const dateLine = dateLineIndex >= 0 ? (cleaned.firstPageLines[dateLineIndex] ?? null) : null;
-  const candidates: Array<[PartialDate | null, string]> = [
-    [dateLine ? findDateLine([dateLine], 1) : null, 'date-line'],
-    [parsePdfDate(result.info.creationDate), 'pdf-info'],
-    [parsePdfDate(result.info.modDate), 'pdf-info:ModDate'],
-    [dateFromUrl(url)?.date ?? null, 'url'],
-  ];
-  for (const [date, source] of candidates) {
-    if (!date) continue;
-    if (!isPlausiblePublication(date, input.fetchedAt)) {
-      warnings.push(`${source} gives ${date}, later than the fetch or implausibly early; ignored`);
-      continue;
-    }
-    published = date;
-    publishedSource = source;
-    break;
-  }
+  const { published, publishedSource } = firstPlausiblePublication(
+    [
+      [dateLine ? findDateLine([dateLine], 1) : null, 'date-line'],
+      [parsePdfDate(result.info.creationDate), 'pdf-info'],
+      [parsePdfDate(result.info.modDate), 'pdf-info:ModDate'],
+      [dateFromUrl(url)?.date ?? null, 'url'],
+    ],
+    input.fetchedAt,
+    warnings,
+  );
   return {
     format: 'pdf',
     title: pickTitle(result.info.title, cleaned.paragraphs, dateLine),

@@ -2,10 +2,9 @@
  * Plain-text body → ParsedDocument: line endings normalised, paragraphs kept, repeated page
  * furniture (from an earlier PDF-to-text conversion) removed, the date line near the top read.
  */
-import type { PartialDate } from '../../extractors/claim.ts';
 import { BadInputError } from '../errors.ts';
 import { decodeBody } from './decode-body.ts';
-import { dateFromUrl, findDateLine, isPlausiblePublication } from './date-text.ts';
+import { dateFromUrl, findDateLine, firstPlausiblePublication } from './date-text.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import type { ParsedDocument, ParseInput } from './parsed-document.ts';
 import { removeRepeatedBlocks } from './remove-repeated-blocks.ts';
@@ -34,22 +33,14 @@ export function textToDocument(input: ParseInput): ParsedDocument {
   if (text === '') throw new BadInputError(`no text in ${input.url}: the body is empty`, { input: input.url });
 
   const lines = text.split('\n').filter((line) => line !== '');
-  let published: PartialDate | null = null;
-  let publishedSource: string | null = null;
-  const candidates: Array<[PartialDate | null, string]> = [
-    [findDateLine(lines, 6), 'date-line'],
-    [dateFromUrl(input.url)?.date ?? null, 'url'],
-  ];
-  for (const [date, source] of candidates) {
-    if (!date) continue;
-    if (!isPlausiblePublication(date, input.fetchedAt)) {
-      warnings.push(`${source} gives ${date}, later than the fetch or implausibly early; ignored`);
-      continue;
-    }
-    published = date;
-    publishedSource = source;
-    break;
-  }
+  const { published, publishedSource } = firstPlausiblePublication(
+    [
+      [findDateLine(lines, 6), 'date-line'],
+      [dateFromUrl(input.url)?.date ?? null, 'url'],
+    ],
+    input.fetchedAt,
+    warnings,
+  );
   // The first line is a title only when it is short and not the date line.
   const firstTextLine = lines.find((line) => findDateLine([line], 1) === null) ?? null;
   const title = firstTextLine && firstTextLine.length <= 200 && lines.indexOf(firstTextLine) <= 2 ? firstTextLine : null;
