@@ -3,6 +3,8 @@ import { currentClaims } from '../sql/queries/claims.ts';
 import { listFlags } from '../sql/queries/flags.ts';
 import type { DB, FlagRow } from '../sql/schema.ts';
 import type { RunReport } from '../pipelines/run/run-pipeline.ts';
+import type { Database } from '../sql/database.ts';
+import { EXIT, print, type CommandIo } from './command.ts';
 
 export interface RunSummary {
   run: RunReport;
@@ -57,4 +59,11 @@ export function formatRunSummary(summary: RunSummary): string {
     '      `npx isa review ID --status confirmed|dismissed --note "…"` records a decision that survives later runs.',
   );
   return lines.join('\n');
+}
+
+/** Prints a finished run's summary in the chosen format and maps its status to the exit code. */
+export async function reportRun(database: Database, run: RunReport, mode: string, format: 'text' | 'json', io: CommandIo): Promise<number> {
+  const summary = await summarizeRun(database.db, run, database.location, mode);
+  print(io.stdout, format === 'json' ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
+  return run.status === 'succeeded' ? EXIT.ok : run.status === 'partial' ? EXIT.partial : EXIT.failed;
 }

@@ -1,5 +1,5 @@
 import { loadConfig } from '../config.ts';
-import { EXIT, print, UsageError, type Command } from '../command.ts';
+import { print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { ingestDocument } from '../../pipelines/crawl/ingest-document.ts';
 import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
@@ -7,7 +7,7 @@ import { resolveCrawlOptions } from '../../pipelines/crawl/crawl-options.ts';
 import { recordRunError, startRun } from '../../sql/queries/runs.ts';
 import { errorMessageOf } from '../../pipelines/errors.ts';
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
-import { formatRunSummary, summarizeRun } from '../run-report.ts';
+import { reportRun } from '../run-report.ts';
 
 export const ingestCommand: Command = {
   name: 'ingest',
@@ -54,9 +54,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
       const runner = await openStageRunner(database, config, await openSyncedGazetteer(database));
       try {
         const report = await runPipeline({ db: database.db, runner }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors });
-        const summary = await summarizeRun(database.db, report, database.location, runner.mode);
-        print(io.stdout, format === 'json' ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
-        return report.status === 'succeeded' ? EXIT.ok : report.status === 'partial' ? EXIT.partial : EXIT.failed;
+        return await reportRun(database, report, runner.mode, format, io);
       } finally {
         await runner.close();
       }

@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
-import { EXIT, print, UsageError, type Command } from '../command.ts';
+import { print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { loadSourcesFile } from '../../pipelines/crawl/sources-file.ts';
 import type { Source } from '../../pipelines/crawl/source-config.ts';
 import { upsertSource } from '../../sql/queries/sources.ts';
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fixture-server.ts';
-import { formatRunSummary, summarizeRun } from '../run-report.ts';
+import { reportRun } from '../run-report.ts';
 
 export const FIXTURE_SOURCES_FILE = fileURLToPath(new URL('../../fixtures/sources.yaml', import.meta.url));
 
@@ -60,9 +60,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
           { db: database.db, runner, log: format === 'text' ? (line) => print(io.stderr, line) : undefined },
           { sourceIds: selected.map((s) => s.id), options: { sourcesFile: values.sources ?? 'fixtures' } },
         );
-        const summary = await summarizeRun(database.db, report, database.location, runner.mode);
-        print(io.stdout, format === 'json' ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
-        return report.status === 'succeeded' ? EXIT.ok : report.status === 'partial' ? EXIT.partial : EXIT.failed;
+        return await reportRun(database, report, runner.mode, format, io);
       } finally {
         await runner.close();
       }
