@@ -374,8 +374,9 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       maxConcurrency: options.maxConcurrency,
       minConcurrency: options.maxConcurrency,
       maxRequestRetries: options.maxRetries,
-      // Fetch, waits for the host gate and parsing must all fit; the fetcher enforces its own timeouts.
-      requestHandlerTimeoutSecs: Math.ceil((options.connectTimeoutMs + options.bodyTimeoutMs + options.maxCrawlDelayMs) / 1000) + 120,
+      // The wait at the host gate (up to one delay per request in flight), the fetch and the
+      // parse must all fit; the fetcher enforces its own, tighter timeouts.
+      requestHandlerTimeoutSecs: Math.ceil((options.connectTimeoutMs + options.bodyTimeoutMs + options.maxCrawlDelayMs * options.maxConcurrency) / 1000) + 120,
       useSessionPool: false,
       log: new Log({ level: LogLevel.OFF }),
       statusMessageLoggingInterval: 3600,
