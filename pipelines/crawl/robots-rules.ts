@@ -4,7 +4,7 @@
  * a hand-written matcher.
  */
 import robotsParserModule from 'robots-parser';
-import { errorMessageOf } from '../errors.ts';
+import { errorMessageOf, RefusedError } from '../errors.ts';
 import type { Fetcher, PrivateTargets } from './fetcher.ts';
 
 interface ParsedRobots {
@@ -30,7 +30,8 @@ export interface RobotsRules {
 
 /**
  * Fetches and reads an origin's robots.txt (RFC 9309): a 4xx means no rules; a 5xx or an
- * unreachable file means "disallow all" until a later crawl can read it.
+ * unreachable file means "disallow all" until a later crawl can read it. Throws RefusedError
+ * when the guard refuses the origin itself.
  */
 export async function fetchRobotsRules(fetcher: Fetcher, origin: string, options: { userAgentToken: string; allowPrivate: PrivateTargets }): Promise<RobotsRules> {
   const robotsUrl = new URL('/robots.txt', origin).toString();
@@ -40,6 +41,8 @@ export async function fetchRobotsRules(fetcher: Fetcher, origin: string, options
     if (response.status < 200 || response.status >= 300) return disallowAll(`robots.txt answered ${response.status}`);
     return readRobots(robotsUrl, Buffer.from(response.body).toString('utf8'), options.userAgentToken);
   } catch (error) {
+    // A refusal (SSRF guard, scheme) is ours, not the site's: let each URL fail with its reason.
+    if (error instanceof RefusedError) throw error;
     return disallowAll(`robots.txt unreachable: ${errorMessageOf(error)}`);
   }
 }

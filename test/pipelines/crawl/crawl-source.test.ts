@@ -244,6 +244,13 @@ describe('crawlSource', () => {
     expect(await database.db.selectFrom('documents').select('id').execute()).toHaveLength(4);
   });
 
+  it('refuses a loopback source that does not allow private targets, recording why, with zero hits', async () => {
+    const result = await crawl(source(site, { allowPrivate: false }));
+    expect(site.hits()).toBe(0);
+    expect(result.counts).toMatchObject({ new: 0, failed: 1 });
+    expect(result.errors).toEqual([expect.objectContaining({ url: site.url('/presse/'), stage: 'fetch', errorClass: 'RefusedError' })]);
+  });
+
   it('leaves no crawlee storage on disk', async () => {
     const before = existsSync('storage');
     await crawl(source(site));
