@@ -187,7 +187,8 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       const key = normalizeUrl(url);
       if (!key || handled.has(key)) continue;
       handled.add(key);
-      requests.push({ url: stripFragment(url), uniqueKey: key, userData: { kind, depth, key } satisfies RequestData });
+      // Re-serialised by URL so that crawlee's own URL check never rejects a batch for one odd link.
+      requests.push({ url: new URL(stripFragment(url)).toString(), uniqueKey: key, userData: { kind, depth, key } satisfies RequestData });
     }
     const documentKeys = requests.filter((r) => r.userData.kind !== 'listing' && r.userData.kind !== 'sitemap' && r.userData.kind !== 'feed' && !knownByKey.has(r.uniqueKey)).map((r) => r.uniqueKey);
     if (documentKeys.length) {
