@@ -1,4 +1,6 @@
 // Loopback only: every request in this file is aimed at 127.0.0.1 or a name that resolves to it.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../../fixtures/server/fixture-server.ts';
 import { RefusedError } from '../../../pipelines/errors.ts';
@@ -79,6 +81,29 @@ describe('the guarded fetcher (loopback servers only)', () => {
     const to = encodeURIComponent(`http://localhost:${new URL(target.origin).port}/`);
     await expect(fetcher.fetch({ url: entry.url(`/hostile/redirect?to=${to}`), allowPrivate: [entryHost] })).rejects.toBeInstanceOf(RefusedError);
     expect(target.hits()).toBe(0);
+  });
+
+  it('refuses IPv6 loopback ([::1]) and connects to it only when allowed', async () => {
+    let hits = 0;
+    const v6 = createServer((_req, res) => {
+      hits += 1;
+      res.end('ok');
+    });
+    const listening = await new Promise<boolean>((resolve) => {
+      v6.once('error', () => resolve(false));
+      v6.listen(0, '::1', () => resolve(true));
+    });
+    if (!listening) return; // no IPv6 loopback on this machine: nothing to aim at
+    try {
+      const url = `http://[::1]:${(v6.address() as AddressInfo).port}/`;
+      await expect(fetcher.fetch({ url, allowPrivate: false })).rejects.toBeInstanceOf(RefusedError);
+      expect(hits).toBe(0);
+      expect((await fetcher.fetch({ url, allowPrivate: true })).status).toBe(200);
+      expect(hits).toBe(1);
+    } finally {
+      v6.closeAllConnections();
+      await new Promise((resolve) => v6.close(resolve));
+    }
   });
 
   it('connects when the source explicitly allows private targets', async () => {
