@@ -14,7 +14,7 @@ import { BasicCrawler, Configuration, Log, LogLevel, type Request } from '@crawl
 import { MemoryStorage } from '@crawlee/memory-storage';
 import type { Kysely } from 'kysely';
 import type { DB, FetchOutcome } from '../../sql/schema.ts';
-import { findDocument, findDocuments, listActiveDocumentUrls, markDocumentGone, recordSitemapLastmods, recordFetch, recordNotModified, storeDocumentVersion, type KnownDocument } from '../../sql/queries/documents.ts';
+import { findDocument, findDocuments, listActiveDocumentUrls, markDocumentGone, recordSitemapLastmods, recordFetch, recordNotModified, storeDocumentVersion, type KnownDocument, type NotModifiedFetch } from '../../sql/queries/documents.ts';
 import { recordRunError } from '../../sql/queries/runs.ts';
 import { ensureSource } from '../../sql/queries/sources.ts';
 import { BadInputError, errorClassOf, errorMessageOf, RetryableError } from '../errors.ts';
@@ -202,6 +202,18 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     if (requests.length) await crawler.addRequests(requests, { waitForAllRequestsToBeAdded: true });
   };
 
+  // Unchanged documents are written in batches: on a re-crawl they are nearly every page.
+  let unchangedBuffer: NotModifiedFetch[] = [];
+  const flushUnchanged = async () => {
+    const batch = unchangedBuffer;
+    unchangedBuffer = [];
+    await recordNotModified(db, runId, batch);
+  };
+  const notModified = async (entry: NotModifiedFetch) => {
+    unchangedBuffer.push(entry);
+    if (unchangedBuffer.length >= 200) await flushUnchanged();
+  };
+
   const markSoftGone = async (request: Request, data: RequestData, response: FetchResponse, known: KnownDocument, reason: BadInputError) => {
     await markDocumentGone(db, { runId, documentId: known.id, url: data.key, httpStatus: response.status, fetchedAt: response.fetchedAt });
     counts.gone += 1;
@@ -215,7 +227,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     const lastModified = response.headers['last-modified'] ?? null;
     if (known?.latestHash === hash) {
       data.stage = 'store';
-      await recordNotModified(db, { runId, documentId: known.id, httpStatus: response.status, fetchedAt: response.fetchedAt, etag, lastModified });
+      await notModified({ documentId: known.id, httpStatus: response.status, fetchedAt: response.fetchedAt, etag, lastModified });
       counts.unchanged += 1;
       succeeded.add(data.key);
       return;
@@ -332,7 +344,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     if (status === 304) {
       if (!known) throw new BadInputError(`HTTP 304 for ${request.url} without a conditional request.`, { input: request.url });
       data.stage = 'store';
-      await recordNotModified(db, { runId, documentId: known.id, httpStatus: status, fetchedAt: response.fetchedAt });
+      await notModified({ documentId: known.id, httpStatus: status, fetchedAt: response.fetchedAt });
       counts.unchanged += 1;
       succeeded.add(data.key);
       return;
@@ -410,6 +422,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     await ensureSource(db, source);
     await enqueue(source.startUrls.map((start) => ({ url: start.url, kind: start.type, depth: 0 })));
     await crawler.run();
+    await flushUnchanged();
     // Documents we hold that no listing, sitemap or feed mentions any more: revisit them
     // (conditionally, so cheaply) to learn whether they changed or are gone.
     const stale = (await listActiveDocumentUrls(db, source.id)).filter((url) => !handled.has(url));
@@ -417,6 +430,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       // A second run() starts from a fresh queue, so the requests go in through run() itself.
       await crawler.run(await prepare(stale.map((url) => ({ url, kind: 'document' as const, depth: 0 }))));
     }
+    await flushUnchanged();
     await recordSitemapLastmods(db, [...sitemapLastmods].filter(([key]) => succeeded.has(key)).map(([url, lastmod]) => ({ url, lastmod })));
   } finally {
     ownFetcher?.close?.();

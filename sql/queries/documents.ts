@@ -208,45 +208,39 @@ export async function recordUnchanged(db: Kysely<DB>, fetch: UnchangedFetch): Pr
   });
 }
 
+export interface NotModifiedFetch {
+  documentId: string;
+  httpStatus: number;
+  fetchedAt: Date;
+  /** New validators from a 200 with an unchanged body; left out (undefined) after a 304. */
+  etag?: string | null;
+  lastModified?: string | null;
+}
+
 /**
- * Records a 304 or an unchanged body of a known document in one statement (the cheap path every
- * unchanged page of a re-crawl takes): document touched and the fetch logged, atomically.
+ * Records 304s and unchanged bodies of known documents — the path every unchanged page of a
+ * re-crawl takes — in one statement per batch: documents touched and fetches logged, atomically.
  */
-export async function recordNotModified(
-  db: Kysely<DB>,
-  fetch: { runId: string | null; documentId: string; httpStatus: number; fetchedAt: Date; etag?: string | null; lastModified?: string | null },
-): Promise<StoredFetch> {
-  await db
-    .with('touched', (qb) =>
-      qb
-        .updateTable('documents')
-        .set({
-          status: 'active',
-          gone_at: null,
-          last_fetched_at: fetch.fetchedAt,
-          last_http_status: fetch.httpStatus,
-          ...(fetch.etag !== undefined ? { etag: fetch.etag } : {}),
-          ...(fetch.lastModified !== undefined ? { last_modified: fetch.lastModified } : {}),
-        })
-        .where('id', '=', fetch.documentId)
-        .returning(['id', 'url']),
-    )
-    .insertInto('fetches')
-    .columns(['run_id', 'document_id', 'url', 'http_status', 'outcome', 'fetched_at'])
-    .expression((eb) =>
-      eb
-        .selectFrom('touched')
-        .select([
-          sql<string | null>`cast(${fetch.runId} as bigint)`.as('run_id'),
-          'touched.id',
-          'touched.url',
-          sql<number>`cast(${fetch.httpStatus} as integer)`.as('http_status'),
-          sql<'unchanged'>`'unchanged'`.as('outcome'),
-          sql<Date>`cast(${fetch.fetchedAt} as timestamptz)`.as('fetched_at'),
-        ]),
-    )
-    .execute();
-  return { documentId: fetch.documentId, versionId: null, outcome: 'unchanged' };
+export async function recordNotModified(db: Kysely<DB>, runId: string | null, fetches: readonly NotModifiedFetch[]): Promise<void> {
+  for (let start = 0; start < fetches.length; start += 500) {
+    const rows = fetches.slice(start, start + 500).map(
+      (f) =>
+        sql`(cast(${f.documentId} as bigint), cast(${f.httpStatus} as integer), cast(${f.fetchedAt} as timestamptz), cast(${f.etag !== undefined} as boolean), cast(${f.etag ?? null} as text), cast(${f.lastModified !== undefined} as boolean), cast(${f.lastModified ?? null} as text))`,
+    );
+    await sql`
+      with v (document_id, http_status, fetched_at, set_etag, etag, set_last_modified, last_modified) as (values ${sql.join(rows)}),
+      touched as (
+        update documents d
+        set status = 'active', gone_at = null, last_fetched_at = v.fetched_at, last_http_status = v.http_status,
+            etag = case when v.set_etag then v.etag else d.etag end,
+            last_modified = case when v.set_last_modified then v.last_modified else d.last_modified end
+        from v
+        where d.id = v.document_id
+        returning d.id, d.url, v.http_status, v.fetched_at
+      )
+      insert into fetches (run_id, document_id, url, http_status, outcome, fetched_at)
+      select cast(${runId} as bigint), id, url, http_status, 'unchanged', fetched_at from touched`.execute(db);
+  }
 }
 
 /** Marks a known document gone (404/410, or a page that says so); its versions stay. */

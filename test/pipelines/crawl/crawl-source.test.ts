@@ -96,6 +96,9 @@ describe('crawlSource', () => {
     expect(await database.db.selectFrom('claims').selectAll().orderBy('id').execute()).toEqual(claimsBefore);
     const outcomes = await database.db.selectFrom('fetches').select(['outcome']).where('outcome', '=', 'unchanged').execute();
     expect(outcomes).toHaveLength(4);
+    // A 304 keeps the stored validators and says what the server answered.
+    const documents = await database.db.selectFrom('documents').select(['etag', 'last_http_status', 'last_fetched_at']).execute();
+    expect(documents.every((d) => d.etag !== null && d.last_http_status === 304 && d.last_fetched_at !== null)).toBe(true);
   });
 
   it('an unchanged body without validators costs no version either', async () => {
