@@ -1,3 +1,5 @@
+import type { PdfWorkerPool } from './pdf-to-document.ts';
+
 /**
  * Limits and choices for the parse stage. Every field has a default, so `{}` is a valid value.
  */
@@ -39,6 +41,12 @@ export interface ParseOptions {
    * @defaultValue 'rules'
    */
   htmlExtractor?: 'rules' | 'readability';
+  /**
+   * Worker threads to reuse for PDFs (the caller owns and closes the pool); null starts a fresh
+   * worker per PDF, which is slower but needs no closing.
+   * @defaultValue null
+   */
+  pdfWorkers?: PdfWorkerPool | null;
 }
 
 export type ResolvedParseOptions = Required<ParseOptions>;
@@ -53,5 +61,6 @@ export function resolveParseOptions(options: ParseOptions = {}): ResolvedParseOp
     htmlMaxBytes: options.htmlMaxBytes ?? 10 * 1024 * 1024,
     htmlMaxDepth: options.htmlMaxDepth ?? 1000,
     htmlExtractor: options.htmlExtractor ?? 'rules',
+    pdfWorkers: options.pdfWorkers ?? null,
   };
 }

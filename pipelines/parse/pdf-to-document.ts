@@ -18,44 +18,112 @@ export type PdfWorkerResult =
   | { ok: true; total: number; pages: string[]; links: string[]; info: { title: string | null; creationDate: string | null; modDate: string | null } }
   | { ok: false; kind: 'encrypted' | 'invalid' | 'format' | 'too-many-pages' | 'unknown'; message: string; total?: number };
 
+/** Starts a PDF worker thread with its heap capped. */
+function spawnPdfWorker(maxHeapMb: number): Worker {
+  return new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+    // Plain Node: the entry is JavaScript, so no loader (tsx, vitest) needs to follow it in.
+    execArgv: [],
+    resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
+    stdout: true,
+    stderr: true,
+  });
+}
+
 /**
- * Runs pdf-parse on `body` in a fresh worker thread and terminates it after `timeoutMs`.
- * Resolves with the worker's answer; rejects only with `BadInputError` (timeout, crash).
+ * Asks a worker to parse one PDF. Resolves with its answer; rejects with `BadInputError` on timeout,
+ * crash or exit, and then the worker has been terminated: a failed worker is never reused.
  */
-export function runPdfWorker(body: Uint8Array, url: string, options: ResolvedParseOptions): Promise<PdfWorkerResult> {
+function askPdfWorker(worker: Worker, body: Uint8Array, url: string, options: ResolvedParseOptions): Promise<PdfWorkerResult> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
-      // Plain Node: the entry is JavaScript, so no loader (tsx, vitest) needs to follow it in.
-      execArgv: [],
-      resourceLimits: { maxOldGenerationSizeMb: options.pdfMaxHeapMb },
-      stdout: true,
-      stderr: true,
-    });
     let settled = false;
-    const finish = (action: () => void): void => {
+    const onMessage = (result: PdfWorkerResult) => finish(() => resolve(result), false);
+    const onError = (error: Error) =>
+      finish(() => reject(new BadInputError(`PDF worker crashed on ${url}: ${error.message} (a hostile or huge PDF?)`, { input: url, cause: error })), true);
+    const onExit = (code: number) =>
+      finish(() => reject(new BadInputError(`PDF worker exited with code ${code} before answering for ${url}`, { input: url })), true);
+    const timer = setTimeout(() => {
+      finish(
+        () => reject(new BadInputError(`PDF parsing took longer than ${options.pdfTimeoutMs / 1000} s for ${url}; the worker was stopped. Raise pdfTimeoutMs only if the PDF is known to be good`, { input: url })),
+        true,
+      );
+    }, options.pdfTimeoutMs);
+    function finish(action: () => void, failed: boolean): void {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (failed) void worker.terminate();
       action();
-      // The worker is one-shot: end it whatever happened, so no thread outlives its document.
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => {
-      finish(() =>
-        reject(new BadInputError(`PDF parsing took longer than ${options.pdfTimeoutMs / 1000} s for ${url}; the worker was stopped. Raise pdfTimeoutMs only if the PDF is known to be good`, { input: url })),
-      );
-    }, options.pdfTimeoutMs);
-    worker.once('message', (result: PdfWorkerResult) => finish(() => resolve(result)));
-    worker.once('error', (error) =>
-      finish(() => reject(new BadInputError(`PDF worker crashed on ${url}: ${error.message} (a hostile or huge PDF?)`, { input: url, cause: error }))),
-    );
-    worker.once('exit', (code) =>
-      finish(() => reject(new BadInputError(`PDF worker exited with code ${code} before answering for ${url}`, { input: url }))),
-    );
-    // Copy, so transferring the buffer does not detach the caller's body.
-    const data = body.slice();
+    }
+    worker.once('message', onMessage);
+    worker.once('error', onError);
+    worker.once('exit', onExit);
+    // Copy, so transferring the buffer does not detach the caller's body. Not `body.slice()`:
+    // on a Node Buffer that is a view of the same memory, and the caller's bytes would vanish.
+    const data = new Uint8Array(body);
     worker.postMessage({ data, maxPages: options.pdfMaxPages }, [data.buffer]);
   });
+}
+
+/**
+ * Runs pdf-parse on `body` in a worker thread and stops it after `timeoutMs`: a pooled worker when
+ * `options.pdfWorkers` is set, else a fresh one that ends with the document.
+ */
+export async function runPdfWorker(body: Uint8Array, url: string, options: ResolvedParseOptions): Promise<PdfWorkerResult> {
+  if (options.pdfWorkers) return options.pdfWorkers.run(body, url, options);
+  const worker = spawnPdfWorker(options.pdfMaxHeapMb);
+  try {
+    return await askPdfWorker(worker, body, url, options);
+  } finally {
+    void worker.terminate();
+  }
+}
+
+export interface PdfWorkerPoolOptions {
+  /** Idle workers kept for the next PDF. @defaultValue 2 */
+  maxIdle?: number;
+  /** PDFs one worker parses before it is replaced, bounding what pdf.js may leak. @defaultValue 50 */
+  maxUsesPerWorker?: number;
+}
+
+/**
+ * Reuses PDF worker threads across documents: starting one costs a few hundred milliseconds. A
+ * worker that times out, crashes or exits is terminated, never reused. Idle workers do not keep
+ * the process alive; `close()` ends them.
+ */
+export class PdfWorkerPool {
+  readonly #idle: Worker[] = [];
+  readonly #uses = new WeakMap<Worker, number>();
+  readonly #maxIdle: number;
+  readonly #maxUses: number;
+  #closed = false;
+
+  constructor(options: PdfWorkerPoolOptions = {}) {
+    this.#maxIdle = options.maxIdle ?? 2;
+    this.#maxUses = options.maxUsesPerWorker ?? 50;
+  }
+
+  async run(body: Uint8Array, url: string, options: ResolvedParseOptions): Promise<PdfWorkerResult> {
+    const worker = this.#idle.pop() ?? spawnPdfWorker(options.pdfMaxHeapMb);
+    worker.ref();
+    const result = await askPdfWorker(worker, body, url, options);
+    const uses = (this.#uses.get(worker) ?? 0) + 1;
+    this.#uses.set(worker, uses);
+    if (this.#closed || uses >= this.#maxUses || this.#idle.length >= this.#maxIdle) {
+      void worker.terminate();
+    } else {
+      worker.unref();
+      this.#idle.push(worker);
+    }
+    return result;
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(this.#idle.splice(0).map((worker) => worker.terminate()));
+  }
 }
 
 /** Reads a PDF date string ("D:20191104093000+01'00'") as the calendar day written, without UTC shifts. */

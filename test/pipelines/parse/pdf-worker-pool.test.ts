@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
+import { PdfWorkerPool } from '../../../pipelines/parse/pdf-to-document.ts';
+import { BadInputError } from '../../../pipelines/errors.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
+const input = (body: Uint8Array, name = 'press-release.pdf') => ({ body, url: `file:///fixtures/${name}`, contentType: 'application/pdf', fetchedAt: new Date('2026-01-01T00:00:00Z') });
+
+describe('PDF parsing and the caller\'s bytes', () => {
+  it('leaves a Node Buffer body intact, so it can be parsed again and stored', async () => {
+    const body = fixture('press-release.pdf');
+    const size = body.length;
+    const first = await parseDocument(input(body));
+    expect(body.length).toBe(size);
+    const second = await parseDocument(input(body));
+    expect(second.text).toBe(first.text);
+  });
+});
+
+describe('PdfWorkerPool', () => {
+  const pool = new PdfWorkerPool({ maxIdle: 1 });
+  afterAll(async () => {
+    await pool.close();
+  });
+
+  it('gives the same text as a fresh worker, across several documents', async () => {
+    const body = fixture('press-release.pdf');
+    const oneShot = await parseDocument(input(body));
+    for (let i = 0; i < 3; i++) {
+      const pooled = await parseDocument(input(body), { pdfWorkers: pool });
+      expect(pooled.text).toBe(oneShot.text);
+    }
+  });
+
+  it('fails a broken PDF and a timed-out one, and keeps serving the next document', async () => {
+    await expect(parseDocument(input(fixture('truncated.pdf'), 'truncated.pdf'), { pdfWorkers: pool })).rejects.toBeInstanceOf(BadInputError);
+    await expect(parseDocument(input(fixture('page-footers.pdf'), 'page-footers.pdf'), { pdfWorkers: pool, pdfTimeoutMs: 1 })).rejects.toThrow(/longer than/);
+    const after = await parseDocument(input(fixture('press-release.pdf')), { pdfWorkers: pool });
+    expect(after.format).toBe('pdf');
+    expect(after.text.length).toBeGreaterThan(100);
+  });
+});
