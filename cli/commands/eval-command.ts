@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openGazetteer } from '../services.ts';
 import { extractDocument } from '../../pipelines/extract/extract-document.ts';
+import { PdfWorkerPool } from '../../pipelines/parse/pdf-to-document.ts';
 import { evaluateGold, type GoldEvaluation } from '../../pipelines/evaluate/evaluate-gold.ts';
 import { checkFloors, defaultEvalFloorsPath, loadEvalFloors, type FloorFailure } from '../../pipelines/evaluate/check-floors.ts';
 
@@ -26,10 +27,11 @@ Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usa
     const format = String(values.format);
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
     const gazetteer = await openGazetteer();
+    const pdfWorkers = new PdfWorkerPool();
     const results = await evaluateGold({
       goldDir: (values.gold as string | undefined) ?? GOLD_DIR,
-      extract: (file) => extractDocument({ gazetteer }, { source: file, now: new Date() }),
-    });
+      extract: (file) => extractDocument({ gazetteer, pdfWorkers }, { source: file, now: new Date() }),
+    }).finally(() => pdfWorkers.close());
     const failures = checkFloors(results, await loadEvalFloors(defaultEvalFloorsPath()));
     print(io.stdout, format === 'json' ? JSON.stringify({ results, failures }, null, 2) : formatEvaluation(results, failures));
     return failures.length === 0 ? EXIT.ok : EXIT.failed;

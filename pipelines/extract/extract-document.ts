@@ -4,6 +4,7 @@ import { extractClaims } from '../../extractors/extract-claims.ts';
 import type { Extraction } from '../../extractors/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { parseDocument } from '../parse/parse-document.ts';
+import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { BadInputError } from '../errors.ts';
 
@@ -11,6 +12,8 @@ export interface ExtractDocumentDeps {
   gazetteer: Gazetteer;
   /** Needed for URLs only. */
   fetcher?: Fetcher;
+  /** PDF worker threads to reuse across documents (`isa eval` parses dozens). */
+  pdfWorkers?: PdfWorkerPool;
 }
 
 export interface ExtractDocumentInput {
@@ -32,7 +35,7 @@ const CONTENT_TYPE_BY_EXTENSION: Record<string, string> = {
 /** Reads one document (no database), parses it and extracts its claims: `isa extract`. */
 export async function extractDocument(deps: ExtractDocumentDeps, input: ExtractDocumentInput): Promise<Extraction> {
   const { body, url, contentType, fetchedAt } = await readSource(deps, input);
-  const parsed = await parseDocument({ body, url, contentType, fetchedAt });
+  const parsed = await parseDocument({ body, url, contentType, fetchedAt }, { pdfWorkers: deps.pdfWorkers ?? null });
   const claims = extractClaims(parsed.text, {
     gazetteer: deps.gazetteer,
     published: parsed.published,
