@@ -2,10 +2,11 @@
  * The database seam: one `Kysely<DB>` whatever is behind it. `DATABASE_URL` means Postgres
  * through `pg`; otherwise PGlite (Postgres in WebAssembly) in a directory under `./data`.
  */
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
+import { ConfigError } from '../pipelines/errors.ts';
 
 export interface DatabaseOptions {
   /** Postgres connection string; when set, PGlite is not used. */
@@ -62,22 +63,75 @@ async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   const inMemory = dataDir.startsWith('memory://');
-  if (!inMemory) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create({
-    ...(inMemory ? {} : { dataDir }),
-    parsers: { [INT8_OID]: (value: string) => value },
-  });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
-  return {
-    db,
-    kind: 'pglite',
-    location: inMemory ? 'memory' : dataDir,
-    schema: null,
-    close: async () => {
-      await db.destroy();
-      if (!client.closed) await client.close();
-    },
-  };
+  let releaseLock = () => {};
+  if (!inMemory) {
+    mkdirSync(dataDir, { recursive: true });
+    releaseLock = lockDataDir(dataDir);
+  }
+  try {
+    const client = await PGlite.create({
+      ...(inMemory ? {} : { dataDir }),
+      parsers: { [INT8_OID]: (value: string) => value },
+    });
+    const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+    return {
+      db,
+      kind: 'pglite',
+      location: inMemory ? 'memory' : dataDir,
+      schema: null,
+      close: async () => {
+        try {
+          await db.destroy();
+          if (!client.closed) await client.close();
+        } finally {
+          releaseLock();
+        }
+      },
+    };
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
+}
+
+/**
+ * The embedded database is one process's at a time: two processes writing one PGlite directory
+ * (a nightly run overlapping a manual one) would corrupt it. A lock file holds the owner's pid;
+ * a lock whose process is gone is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = `${dataDir.replace(/\/+$/, '')}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(lockPath, 'wx');
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return () => {
+        try {
+          unlinkSync(lockPath);
+        } catch {
+          // already gone: nothing to release
+        }
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(lockPath, 'utf8').trim());
+      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
+        throw new ConfigError(`the embedded database ${dataDir} is in use by ${owner === process.pid ? 'this process' : `process ${owner}`}; wait for it to finish, or use DATABASE_URL for concurrent work`, { input: dataDir });
+      }
+      unlinkSync(lockPath); // stale: its process is gone
+    }
+  }
+  throw new ConfigError(`could not lock the embedded database ${dataDir}; remove ${lockPath} if no isa process is running`, { input: dataDir });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export interface MigrateOutcome {
