@@ -14,7 +14,7 @@ const HEAD_LINES = 15;
 const HEAD_CHARS = 1500;
 
 const SEGMENT_SEPARATOR = /\s+[|·•–—]\s+|\s+-\s+/u;
-const LABEL = /^(?:stand|datum|date|veröffentlicht(?:\s+am)?|published(?:\s+on)?|erschienen(?:\s+am)?|(?:pressemitteilung|presseinformation|pressemeldung|press\s+release|news)(?:\s+(?:nr\.\s*)?[\d/.-]+)?(?:\s+(?:vom|of|from))?|aktualisiert(?:\s+am)?|updated(?:\s+on)?|zuletzt\s+geändert(?:\s+am)?)\s*:?\s*/iu;
+const LABEL = /^(?:stand|datum|date|(?:release|publication|issue)\s+date|erscheinungsdatum|veröffentlichungsdatum|posted(?:\s+on)?|issued(?:\s+on)?|veröffentlicht(?:\s+am)?|published(?:\s+on)?|erschienen(?:\s+am)?|(?:pressemitteilung|presseinformation|pressemeldung|press\s+release|news)(?:\s+(?:nr\.\s*)?[\d/.-]+)?(?:\s+(?:vom|of|from))?|aktualisiert(?:\s+am)?|updated(?:\s+on)?|zuletzt\s+geändert(?:\s+am)?)\s*:?\s*/iu;
 const PLACE = /^\p{Lu}[\p{L}.'’\-/ ]{1,40}(?:\s*\([^)]{1,30}\))?,\s*(?:(?:den|the|am)(?:\s+|$))?/u;
 
 /** Date the text itself gives as its publication date, or null. Day or month precision only. */

@@ -176,7 +176,8 @@ const RULES: DateRule[] = [
   {
     // "am Montag", "on Monday", "vergangenen Dienstag": the latest such day up to the publication date.
     name: 'date/weekday',
-    pattern: new RegExp(`(?<![\\p{L}])(?:am|on|last|vergangenen|letzten|this\\s+past)\\s+(${WEEKDAY_SOURCE})(?![\\p{L}])(?!,?\\s*(?:den\\s+|the\\s+)?\\d)`, 'giu'),
+    // "am Donnerstagabend", "on Tuesday evening": a part of the day changes nothing.
+    pattern: new RegExp(`(?<![\\p{L}])(?:am|on|last|vergangenen|letzten|this\\s+past)\\s+(${WEEKDAY_SOURCE})(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?![\\p{L}])(?!,?\\s*(?:den\\s+|the\\s+)?\\d)`, 'giu'),
     build: (m, published) => {
       const day = weekdayNumber(m[1]!);
       if (day === null) return null;
@@ -230,6 +231,12 @@ const RULES: DateRule[] = [
     },
   },
   {
+    // "im Herbst desselben Jahres", "later that year": the year of the last dated mention before.
+    name: 'date/same-year',
+    pattern: /(?<![\p{L}])(?:desselben\s+Jahres|im\s+(?:selben|gleichen)\s+Jahr|des\s+gleichen\s+Jahres|(?:later|earlier)\s+that\s+year|(?:in|of)\s+the\s+same\s+year)(?![\p{L}])/giu,
+    build: () => ({ value: null, precision: 'year', relative: true, approximate: false }),
+  },
+  {
     name: 'date/year',
     pattern: /(?<![\p{L}\p{N}.,:/\-_@§©])(19[5-9]\d|20\d\d)(?![\p{L}\p{N}]|[.,]\d|\/\d|-\d|:\d|%|\s*%)/gu,
     build: (m) => ({ value: m[1]!, precision: 'year', relative: false, approximate: false }),
@@ -265,7 +272,13 @@ export function findDates(text: string, published: PartialDate | null): DateMent
       found.push({ ...built, start, end, raw: m[0], rule: rule.name, since: SINCE_BEFORE.test(before) || /^(seit|since)\s/i.test(m[0]) });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  found.sort((a, b) => a.start - b.start);
+  found.forEach((d, i) => {
+    if (d.rule !== 'date/same-year') return;
+    const previous = found.slice(0, i).reverse().find((p) => p.value && !p.relative && p.rule !== 'date/same-year');
+    d.value = previous?.value?.slice(0, 4) ?? null;
+  });
+  return found;
 }
 
 function plausibleYear(text: string, start: number, end: number): boolean {

@@ -12,6 +12,10 @@ describe('detectPublishedDate', () => {
     ['Titel\n\nNeuss/Grevenbroich, 9. Mai 2018\n\nText', '2018-05-09'],
     ['Titel\n\nJiaozuo, den 20. Juni 2016\n\nText', '2016-06-20'],
     ['Titel\n\nSource: Foreign Affairs Bureau | Updated: November 4, 2019', '2019-11-04'],
+    ['Title\n\nInformation Office of Weifang | Release date: 2021-03-09\n\nText', '2021-03-09'],
+    ['Title\n\nPosted on 7 May 2022 by the press office\n\nText', null],
+    ['Titel\n\nStadt Ulm · Erscheinungsdatum: 03.02.2020\n\nText', '2020-02-03'],
+    ['Title\n\nIssued: 12 October 2018 | Municipal Office\n\nText', '2018-10-12'],
   ])('finds the release date in %j', (text, date) => {
     expect(detectPublishedDate(text)).toBe(date);
   });

@@ -47,9 +47,18 @@ describe('findDates', () => {
     ['on June 15', '2023-06-16', '2023-06-15'],
     ['am Montag', '2017-04-25', '2017-04-24'],
     ['on Monday', '2019-11-04', '2019-11-04'],
+    ['in seiner Sitzung am Dienstagabend', '2021-03-12', '2021-03-09'],
+    ['am vergangenen Freitagnachmittag', '2019-07-03', '2019-06-28'],
+    ['on Thursday evening', '2022-09-10', '2022-09-08'],
     ['in dieser Woche', '2019-11-08', '2019-11'],
   ])('resolves %j against %s to %s', (text, published, value) => {
     expect(values(text, published)).toEqual([value]);
+  });
+
+  it('gives "desselben Jahres" and "later that year" the year of the date before', () => {
+    expect(values('Bochum trat im Mai 2015 bei, Weifang im Herbst desselben Jahres.', null)).toEqual(['2015-05', '2015']);
+    expect(values('The first talks were held in March 2011; a deal followed later that year.', null)).toEqual(['2011-03', '2011']);
+    expect(values('im selben Jahr', null)).toEqual([null]);
   });
 
   it('leaves relative dates unresolved without a publication date', () => {
