@@ -61,4 +61,15 @@ export interface CuratedFile {
   regions: CuratedRegion[];
   /** Place names that are also common words or person names: mentions only count in strong contexts. */
   weakNames: string[];
+  /**
+   * Official names the generated data lacks (GeoNames still says "Dessau" for Dessau-Roßlau, merged in
+   * 2007): the place with `id` takes `name`, and its old name stays an alias. Optional for older files.
+   */
+  renames?: CuratedRename[];
+}
+
+/** A place whose canonical name differs from the generated one. */
+export interface CuratedRename {
+  id: string;
+  name: string;
 }

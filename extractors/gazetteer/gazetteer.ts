@@ -58,6 +58,9 @@ const SMALL_TOWN_POPULATION = 10_000;
 // A German village is suggested for a name two or more edits away only above this size.
 const SUGGEST_MIN_POPULATION = 5_000;
 
+// A hall, stand or club number after a name: "Halle 2", "Hall 4", "Hannover 96"; not a date ("Lahr 28.05.") or a decimal.
+const NUMBERED_AFTER = /^[ \u00a0]\d{1,2}(?![\d]|[.,:/]\d)/u;
+
 // Words before a name that make it a place even when the name is also a common word.
 const STRONG_CUES = new Set(
   [
@@ -207,7 +210,8 @@ export class PlaceGazetteer implements Gazetteer {
       mentions.push({ start, end, raw: text.slice(start, end), candidates, weak: false, first: i, last: match.last });
       i = match.last;
     }
-    for (const m of mentions) m.weak = this.#isWeak(m, tokens, mentions);
+    // "in Halle 2" (an exhibition hall), "Hannover 96" (a club): a small number right after the name makes it no place.
+    for (const m of mentions) m.weak = NUMBERED_AFTER.test(text.slice(m.end, m.end + 6)) || this.#isWeak(m, tokens, mentions);
     return mentions.map(({ start, end, raw, candidates, weak }) => ({ start, end, raw, candidates, weak }));
   }
 

@@ -35,7 +35,15 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): PlaceGazettee
     capitalOf,
     population,
   }));
-  return new PlaceGazetteer(places, curated.aliases, { admin1, regions: curated.regions, weakNames: curated.weakNames });
+  const aliases = [...curated.aliases];
+  for (const rename of curated.renames ?? []) {
+    const place = places.find((p) => p.id === rename.id);
+    if (!place) continue;
+    // The old name keeps resolving ("Dessau"), now to the renamed place.
+    aliases.push({ alias: place.name, name: rename.name, country: place.country, id: place.id });
+    place.name = rename.name;
+  }
+  return new PlaceGazetteer(places, aliases, { admin1, regions: curated.regions, weakNames: curated.weakNames });
 }
 
 function readJson<T>(url: URL): T {

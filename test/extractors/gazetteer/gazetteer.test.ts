@@ -212,6 +212,12 @@ describe('admin1, byName and capitals', () => {
     expect(gazetteer.byName('Cologne')).toEqual([]);
     expect(gazetteer.byName('Köln', 'DE')[0]?.id).toBe('de:05315000');
   });
+
+  it('uses the official name of a merged town and still reads its old name', () => {
+    expect(gazetteer.findMentions('Dessau-Roßlau (Sachsen-Anhalt)')[0]).toMatchObject({ raw: 'Dessau-Roßlau', candidates: [{ name: 'Dessau-Roßlau' }] });
+    expect(gazetteer.resolve('Dessau').place?.name).toBe('Dessau-Roßlau');
+    expect(gazetteer.byName('Dessau-Roßlau', 'DE')[0]?.id).toBe('de:15001000');
+  });
 });
 
 describe('resolveListItem', () => {

@@ -37,4 +37,7 @@ export const negativeCases: NegativeCase[] = [
   { text: 'Made in China 2025 meets deutsche Industrie 4.0', name: 'Industrie', why: 'German noun' },
   { text: 'Friedhelm Ost, Staatssekretär a.D.', name: 'Ost', why: 'person name' },
   { text: 'Die Tagung fand im Haus der Wirtschaft statt.', name: 'Haus', why: 'German noun' },
+  { text: 'Die Urkunden wurden am Gemeinschaftsstand in Halle 11 überreicht.', name: 'Halle', why: 'numbered exhibition hall' },
+  { text: 'Empfang in Halle 4, Stand C12', name: 'Halle', why: 'numbered exhibition hall' },
+  { text: 'Das Spiel gegen Hannover 96 war ausverkauft.', name: 'Hannover', why: 'football club' },
 ];
