@@ -10,8 +10,9 @@ import { migrateCommand } from './commands/migrate-command.ts';
 import { workerCommand } from './commands/worker-command.ts';
 import { sourcesCommand } from './commands/sources-command.ts';
 import { evalCommand } from './commands/eval-command.ts';
+import { runsCommand } from './commands/runs-command.ts';
 
-const COMMANDS: Command[] = [runCommand, extractCommand, ingestCommand, flagsCommand, reviewCommand, sourcesCommand, migrateCommand, workerCommand, evalCommand];
+const COMMANDS: Command[] = [runCommand, extractCommand, ingestCommand, flagsCommand, reviewCommand, runsCommand, sourcesCommand, migrateCommand, workerCommand, evalCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

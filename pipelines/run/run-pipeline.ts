@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { finishRun, recordRunError, startRun } from '../../sql/queries/runs.ts';
+import { failInterruptedRuns, finishRun, recordRunError, startRun } from '../../sql/queries/runs.ts';
 import type { DB, RunStatus } from '../../sql/schema.ts';
 import { errorMessageOf } from '../errors.ts';
 import type { StageRunner } from './run-stage.ts';
@@ -51,6 +51,8 @@ export interface RunReport {
  */
 export async function runPipeline(deps: RunPipelineDeps, input: RunPipelineInput): Promise<RunReport> {
   const log = deps.log ?? (() => {});
+  // A run still "running" after a day was cut off (killed, rebooted); say so instead of leaving it open.
+  await failInterruptedRuns(deps.db, new Date(Date.now() - 24 * 3600_000));
   const runId = input.runId ?? (await startRun(deps.db, input.kind ?? 'run', { sources: input.sourceIds, mode: deps.runner.mode, ...input.options }));
   const concurrency = input.concurrency ?? 4;
   const documents: DocumentCounts = { new: 0, changed: 0, unchanged: 0, gone: 0, failed: 0, skipped: 0 };

@@ -42,3 +42,31 @@ export async function recordRunError(db: Kysely<DB>, input: RunErrorInput): Prom
     })
     .execute();
 }
+
+export async function listRuns(db: Kysely<DB>, limit: number) {
+  return db
+    .selectFrom('runs as r')
+    .select(['r.id', 'r.kind', 'r.status', 'r.started_at', 'r.finished_at', 'r.counts', 'r.options'])
+    .select((eb) => eb.selectFrom('run_errors as e').select(eb.fn.countAll<string>().as('n')).whereRef('e.run_id', '=', 'r.id').as('errors'))
+    .orderBy('r.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+export async function runErrors(db: Kysely<DB>, runId: string) {
+  return db.selectFrom('run_errors').selectAll().where('run_id', '=', runId).orderBy('id').execute();
+}
+
+/**
+ * Runs still marked `running` that started before `olderThan` were cut off (a killed process, a
+ * reboot): mark them failed so reports do not show them as in progress forever.
+ */
+export async function failInterruptedRuns(db: Kysely<DB>, olderThan: Date): Promise<number> {
+  const result = await db
+    .updateTable('runs')
+    .set({ status: 'failed', finished_at: sql<Date>`now()` })
+    .where('status', '=', 'running')
+    .where('started_at', '<', olderThan)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0);
+}

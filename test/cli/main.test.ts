@@ -10,7 +10,7 @@ import { runCli } from './run-cli.ts';
 const SEEDS = fileURLToPath(new URL('../../fixtures/gold/seeds/', import.meta.url));
 const seed = (prefix: string) => join(SEEDS, `${prefix}.txt`);
 const MAINZ_PDF = fileURLToPath(new URL('../../fixtures/sites/mainz/dokumente/pm-2019-11-04-isa-delegationsreise-foshan.pdf', import.meta.url));
-const COMMANDS = ['run', 'extract', 'ingest', 'flags', 'review', 'sources', 'migrate', 'worker', 'eval'];
+const COMMANDS = ['run', 'extract', 'ingest', 'flags', 'review', 'runs', 'sources', 'migrate', 'worker', 'eval'];
 
 describe('isa', () => {
   it('prints usage and exits 2 without a command, 0 with --help', async () => {
@@ -139,5 +139,9 @@ describe('a fact-checker working on the embedded database', () => {
     const result = await runCli(['ingest', '/nonexistent/mail.pdf', seed('002_d65a921588cc86b9')], env());
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('/nonexistent/mail.pdf');
+    const runs = JSON.parse((await runCli(['runs', '--format', 'json'], env())).stdout) as Array<{ id: string; kind: string; status: string }>;
+    expect(runs[0]).toMatchObject({ kind: 'ingest', status: 'partial' });
+    const detail = await runCli(['runs', runs[0]!.id], env());
+    expect(detail.stdout).toMatch(/\[ingest\] \/nonexistent\/mail\.pdf BadInputError: .*no such file/);
   });
 });
