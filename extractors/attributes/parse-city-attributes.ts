@@ -11,7 +11,7 @@ import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
-import { parseCardinal } from '../text/number-words.ts';
+import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
 import { isGoverned } from '../places/governed.ts';
 
 const COORDINATED = /^\s*(?:,|und|and|sowie)\s*$/u;
@@ -19,15 +19,34 @@ const COORDINATED = /^\s*(?:,|und|and|sowie)\s*$/u;
 const ADMIN1_NAME = "\\p{Lu}[\\p{L}]+(?:[-\\s]\\p{Lu}[\\p{L}]+){0,2}";
 // Province or Bundesland phrases after a city, within its clause.
 const ADMIN1_PHRASES: RegExp[] = [
-  new RegExp(`^\\s*\\(\\s*((?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
-  new RegExp(`(?:Provinz|Province\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region)\\s+(${ADMIN1_NAME})`, 'u'),
+  // "(Provinz Guangdong)", "(Hubei Province)", "(beide Guangxi)" — the last shared by the cities before.
+  new RegExp(`^\\s*\\(\\s*(?:beide|both|alle|all)?\\s*((?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
+  new RegExp(`(?:Provinz|[Pp]rovince\\s+of|[Ss]tate\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region|[Aa]utonomous\\s+[Rr]egion\\s+of)\\s+(${ADMIN1_NAME})`, 'u'),
   new RegExp(`(${ADMIN1_NAME})\\s+(?:Province|province)`, 'u'),
   new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
 ];
+// What may stand between a city and its province phrase for the phrase to be the city's own:
+// "Yangzhou in der ostchinesischen Provinz Jiangsu", "Foshan in south China's Guangdong Province".
+const ATTACHED_GAP = /^\s*,?\s*(?:(?:in|im|aus|of|from)\s+(?:(?:der|dem|des|the)\s+)?)?(?:(?:[\p{Ll}][\p{L}-]*|(?:\p{Lu}\p{Ll}+[’']s)|German|Chinese)\s+){0,4}$/u;
+// "Taicang, a county-level city under Suzhou in east China's Jiangsu Province": everything up to the
+// province phrase is an appositive of the city before the comma (a verb particle may stand between).
+const APPOSITIVE_GAP = /^(?:\s+\p{Ll}+)?\s*,\s*(?:a|an|one\s+of(?:\s+the)?|ein|eine|einer|einem|eines|der|die|das|the)\s(?:[^,;()–—]|(?<=\d),(?=\d))*$/u;
+// "the Hunan city of Xiangyang", "the Guangdong city of Foshan": a province as a modifier before the city.
+const ADMIN1_MODIFIER_BEFORE = new RegExp(`(?:the|a)\\s+(${ADMIN1_NAME})\\s+(?:city|town|district|county|prefecture|metropolis)\\s+of\\s+$`, 'u');
+// "die drittgrößte Stadt Sachsen-Anhalts", "die größte Stadt Bayerns", "the largest city of Saxony": the Land of the city meant.
+const CITY_NOUN_OF_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:die|der|the)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?(?:Stadt|Großstadt|Kommune|Metropole|Industriestadt|city)\\s+(?:of\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
 const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der\\s+Provinz|des\\s+Landes|des\\s+Bundeslandes|des\\s+Freistaats|von|of|der|the)\\s+)?((?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
 const DISTRICT_AFTER = /^\s*(?:\(|,)\s*(?:ein|eine|einem|der|a|the)?\s*(?:Stadt)?(?:bezirk|Bezirk|district|District|Distrikt)\s+(?:der\s+Stadt|der\s+Metropole|von|of|in)\s+$/u;
-const DISTRICT_BEFORE_IN = /^(?:\s+(?:District|district|Bezirk))?\s+(?:in|of|der\s+Stadt|von)\s+$/u;
+// "Bezirk Nansha in Guangzhou", "Bezirk Jiangning der ostchinesischen Metropole Nanjing" (a genitive).
+const DISTRICT_BEFORE_IN = /^(?:\s+(?:District|district|Bezirk))?\s+(?:in|of|von|der\s+(?:[\p{Ll}][\p{L}-]*\s+)?(?:Stadt|Metropole|Millionenmetropole|Millionenstadt|Provinzhauptstadt|Hauptstadt))\s+$/u;
+// "Longgang District, Shenzhen": the city after a comma.
+const DISTRICT_COMMA_CITY = /^\s+(?:District|district|Bezirk)\s*,\s*$/u;
+// "Nanhai, one of Foshan's five districts", "Nansha, einer der Bezirke von Guangzhou".
+const ONE_OF_DISTRICTS_BEFORE = /^\s*,\s*(?:one\s+of(?:\s+the)?|einer\s+der|eines\s+der|eine\s+der)\s+(?:(?:\p{Ll}[\p{L}-]*|\d+)\s+){0,2}?(?:(?:Stadtbezirke|Bezirke|districts)\s+(?:von|of|der\s+Stadt)\s+)?$/u;
+const ONE_OF_DISTRICTS_AFTER = /^(?:['’]s)?\s+(?:(?:\p{Ll}[\p{L}-]*|\d+)\s+){0,2}(?:urban\s+)?(?:districts|Stadtbezirke|Bezirke)(?![\p{L}])/u;
 const POPULATION = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(Mio\.|Millionen|Million|million|Mrd\.|Milliarden|billion|Tsd\.|Tausend|thousand)?\s+(Einwohner\p{L}*|inhabitants|residents|people|Menschen)(?![\p{L}])/gu;
+// "knapp drei Millionen Einwohnern", "some two million residents": a number word before a multiplier.
+const POPULATION_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(${CARDINAL_SOURCE})\\s+(Millionen|Million|million|Milliarden|billion)\\s+(Einwohner\\p{L}*|inhabitants|residents|people|Menschen)(?![\\p{L}])`, 'giu');
 const POPULATION_OF = /(?:population|Bevölkerung|Einwohnerzahl)\s+(?:of|von|is|was|stands\s+at|totals|liegt\s+bei|beträgt|umfasst)\s+(?:about|around|some|approximately|roughly|rund|etwa|über|more\s+than|nearly|almost|knapp|gut|ca\.)?\s*(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(million|Millionen|Mio\.|billion|thousand)?/gu;
 // "Foshan, einer Stadt mit 9,6 Mio. Einwohnern", "Kelsterbach, a town of about 17,000 residents": the city before the comma.
 const APPOSITIVE_BEFORE = /,\s*(?:eine[rm]?|a|an|the|die|der)\s+(?:[\p{L}-]+\s+){0,3}?(?:mit|of|with)\s+(?:about|around|some|rund|etwa|knapp|über|more\s+than|nearly|gut|ca\.)?\s*$/u;
@@ -38,7 +57,10 @@ const PROVINCIAL_CAPITAL_BEFORE = /(?:Provinzhauptstadt|provincial\s+capital|Hau
 const PROVINCIAL_CAPITAL_AFTER = /^\s*,\s*(?:the|die|der)\s+(?:[\p{Ll}]+\s+)?(?:Provinzhauptstadt|provincial\s+capital)(?![\p{L}])/u;
 // "people" and "Menschen" are a population only where the text says they live there.
 const PEOPLE_CONTEXT = /(?:home\s+to|city\s+of|metropolis\s+of|town\s+of|Stadt\s+mit|Metropole\s+mit|leben|wohnen|lebten|live|living)\s[^.;]{0,40}$/iu;
-const ANAPHOR_SUBJECT = /^(?:\s*[„“"]?)(?:Die|Der|Das|The|Diese|Dieser|This)\s+(?:[\p{Ll}][\p{L}-]*\s+)?(Stadt|Metropole|Millionenmetropole|Stadtbezirk|Bezirk|Provinzhauptstadt|Hafenstadt|city|metropolis|district|town)(?![\p{L}])|^(?:\s*)(?:Sie|It|Its|Ihre|Seine)\s/u;
+const CITY_NOUNS = '(?:Stadt|Kreisstadt|Große\\s+Kreisstadt|Großstadt|Universitätsstadt|Hansestadt|Industriestadt|Kommune|Gemeinde|Metropole|Millionenmetropole|Millionenstadt|Stadtbezirk|Bezirk|Provinzhauptstadt|Hafenstadt|city|metropolis|district|town|municipality)';
+const ANAPHOR_SUBJECT = new RegExp(`^(?:\\s*[„“"]?)(?:Die|Der|Das|The|Diese|Dieser|This)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?(${CITY_NOUNS})(?![\\p{L}])|^(?:\\s*)(?:Sie|It|Its|Ihre|Seine)\\s`, 'u');
+// "Für die Stadt mit ihren rund 246.000 Einwohnern", "the city, with its 80,000 residents": the noun right before the number.
+const ANAPHOR_WITH_BEFORE = new RegExp(`(?:^|[\\s„“"(])(?:die|der|das|the)\\s+(?:[\\p{L}][\\p{L}-]*\\s+)?(${CITY_NOUNS}),?\\s+(?:mit|with)\\s+(?:(?:ihren|seinen|its|rund|etwa|knapp|gut|über|about|around|some|nearly|more\\s+than|ca\\.)\\s+)*$`, 'iu');
 const MULTIPLIER: Record<string, number> = {
   'mio.': 1e6, millionen: 1e6, million: 1e6, 'mrd.': 1e9, milliarden: 1e9, billion: 1e9, 'tsd.': 1e3, tausend: 1e3, thousand: 1e3,
 };
@@ -58,11 +80,13 @@ export const cityAttributeParser: Parser = {
         const clauseEnd = Math.min(next ? next.start : sentence.end, clauseEndAfter(doc, city.end, sentence.end));
         // "… ist nach Mainz und Ludwigshafen die drittgrößte Stadt in Rheinland-Pfalz": what follows an object city describes the subject.
         const owner = subject && subject !== city && isGoverned(doc, cities[i - 1] && COORDINATED.test(doc.text.slice(cities[i - 1]!.end, city.start)) ? cities[i - 1]! : city, sentence.start) ? subject : city;
-        readAdmin1(doc, city, owner, doc.text.slice(city.end, clauseEnd), push);
+        readAdmin1(doc, { sentence, cities, index: i }, owner, doc.text.slice(city.end, clauseEnd), push);
+        readAdmin1Modifier(doc, city, push);
         readDistrict(doc, city, cities, push);
         readProvincialCapital(doc, city, push);
       });
       readPopulation(doc, sentence, cities, push);
+      readCityNounOfAdmin1(doc, sentence, cities, push);
     }
     return claims;
   },
@@ -72,12 +96,19 @@ type Push = (city: string, attribute: CityAttributeName, value: string | number,
 
 /** Where a city's clause ends: a semicolon, a dash, or "und"/"and" before another clause. */
 function clauseEndAfter(doc: AnalysedDocument, from: number, limit: number): number {
-  const window = doc.text.slice(from, Math.min(limit, from + 100));
+  const window = doc.text.slice(from, Math.min(limit, from + 140));
   const m = /;|\s[–—]\s|\.\s/u.exec(window);
   return from + (m ? m.index : window.length);
 }
 
-function readAdmin1(doc: AnalysedDocument, city: CityMention, owner: CityMention, after: string, push: Push): void {
+interface CityInSentence {
+  sentence: Sentence;
+  cities: CityMention[];
+  index: number;
+}
+
+function readAdmin1(doc: AnalysedDocument, at: CityInSentence, owner: CityMention, after: string, push: Push): void {
+  const city = at.cities[at.index]!;
   const capital = CAPITAL.exec(after);
   if (capital && capital.index < 60) {
     const admin1 = admin1Of(doc, capital[1]!);
@@ -89,18 +120,67 @@ function readAdmin1(doc: AnalysedDocument, city: CityMention, owner: CityMention
   for (const [index, pattern] of ADMIN1_PHRASES.entries()) {
     const m = pattern.exec(after);
     if (!m) continue;
-    // Only the bracket may follow directly; the other forms must stay close to the city.
-    if (index === 0 ? m.index !== 0 : m.index > 70) continue;
+    const gap = after.slice(0, m.index);
+    const head = appositiveHead(doc, at, city.end + m.index);
+    // Only the bracket may follow directly; the other forms stay close to the city, or inside its appositive.
+    if (index === 0 ? m.index !== 0 : m.index > (head ? 130 : 70)) continue;
     const admin1 = admin1Of(doc, m[1]!);
     if (!admin1) continue;
     // "in Guangzhou" names a city; only a province or Bundesland is an admin1 here.
     if (index === 3 && doc.cities.some((c) => c.start === city.end + m.index + m[0].indexOf(m[1]!) && c.place.type !== 'province')) continue;
     const attribute: CityAttributeName = admin1.country === 'CN' ? 'province' : 'state';
-    // Directly attached phrases belong to the city itself, a phrase further on to the clause's subject.
-    const target = index === 0 || m.index < 4 ? city : owner;
-    if (target.name === admin1.name) continue;
-    push(target.name, attribute, admin1.name, Math.min(target.start, city.start), city.end + m.index + m[0].length, `city-attribute/${attribute}`);
+    // An appositive's phrase belongs to its head; a phrase attached to the city ("in der ostchinesischen
+    // Provinz Jiangsu") to the city; a phrase further on to the clause's subject. Never across countries.
+    const attached = index === 0 || m.index < 4 || ATTACHED_GAP.test(gap);
+    const target = [head, attached ? city : owner, city].find((c): c is CityMention => c !== null && c.country === admin1.country);
+    if (!target || target.name === admin1.name) continue;
+    const end = city.end + m.index + m[0].length;
+    push(target.name, attribute, admin1.name, Math.min(target.start, city.start), end, `city-attribute/${attribute}`);
+    // "Köln und Aachen in Nordrhein-Westfalen", "Liuzhou und Nanning (beide Guangxi)": the phrase is shared by the run before.
+    if (target === city && attached) {
+      for (let k = at.index - 1; k >= 0; k--) {
+        const previous = at.cities[k]!;
+        if (!COORDINATED.test(doc.text.slice(previous.end, at.cities[k + 1]!.start)) || previous.country !== admin1.country) break;
+        push(previous.name, attribute, admin1.name, previous.start, end, `city-attribute/${attribute}-shared`);
+      }
+    }
     return;
+  }
+}
+
+/** The city whose appositive (", a county-level city under Suzhou in …") runs from it to `at`, if any. */
+function appositiveHead(doc: AnalysedDocument, at: CityInSentence, to: number): CityMention | null {
+  for (let k = at.index; k >= 0; k--) {
+    const head = at.cities[k]!;
+    if (APPOSITIVE_GAP.test(doc.text.slice(head.end, to))) return head;
+  }
+  return null;
+}
+
+/** "the Hunan city of Xiangyang": the province modifies the city after it. */
+function readAdmin1Modifier(doc: AnalysedDocument, city: CityMention, push: Push): void {
+  const before = doc.text.slice(Math.max(0, city.start - 60), city.start);
+  const m = ADMIN1_MODIFIER_BEFORE.exec(before);
+  if (!m) return;
+  const admin1 = admin1Of(doc, m[1]!);
+  if (!admin1 || admin1.country !== city.country) return;
+  push(city.name, admin1.country === 'CN' ? 'province' : 'state', admin1.name, city.start - before.length + m.index, city.end, 'city-attribute/admin1-modifier');
+}
+
+/** "Für die drittgrößte Stadt Sachsen-Anhalts": the Land of the sentence's subject or of the city talked about. */
+function readCityNounOfAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
+  CITY_NOUN_OF_ADMIN1.lastIndex = 0;
+  for (const m of sentence.text.matchAll(CITY_NOUN_OF_ADMIN1)) {
+    const admin1 = admin1Of(doc, m[1]!);
+    if (!admin1) continue;
+    const at = sentence.start + m.index;
+    // The noun phrase must not follow a preposition ("in jeder anderen Stadt Bayerns" compares, it does not place).
+    if (/(?:^|\s)(?:in|im|als|than|in|wie|jeder|jede)\s+$/iu.test(doc.text.slice(Math.max(sentence.start, at - 12), at))) continue;
+    const subject = cities.find((c) => c.end <= at && !isGoverned(doc, c, sentence.start));
+    const anaphoric = !subject && !cities.some((c) => c.end <= at);
+    const city = subject ?? (anaphoric ? antecedentOfCountry(doc, sentence, admin1.country) : null);
+    if (!city || city.country !== admin1.country || city.name === admin1.name) continue;
+    push(city.name, admin1.country === 'CN' ? 'province' : 'state', admin1.name, subject ? Math.min(subject.start, at) : at, at + m[0].length, 'city-attribute/city-of-admin1', !subject);
   }
 }
 
@@ -143,7 +223,9 @@ function readDistrict(doc: AnalysedDocument, district: CityMention, cities: City
     const gap = doc.text.slice(district.end, other.start);
     if (gap.length > 40) break;
     const precededByBezirk = /(?:Bezirk|Stadtbezirk|Distrikt)\s+$/u.test(doc.text.slice(Math.max(0, district.start - 12), district.start));
-    if (DISTRICT_AFTER.test(gap) || ((precededByBezirk || /^\s+(?:District|district)/u.test(gap)) && DISTRICT_BEFORE_IN.test(gap))) {
+    const oneOf = ONE_OF_DISTRICTS_BEFORE.test(gap) && (/(?:districts|Bezirke)\s+(?:von|of|der\s+Stadt)\s+$/u.test(gap) || ONE_OF_DISTRICTS_AFTER.test(doc.text.slice(other.end, other.end + 40)));
+    const commaCity = DISTRICT_COMMA_CITY.test(gap) && district.place.type === 'city_district' && other.place.type === 'prefecture_city';
+    if (DISTRICT_AFTER.test(gap) || oneOf || commaCity || ((precededByBezirk || /^\s+(?:District|district)/u.test(gap)) && DISTRICT_BEFORE_IN.test(gap))) {
       push(district.name, 'district_of', other.name, district.start, other.end, 'city-attribute/district-of');
       return;
     }
@@ -158,10 +240,11 @@ function readDistrict(doc: AnalysedDocument, district: CityMention, cities: City
 
 function readPopulation(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
   const found: Array<{ value: number; start: number; end: number }> = [];
-  for (const pattern of [POPULATION, POPULATION_OF]) {
+  for (const pattern of [POPULATION, POPULATION_WORDS, POPULATION_OF]) {
     pattern.lastIndex = 0;
     for (const m of sentence.text.matchAll(pattern)) {
-      const noun = pattern === POPULATION ? m[3]! : 'Einwohner';
+      if (pattern === POPULATION_WORDS && /^\d/u.test(m[1]!)) continue; // digits are POPULATION's
+      const noun = pattern === POPULATION_OF ? 'Einwohner' : m[3]!;
       if (/^(?:people|Menschen)$/u.test(noun) && !PEOPLE_CONTEXT.test(sentence.text.slice(0, m.index))) continue;
       const n = parseCardinal(m[1]!, /[.,]\d{3}(?!\d)/.test(m[1]!) ? doc.language : 'de');
       if (n === null) continue;
@@ -178,14 +261,23 @@ function readPopulation(doc: AnalysedDocument, sentence: Sentence, cities: CityM
       city = appositive;
     } else if (LEADING_WITH.test(sentence.text) && sentence.start + sentence.text.search(LEADING_WITH) <= f.start && !cities.some((c) => c.end <= f.start)) {
       city = cities.find((c) => c.start >= f.end && !isGoverned(doc, c, sentence.start));
-    } else if (anaphor) {
-      city = antecedent(doc, sentence, anaphor[1] ?? '', sentence.text.slice(0, anaphor.index + anaphor[0].length));
+    } else if (anaphor || ANAPHOR_WITH_BEFORE.test(doc.text.slice(sentence.start, f.start))) {
+      const noun = anaphor?.[1] ?? ANAPHOR_WITH_BEFORE.exec(doc.text.slice(sentence.start, f.start))?.[1] ?? '';
+      const phrase = anaphor ? sentence.text.slice(0, anaphor.index + anaphor[0].length) : doc.text.slice(sentence.start, f.start);
+      // A city named in the sentence before the noun phrase is its subject ("Für Gelsenkirchen, die Stadt mit …").
+      city = anaphor ? antecedent(doc, sentence, noun, phrase) : (cities.find((c) => c.end <= f.start && !isGoverned(doc, c, sentence.start)) ?? antecedent(doc, sentence, noun, phrase));
       implied = true;
     } else {
       city = [...cities].reverse().find((c) => c.end <= f.start && !/(?:in|im|nach|aus|von|of|at|to|Westen|Osten|Norden|Süden)\s+(?:der|dem|the)?\s*$/u.test(doc.text.slice(Math.max(sentence.start, c.start - 20), c.start)));
     }
     if (city) push(city.name, 'population', f.value, implied ? sentence.start : Math.min(city.start, f.start), f.end, 'city-attribute/population', implied);
   }
+}
+
+/** The latest subject city of the country before `sentence`, else the document's own city of that country. */
+function antecedentOfCountry(doc: AnalysedDocument, sentence: Sentence, country: 'DE' | 'CN'): CityMention | null {
+  const earlier = doc.cities.filter((c) => c.end <= sentence.start && c.start >= sentence.start - 1500 && c.country === country && !isGoverned(doc, c));
+  return earlier.at(-1) ?? (doc.mainCity?.country === country ? doc.mainCity : null);
 }
 
 /**
@@ -199,8 +291,12 @@ function antecedent(doc: AnalysedDocument, sentence: Sentence, noun: string, phr
   for (let i = earlier.length - 1; i >= 0; i--) {
     const c = earlier[i]!;
     if (wantDistrict && c.place.type !== 'city_district') continue;
+    // "im Osten des Ruhrgebiets" names a region, which "die Stadt" does not refer to.
+    if (!wantDistrict && c.place.type === 'region') continue;
     if (country && c.country !== country) continue;
     return c;
   }
-  return null;
+  // "Der Rat von Esslingen stimmte zu. Die Große Kreisstadt …": no free subject before, so the document's own city.
+  const own = doc.mainCity;
+  return own && !wantDistrict && (!country || own.country === country) && own.start < sentence.start ? own : null;
 }

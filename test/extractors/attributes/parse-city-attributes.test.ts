@@ -36,6 +36,60 @@ describe('city attributes', () => {
     expect(attributes(text, 'en')).toEqual(expected);
   });
 
+  describe('province and state phrases', () => {
+    it.each([
+      // A locative phrase attached to an object city is that city's, and never crosses countries.
+      ['Bochum unterhält seit 1994 eine Partnerschaft mit Weifang in der ostchinesischen Provinz Shandong.', [['Weifang', 'province', 'Shandong']]],
+      ['Köln und Dortmund in Nordrhein-Westfalen gehören dazu.', [['Dortmund', 'state', 'Nordrhein-Westfalen'], ['Köln', 'state', 'Nordrhein-Westfalen']]],
+      ['Beteiligt sind Wuhu und Hefei (beide Anhui) sowie Ulm.', [['Hefei', 'province', 'Anhui'], ['Wuhu', 'province', 'Anhui']]],
+      ['Zhuzhou, eine Industriestadt mit gut vier Millionen Einwohnern in der zentralchinesischen Provinz Hunan, stellte sich vor.', [['Zhuzhou', 'province', 'Hunan'], ['Zhuzhou', 'population', 4000000]]],
+      ['Das Werk steht in Schwerte, der Stadt im Kreis Unna.', []],
+    ])('%s', (text, expected) => {
+      expect(attributes(text)).toEqual(expected);
+    });
+
+    it.each([
+      ['Delegates met in the city of Wuhan in central China\'s Hubei Province on Monday.', [['Wuhan', 'province', 'Hubei']]],
+      ['Kunshan, a county-level city under Suzhou in east China\'s Jiangsu Province, signed the deal.', [['Kunshan', 'province', 'Jiangsu']]],
+      ['Ties go back to 1998, when it was twinned with Jena in the German state of Thuringia.', [['Jena', 'state', 'Thüringen']]],
+      ['Officials hope it will help the Guangdong city of Zhaoqing grow.', [['Zhaoqing', 'province', 'Guangdong']]],
+      ['Erfurt, in the state of Thuringia, joined.', [['Erfurt', 'state', 'Thüringen']]],
+    ])('%s', (text, expected) => {
+      expect(attributes(text, 'en')).toEqual(expected);
+    });
+
+    it('places a city through "die größte Stadt" of a Land, also said of the city talked about', () => {
+      expect(attributes('Erfurt ist die größte Stadt Thüringens.')).toEqual([['Erfurt', 'state', 'Thüringen']]);
+      expect(attributes('Erfurt unterzeichnete die Vereinbarung. Für die bevölkerungsreichste Stadt Thüringens ist es die erste.')).toEqual([['Erfurt', 'state', 'Thüringen']]);
+      // A comparison places nothing.
+      expect(attributes('In Jena arbeiten mehr Menschen in der Optik als in jeder anderen Stadt Thüringens.')).toEqual([]);
+    });
+  });
+
+  describe('districts', () => {
+    it.each([
+      ['Shunde, one of Foshan\'s five districts, is home to many appliance makers.', [['Shunde', 'district_of', 'Foshan']]],
+      ['Huangpu District, Guangzhou (Guangdong Province)', [['Huangpu', 'district_of', 'Guangzhou'], ['Guangzhou', 'province', 'Guangdong']]],
+    ])('%s', (text, expected) => {
+      expect(attributes(text, 'en')).toEqual(expected);
+    });
+
+    it('reads a district with its city in the genitive', () => {
+      expect(attributes('Ulm und der Bezirk Pudong der Metropole Shanghai vereinbarten einen Austausch.')).toContainEqual(['Pudong', 'district_of', 'Shanghai']);
+    });
+  });
+
+  describe('populations', () => {
+    it.each([
+      ['Hamm liegt im Osten des Ruhrgebiets. Für die Stadt mit ihren rund 180.000 Einwohnern ist das ein Gewinn.', [['Hamm', 'population', 180000]]],
+      ['Der Rat von Esslingen stimmte zu. Die Große Kreisstadt mit etwa 95.000 Einwohnern will profitieren.', [['Esslingen', 'population', 95000]]],
+      ['Luoyang, eine Stadt mit knapp sieben Millionen Einwohnern, liegt am Gelben Fluss.', [['Luoyang', 'population', 7000000]]],
+      ['Weifang, a city of some nine million people, signed.', [['Weifang', 'population', 9000000]]],
+    ])('%s', (text, expected) => {
+      expect(attributes(text, /city of/u.test(text) ? 'en' : 'de')).toEqual(expected);
+    });
+  });
+
   it('reports what the text says even when it is wrong', () => {
     expect(attributes('Qingdao (Provinz Shandong) ist nicht Qingdao, der Hauptstadt der Provinz Guangdong.')).toContainEqual(['Qingdao', 'capital_of', 'Guangdong']);
   });
