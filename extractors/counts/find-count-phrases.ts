@@ -42,12 +42,20 @@ const HEAD_AT = new RegExp(`^${HEAD.source.replace('(?<![\\p{L}\\p{N}.,])', '')}
 const JOIN = /^\s*(?:,\s*)?(?:und|sowie|and|as\s+well\s+as|plus)?\s*/iu;
 // "eleven from China", "14 of them in China", "30 of them German", "32 Chinese".
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?=\\s*(?:[,.;)]|$|\\s(?:and|und|sowie|or|oder)\\s)))(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?=\\s*(?:[,.;)]|$|\\s(?:and|und|sowie|or|oder)\\s))|(?:on\\s+the\\s+(German|Chinese)\\s+side|auf\\s+(deutscher|chinesischer)\\s+Seite))(?![\\p{L}])`,
+  'giu',
+);
+// "The number of member cities has thus risen to 57", "Die Zahl der Mitglieder ist damit auf 40 gestiegen":
+// the count stands after the noun.
+const NUMBER_OF = new RegExp(
+  `(?<![\\p{L}])(?:(?:the\\s+)?(?:total\\s+)?number\\s+of\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{Ll}]+\\s+){0,3}?(?:risen|grown|increased|climbed|rose|grew|reached|stands\\s+at|stood\\s+at|is\\s+now|now\\s+stands\\s+at|totals|totalled|totaled)(?:\\s+to)?|(?:die\\s+)?(?:Gesamtzahl|Zahl|Anzahl)\\s+der\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{L}]+\\s+){0,3}?(?:auf|bei))\\s+${NUMBER}(?![\\p{L}\\p{N}])(?!\\s*(?:Prozent|percent|%))`,
   'giu',
 );
 const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|millionen|million|mrd|milliarden|euro|km|meter|minuten|stunden|tage|wochen|monate)$/iu;
 // "seine acht Städte" (a member's own towns), "die beiden Städte", "the two cities" (a reference back).
 const POSSESSIVE_BEFORE = /(?:^|\s)(?:seine|seinen|seinem|seiner|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer|die|den|der|the|these|those|diese|beide|beiden|both)\s+$/iu;
+// "gehört zu den sieben deutschen Gründungsstädten", "one of the 18 founding cities": a membership among a counted group.
+const AMONG_BEFORE = /(?:^|\s)(?:zu|unter|one\s+of|among)\s+(?:den|the)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
 const ORIGIN_BEFORE = /(?:^|\s)(?:aus|from|in)\s+(?:(?:den|the|insgesamt|total)\s+)?$/iu;
 
@@ -59,13 +67,24 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
     const phrase = readPhrase(sentence, m, m.index, language, 0);
     if (phrase && !phrases.some((p) => p.start === phrase.start)) phrases.push(phrase);
   }
+  for (const m of sentence.matchAll(NUMBER_OF)) {
+    const count = parseCardinal(m[4]!, language);
+    const noun = (m[1] ?? m[2] ?? '').trim();
+    const unitWord = new RegExp(`(?:${UNIT_SOURCE})$`, 'iu').exec(noun)?.[0];
+    const unit = unitWord ? unitOf(unitWord.replace(/\s+/g, ' ')) : null;
+    if (count === null || !Number.isInteger(count) || count <= 0 || !unit) continue;
+    phrases.push({
+      start: m.index, end: m.index + m[0].length, count, countRaw: m[4]!, qualifier: qualifierOf(m[3]), unit,
+      unitFrom: 'own', country: countryOfWords(noun), origin: false, possessive: false, list: null,
+    });
+  }
   for (const m of sentence.matchAll(ELLIPTIC)) {
     if (phrases.some((p) => m.index >= p.start && m.index < p.end)) continue;
     const earlier = phrases.filter((p) => p.end <= m.index && p.unitFrom !== 'elliptic' && !p.origin);
     const base = earlier[earlier.length - 1];
     const count = parseCardinal(m[2]!, language);
     if (!base || count === null || !Number.isInteger(count) || count <= 0) continue;
-    const country = countryOfWords(m[3] ?? m[4]!);
+    const country = countryOfWords(m[3] ?? m[4] ?? m[5] ?? m[6]!);
     phrases.push({
       start: m.index, end: m.index + m[0].length, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), unit: base.unit,
       unitFrom: 'elliptic', country, origin: false, possessive: false, list: null,
@@ -85,7 +104,7 @@ function readPhrase(sentence: string, m: RegExpMatchArray, start: number, langua
   if (adjectives.split(/\s+/).some((w) => NOT_ADJECTIVE.test(w))) return null;
   const before = sentence.slice(Math.max(0, start - 24), start);
   const origin = ORIGIN_BEFORE.test(before);
-  const possessive = POSSESSIVE_BEFORE.test(before);
+  const possessive = POSSESSIVE_BEFORE.test(before) && !AMONG_BEFORE.test(before);
   const end = start + m[0].length;
   let country = countryOfWords(`${adjectives} ${m[5] ?? ''}`);
   const base = { start, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), origin, possessive };

@@ -19,4 +19,11 @@ export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
   'Die 14-köpfige Delegation besuchte sechs Pforzheimer Unternehmen.',
   'Die Vereinbarung hat eine Laufzeit von fünf Jahren.',
   'Mehr als 20 Kooperationen zwischen Hochschulen beider Städte sind entstanden.',
+  'Nach Gießen und Marburg ist Wetzlar die dritte mittelhessische Kommune im Netzwerk.',
+  'Der Gemeinderat stimmte mit 28 Ja-Stimmen bei drei Enthaltungen zu.',
+  'Für Reisekosten sind im Haushalt 2020 jährlich 12.000 Euro vorgesehen.',
+  'Die Stadt ist seit 1919 Sitz der Kunstschule.',
+  'Die Zahl der Beschäftigten ist auf 4.000 gestiegen.',
+  'The number of visitors has risen to 3,000.',
+  'Die Zahl der Städte mit Wasserstoffprojekten liegt bei 12 Prozent.',
 ];

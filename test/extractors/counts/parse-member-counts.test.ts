@@ -54,6 +54,23 @@ describe('member counts', () => {
     expect(claims.map((c) => c.asOf)).toEqual(['2016-04', '2019-11-04']);
   });
 
+  it('reads counts after "the number of … has risen to" and "die Zahl der … ist auf"', () => {
+    const en = 'The Sino-German Industrial Cities Alliance admitted Weihai. The total number of member cities now stands at 61, with 31 on the Chinese side and 30 on the German side.';
+    expect(counts(en, '2021-06-01', 'en').map((c) => [c.country, c.count, c.unit, c.qualifier])).toEqual([[null, 61, 'cities', 'exact'], ['CN', 31, 'cities', 'exact'], ['DE', 30, 'cities', 'exact']]);
+    const de = 'Die Industriestädteallianz wächst weiter. Die Zahl der Mitglieder ist damit auf über 45 gestiegen, davon 20 auf deutscher Seite.';
+    expect(counts(de).map((c) => [c.country, c.count, c.unit, c.qualifier])).toEqual([[null, 45, 'members', 'more_than'], ['DE', 20, 'members', 'exact']]);
+  });
+
+  it('counts a group a city belongs to ("zu den sieben Gründungsstädten", "one of the 18 founding cities")', () => {
+    expect(counts('Bochum zählt zu den neun deutschen Gründungsstädten der Industriestädteallianz.').map((c) => [c.country, c.count, c.scope])).toEqual([['DE', 9, 'founding']]);
+    expect(counts('Weifang is one of the 14 Chinese founding cities of the Sino-German Industrial Cities Alliance.', null, 'en').map((c) => [c.country, c.count])).toEqual([['CN', 14]]);
+  });
+
+  it('links a count about founders to the alliance named in an earlier paragraph', () => {
+    const text = 'In Hannover wurde die Chinesisch-Deutsche Industriestädteallianz gegründet.\n\nAuf deutscher Seite gehören acht Städte zu den Gründern.';
+    expect(counts(text).map((c) => [c.country, c.count, c.scope])).toEqual([['DE', 8, 'founding']]);
+  });
+
   it('needs an alliance: counts in a text without one are no member counts', () => {
     expect(counts('Der Stadt gehören 14 Stadtteile an. Mehr als 30 Städte sind im Austausch.')).toEqual([]);
   });
