@@ -35,8 +35,6 @@ export interface DocumentsTable {
   source_id: string | null;
   status: Generated<'active' | 'gone'>;
   first_seen_at: DefaultTimestamp;
-  last_fetched_at: Timestamp | null;
-  last_http_status: number | null;
   etag: string | null;
   last_modified: string | null;
   gone_at: Timestamp | null;
@@ -132,7 +130,6 @@ export interface FlagsTable {
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
   first_seen_run: BigId | null;
-  last_seen_run: BigId | null;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }

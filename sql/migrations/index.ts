@@ -3,10 +3,19 @@ import * as m0001 from './0001-initial.ts';
 import * as m0002 from './0002-settings.ts';
 import * as m0003 from './0003-claim-provenance.ts';
 import * as m0004 from './0004-document-sitemap-lastmod.ts';
+import * as m0005 from './0005-fetch-log-holds-fetch-times.ts';
+import * as m0006 from './0006-flags-without-last-seen-run.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and workers. */
 export const migrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return { '0001-initial': m0001, '0002-settings': m0002, '0003-claim-provenance': m0003, '0004-document-sitemap-lastmod': m0004 };
+    return {
+      '0001-initial': m0001,
+      '0002-settings': m0002,
+      '0003-claim-provenance': m0003,
+      '0004-document-sitemap-lastmod': m0004,
+      '0005-fetch-log-holds-fetch-times': m0005,
+      '0006-flags-without-last-seen-run': m0006,
+    };
   },
 };

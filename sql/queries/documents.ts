@@ -37,7 +37,11 @@ export async function findDocuments(db: Kysely<DB>, urls: string[]): Promise<Map
         (eb) => eb.selectFrom('document_versions as v').select(['v.id', 'v.content_hash']).whereRef('v.document_id', '=', 'd.id').orderBy('v.fetched_at', 'desc').orderBy('v.id', 'desc').limit(1).as('latest'),
         (join) => join.onTrue(),
       )
-      .select(['d.id', 'd.url', 'd.status', 'd.etag', 'd.last_modified', 'd.last_fetched_at', 'd.sitemap_lastmod', 'latest.id as latest_id', 'latest.content_hash as latest_hash'])
+      .select(['d.id', 'd.url', 'd.status', 'd.etag', 'd.last_modified', 'd.sitemap_lastmod', 'latest.id as latest_id', 'latest.content_hash as latest_hash'])
+      // The fetch log says when a URL was last fetched; failed attempts do not count.
+      .select((eb) =>
+        eb.selectFrom('fetches as f').select((f) => f.fn.max('f.fetched_at').as('at')).whereRef('f.document_id', '=', 'd.id').where('f.outcome', '!=', 'failed').as('last_fetched_at'),
+      )
       .where('d.url', 'in', urls.slice(start, start + 1000))
       .execute();
     for (const row of rows) {
@@ -231,7 +235,7 @@ export async function recordNotModified(db: Kysely<DB>, runId: string | null, fe
       with v (document_id, http_status, fetched_at, set_etag, etag, set_last_modified, last_modified) as (values ${sql.join(rows)}),
       touched as (
         update documents d
-        set status = 'active', gone_at = null, last_fetched_at = v.fetched_at, last_http_status = v.http_status,
+        set status = 'active', gone_at = null,
             etag = case when v.set_etag then v.etag else d.etag end,
             last_modified = case when v.set_last_modified then v.last_modified else d.last_modified end
         from v
@@ -251,8 +255,6 @@ export async function markDocumentGone(db: Kysely<DB>, input: { runId: string | 
       .set({
         status: 'gone',
         gone_at: sql<Date>`coalesce(gone_at, ${input.fetchedAt})`,
-        last_fetched_at: input.fetchedAt,
-        last_http_status: input.httpStatus,
       })
       .where('id', '=', input.documentId)
       .execute();
@@ -309,8 +311,6 @@ async function touchDocument(
     .set({
       status: update.status,
       gone_at: null,
-      last_fetched_at: update.fetchedAt,
-      last_http_status: update.httpStatus,
       ...(update.etag !== undefined ? { etag: update.etag } : {}),
       ...(update.lastModified !== undefined ? { last_modified: update.lastModified } : {}),
     })

@@ -43,7 +43,6 @@ export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: str
           details: JSON.stringify(draft.details),
           status: draft.initialStatus,
           first_seen_run: runId,
-          last_seen_run: runId,
         })
         .onConflict((oc) =>
           oc.column('fingerprint').doUpdateSet((eb) => ({
@@ -52,7 +51,6 @@ export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: str
             subject: eb.ref('excluded.subject'),
             explanation: eb.ref('excluded.explanation'),
             details: eb.ref('excluded.details'),
-            last_seen_run: eb.ref('excluded.last_seen_run'),
             // A finding that went away and came back needs a look again; a review decision stays.
             status: sql<FlagStatus>`case when flags.status = 'fixed' then excluded.status else flags.status end`,
             updated_at: sql<Date>`case when flags.explanation is distinct from excluded.explanation or flags.status = 'fixed' then now() else flags.updated_at end`,

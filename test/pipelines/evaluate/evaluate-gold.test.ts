@@ -37,7 +37,7 @@ async function tempDir(): Promise<string> {
 describe('evaluateGold', () => {
   it('scores a perfect extractor at F1 1 on every gold set, with the vendored scorer', async () => {
     const results = await evaluateGold({ goldDir: GOLD_ROOT, extract: perfectExtract, scorer: VENDORED_SCORER });
-    expect(results.sets.map((s) => s.set)).toEqual(['holdout', 'own', 'seeds']);
+    expect(results.sets.map((s) => s.set)).toEqual(['holdout', 'holdout-2', 'own', 'seeds']);
     for (const set of results.sets) {
       expect(set.errors, set.set).toEqual([]);
       expect(set.report.missingPredictions).toBe(0);
