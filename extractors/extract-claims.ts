@@ -9,6 +9,7 @@ import type { Parser, Refiner } from './parser.ts';
 import { memberCountParser } from './counts/parse-member-counts.ts';
 import { memberListParser } from './lists/parse-member-lists.ts';
 import { coordinatedListParser } from './lists/parse-coordinated-lists.ts';
+import { countryTableParser } from './lists/parse-country-tables.ts';
 import { membershipEventParser } from './membership/parse-membership-events.ts';
 import { partnershipParser } from './partnerships/parse-partnerships.ts';
 import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
@@ -27,6 +28,7 @@ export const PARSERS: readonly Parser[] = [
   memberCountParser,
   memberListParser,
   coordinatedListParser,
+  countryTableParser,
   membershipEventParser,
   partnershipParser,
   cityAttributeParser,

@@ -549,7 +549,8 @@ export function parseWrittenName(raw: string): ParsedName {
     return ' ';
   }).trim();
   // "Bezirk Nansha in Guangzhou", "Nansha District of Guangzhou", "Bao'an, Shenzhen".
-  const located = core.match(/^(.+?)\s+(?:in|im|of|bei|der Stadt|von)\s+(\p{Lu}.+)$/u) ?? core.match(/^(.+?),\s*(\p{Lu}.+)$/u);
+  // "Yunfu aus der Provinz Guangdong", "Taizhou in der Provinz Zhejiang", "Weinan in Shaanxi province".
+  const located = core.match(/^(.+?)\s+(?:in|im|of|bei|der Stadt|von|aus|from)\s+(?:(?:der|dem|the)\s+)?(\p{Lu}.+)$/u) ?? core.match(/^(.+?),\s*(\p{Lu}.+)$/u);
   if (located?.[1] && located[2]) {
     core = located[1];
     qualifiers.push(located[2]);

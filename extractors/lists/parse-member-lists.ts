@@ -14,12 +14,12 @@ import { countryOfWords, scopeNear } from '../counts/count-vocabulary.ts';
 import { splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 
-const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities)';
+const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|Gründer(?:n|innen)?|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities|founders)';
 // "Die deutschen ISA-Mitgliedsstädte sind:", "gehören folgende deutsche Städte an:", "the following cities:".
 const COLON_LIST = new RegExp(`(?<![\\p{L}])(?:${MEMBER_NOUN}|(?:folgende|folgenden|following|these|diese)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:Städte|Kommunen|Gemeinden|Regionen|cities|towns|municipalities))(?![\\p{L}])[^:.;]{0,80}:`, 'giu');
 const BRACKET_LIST = new RegExp(`(?<![\\p{L}])${MEMBER_NOUN}(?![\\p{L}])\\s*\\(`, 'giu');
 const VERB_LIST = new RegExp(
-  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,5}?(?:sind|waren|include|included|are|were))\\s+(?!unter\\s+anderem|u\\.\\s?a\\.|etwa\\s|beispielsweise|among\\s+others|for\\s+example|including)`,
+  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)(?:[\\p{Ll}]+\\s+)?${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,5}?(?:sind|waren|include|included|are|were))\\s+`,
   'giu',
 );
 

@@ -17,15 +17,73 @@ export interface ListItem {
 
 const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or|auch|also)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
-const LEAD_IN = /^(?:[Dd]ie\s+Städte|[Dd]ie\s+Stadt|[Dd]ie\s+Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns)\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
+const LEAD_IN = /^(?:[Dd]ie\s+(?:\p{Ll}+\s+)?Städte|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+)?Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns)\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
 const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre)\s/iu;
+// "Mainz, die Landeshauptstadt von Rheinland-Pfalz; …": an appositive naming what the item before is.
+const CAPITAL_APPOSITIVE = /^(?:die|der|the)\s+(?:\p{Ll}+\s+)?(?:Landeshauptstadt|Hauptstadt|Provinzhauptstadt|Kreisstadt|capital|provincial\s+capital|seat)\s+(?:von|of|der|des)\s/iu;
+// A list written one item per line behind bullets: the line is the item, commas inside it are not separators.
+const BULLET_LINES = /\n[ \t]*[•\-*·–▪][ \t]+\S/u;
 
 /** Items of the enumeration in text[start, end). */
 export function splitListItems(text: string, start: number, end: number, options: { slashes?: boolean } = {}): ListItem[] {
+  const span = text.slice(start, end);
+  if (BULLET_LINES.test(`\n${span}`) && /\n/u.test(span)) return splitLines(text, start, end);
+  // "Ingolstadt (Bayern); Mainz, die Landeshauptstadt von Rheinland-Pfalz; Köln und Aachen": semicolons
+  // separate items that carry their own commas.
+  if (topLevelIncludes(span, ';')) {
+    const items: ListItem[] = [];
+    let from = start;
+    for (let i = start; i <= end; i++) {
+      if (i === end || (text[i] === ';' && depthAt(text, start, i) === 0)) {
+        items.push(...splitPlain(text, from, i, options));
+        from = i + 1;
+      }
+    }
+    return items;
+  }
+  return splitPlain(text, start, end, options);
+}
+
+function topLevelIncludes(span: string, ch: string): boolean {
+  let depth = 0;
+  for (const c of span) {
+    if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === ch && depth === 0) return true;
+  }
+  return false;
+}
+
+function depthAt(text: string, from: number, at: number): number {
+  let depth = 0;
+  for (let i = from; i < at; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')') depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+/** One item per line, bullets and blanks stripped. */
+function splitLines(text: string, start: number, end: number): ListItem[] {
+  const items: ListItem[] = [];
+  let from = start;
+  for (let i = start; i <= end; i++) {
+    if (i === end || text[i] === '\n') {
+      const item = makeItem(text, from, i);
+      if (item) items.push(item);
+      from = i + 1;
+    }
+  }
+  return items;
+}
+
+function splitPlain(text: string, start: number, end: number, options: { slashes?: boolean }): ListItem[] {
   const items: ListItem[] = [];
   let depth = 0;
   let itemStart = start;
   const push = (s: number, e: number) => {
+    // "Mainz, die Landeshauptstadt von Rheinland-Pfalz": the appositive says what the item before is.
+    if (items.length > 0 && CAPITAL_APPOSITIVE.test(text.slice(s, e).trim())) return;
     const item = makeItem(text, s, e);
     if (item) items.push(item);
   };

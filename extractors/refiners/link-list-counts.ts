@@ -6,6 +6,7 @@
 import type { Claim, MemberCountClaim, MemberListClaim } from '../claim.ts';
 import type { Refiner } from '../parser.ts';
 import { sentenceOf } from '../analyse-document.ts';
+import { PARTIAL } from '../membership/membership-vocabulary.ts';
 
 export const linkListCounts: Refiner = {
   name: 'link-list-counts',
@@ -21,12 +22,18 @@ export const linkListCounts: Refiner = {
     }
     const candidateOf = new Map<MemberListClaim, MemberCountClaim>();
     for (const claim of lists) {
-      if (claim.statedCount !== null) continue;
+      // "unter anderem Köln und Aachen" names some members: no count sizes it.
+      if (claim.statedCount !== null || PARTIAL.test(claim.evidence.quote)) continue;
       const sentence = sentenceOf(doc, claim.evidence.start);
       if (!sentence) continue;
       const paragraph = doc.paragraphs[sentence.paragraph]!;
-      const candidates = counts.filter((c) => !linked.has(c) && c.subject === claim.subject && c.evidence.start >= paragraph.start
-        && c.evidence.end <= claim.evidence.start && (c.country === claim.country || claim.country === null));
+      // A list that opens its paragraph ("Die deutschen Gründungsmitglieder sind:" after "… zu den sieben
+      // deutschen Gründungsstädten.") may take a count of its own country from the paragraph before.
+      const opens = doc.sentences[sentence.index - 1]?.paragraph !== sentence.paragraph;
+      const previous = opens && claim.country !== null ? doc.paragraphs[sentence.paragraph - 1] : undefined;
+      const candidates = counts.filter((c) => !linked.has(c) && c.subject === claim.subject && c.evidence.end <= claim.evidence.start
+        && ((c.evidence.start >= paragraph.start && (c.country === claim.country || claim.country === null))
+          || (previous !== undefined && c.evidence.start >= previous.start && c.country === claim.country)));
       // The closest count before the list with the list's country; a total ("45 member cities") sizes no German list.
       const count = candidates.at(-1);
       if (count) candidateOf.set(claim, count);

@@ -1,0 +1,72 @@
+/**
+ * List shapes beyond brackets and running text: bullets one per line, semicolon lists whose
+ * items carry appositions, partial lists, founders after a colon with provinces attached, and
+ * member tables written one line per country.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gazetteer } from '../../../extractors/gazetteer/gazetteer-types.ts';
+import { extract, ofKind, testGazetteer } from '../support/extract-helpers.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  gazetteer = testGazetteer();
+});
+
+const claims = (text: string, language: 'de' | 'en' = 'de', published: string | null = '2021-05-04') => extract(gazetteer, text, { published, language });
+const lists = (text: string, language: 'de' | 'en' = 'de', published: string | null = '2021-05-04') =>
+  ofKind(claims(text, language, published), 'member_list').map((l) => ({ country: l.country, scope: l.scope, statedCount: l.statedCount, members: l.members.map((m) => m.name) }));
+
+describe('bulleted lists', () => {
+  it('takes each bullet line as one member, commas inside a line included', () => {
+    const text = 'The Sino-German Industrial Cities Alliance admitted five members.\n\nNew Chinese members:\n• Nansha District, Guangzhou (Guangdong Province)\n• Weihai (Shandong Province)\n\nNew German members:\n- Herne (North Rhine-Westphalia)\n- Rhein-Sieg-Kreis (North Rhine-Westphalia)\n- Erfurt (Thuringia)';
+    expect(lists(text, 'en')).toEqual([
+      { country: 'CN', scope: 'event', statedCount: null, members: ['Nansha', 'Weihai'] },
+      { country: 'DE', scope: 'event', statedCount: null, members: ['Herne', 'Rhein-Sieg-Kreis', 'Erfurt'] },
+    ]);
+  });
+
+  it('sizes a bulleted list by the count in the paragraph before it', () => {
+    const text = 'Bei der Gründung der Industriestädteallianz waren acht deutsche Gründungsstädte dabei.\n\nDie deutschen Gründungsmitglieder sind:\n- Aachen\n- Köln\n- Wuppertal';
+    expect(lists(text)).toEqual([{ country: 'DE', scope: 'founding', statedCount: 8, members: ['Aachen', 'Köln', 'Wuppertal'] }]);
+  });
+});
+
+describe('lists with appositions and provinces', () => {
+  it('splits at semicolons and drops appositions naming a capital', () => {
+    const text = 'Die Industriestädteallianz wächst. Zu den deutschen Mitgliedern zählen unter anderem Ulm (Baden-Württemberg); Erfurt, die Landeshauptstadt von Thüringen; Bochum und Hagen in Nordrhein-Westfalen sowie die hessischen Städte Gießen und Wetzlar.';
+    expect(lists(text)).toEqual([{ country: 'DE', scope: 'current', statedCount: null, members: ['Ulm', 'Erfurt', 'Bochum', 'Hagen', 'Gießen', 'Wetzlar'] }]);
+  });
+
+  it('gives a partial list no count even when the sentence before has one', () => {
+    const text = 'Der Industriestädteallianz gehören 30 deutsche Städte an. Zu den deutschen Mitgliedern zählen unter anderem Köln, Bochum und Ulm.';
+    expect(lists(text).map((l) => l.statedCount)).toEqual([null]);
+  });
+
+  it('reads founders after a colon whose items carry their provinces', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz ist gegründet.\n\nAuf chinesischer Seite gehören fünf Städte zu den Gründern: Weifang und Yantai aus der Provinz Shandong, Wuhu (Anhui), Hefei und Bengbu (beide Anhui) sowie Wenzhou in der Provinz Zhejiang.';
+    expect(lists(text)).toEqual([{ country: 'CN', scope: 'founding', statedCount: 5, members: ['Weifang', 'Yantai', 'Wuhu', 'Hefei', 'Bengbu', 'Wenzhou'] }]);
+  });
+});
+
+describe('member tables, one line per country', () => {
+  const page = 'Die Chinesisch-Deutsche Industriestädteallianz verbindet Industriestädte.\n\nUnsere Mitglieder\n\nDeutschland (4): Aachen, Bochum, Ulm, Erfurt\n\nChina (3): Foshan, Weihai, Bao’an (Shenzhen)\n\nKontakt: Telefon 0231 50-0';
+
+  it('reads each line as a list sized by its bracket, and the bracket as a count', () => {
+    const found = claims(page);
+    expect(ofKind(found, 'member_list').map((l) => [l.country, l.statedCount, l.members.map((m) => m.name)])).toEqual([
+      ['DE', 4, ['Aachen', 'Bochum', 'Ulm', 'Erfurt']],
+      ['CN', 3, ['Foshan', 'Weihai', "Bao'an"]],
+    ]);
+    expect(ofKind(found, 'member_count').map((c) => [c.country, c.count, c.unit, c.scope])).toEqual([['DE', 4, 'members', 'current'], ['CN', 3, 'members', 'current']]);
+  });
+
+  it('takes the unit from the bracket and needs places of the labelled country', () => {
+    const text = 'The Sino-German Industrial Cities Alliance at a glance.\n\nGermany (2 cities): Aachen, Bochum\n\nChina: market, suppliers, partners';
+    expect(ofKind(claims(text, 'en'), 'member_count').map((c) => [c.country, c.count, c.unit])).toEqual([['DE', 2, 'cities']]);
+    expect(lists(text, 'en').map((l) => l.country)).toEqual(['DE']);
+  });
+
+  it('needs an alliance on the page', () => {
+    expect(lists('Partnerstädte\n\nChina (2): Foshan, Weihai')).toEqual([]);
+  });
+});
