@@ -19,12 +19,13 @@ import { recordRunError } from '../../sql/queries/runs.ts';
 import { ensureSource } from '../../sql/queries/sources.ts';
 import { BadInputError, errorClassOf, errorMessageOf, RetryableError } from '../errors.ts';
 import { decodeBody } from '../parse/decode-body.ts';
-import type { ParsedDocument } from '../parse/parsed-document.ts';
+import type { ParsedDocument, ParseInput } from '../parse/parsed-document.ts';
 import { resolveCrawlOptions, userAgentToken, type CrawlOptions } from './crawl-options.ts';
 import { parseFeed, parseListing, parseSitemap, sniffDiscoveryKind } from './discover-links.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher, type FetchResponse } from './fetcher.ts';
 import { HostGate } from './host-gate.ts';
 import { parseDocument } from '../parse/parse-document.ts';
+import { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, stripFragment } from './normalize-url.ts';
 import { fetchRobotsRules, type RobotsRules } from './robots-rules.ts';
@@ -107,7 +108,9 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const { source, runId } = input;
   const ownFetcher = deps.fetcher ? null : createHttpFetcher(options);
   const fetcher = deps.fetcher ?? ownFetcher!;
-  const parse = deps.parse ?? parseDocument;
+  // One crawl's PDFs share worker threads; a thread start per PDF costs more than the parse.
+  const pdfWorkers = deps.parse ? null : new PdfWorkerPool();
+  const parse = deps.parse ?? ((parseInput: ParseInput) => parseDocument(parseInput, { pdfWorkers }));
   const maxPages = source.maxPages ?? options.defaultMaxPages;
   const uaToken = userAgentToken(options.userAgent);
   const gate = new HostGate(options);
@@ -434,6 +437,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
     await recordSitemapLastmods(db, [...sitemapLastmods].filter(([key]) => succeeded.has(key)).map(([url, lastmod]) => ({ url, lastmod })));
   } finally {
     ownFetcher?.close?.();
+    await pdfWorkers?.close();
     await config.getEventManager().close();
   }
   deps.log?.info(`crawl ${source.id}: ${JSON.stringify(counts)}`);
