@@ -82,8 +82,14 @@ describe('unresolvedName', () => {
     expect(flags[0]?.explanation).toBe('"Zhuzhouan" is no known place; most likely Zhuzhou');
   });
 
-  it('flags a name with two namesakes as ambiguous, naming both', () => {
-    const list = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: 1, members: [member('Taizhou', false)] }, koeln);
+  it('does not call a name ambiguous when the same document gives its province', () => {
+    const list = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: 1, members: [member('Taizhou')] }, koeln);
+    const province = stored({ kind: 'city_attribute', city: 'Taizhou', attribute: 'province', value: 'Zhejiang' }, koeln);
+    expect(unresolvedName({ claims: [list, province], gazetteer })).toEqual([]);
+  });
+
+  it('flags a name with two namesakes as ambiguous, naming both, even when its name resolved', () => {
+    const list = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: 1, members: [member('Taizhou')] }, koeln);
     const flags = unresolvedName({ claims: [list], gazetteer });
     expect(flags.map((f) => f.kind)).toEqual(['ambiguous_name']);
     expect(flags[0]?.explanation).toMatch(/^"Taizhou" could be Taizhou \((Zhejiang|Jiangsu)\) or Taizhou \((Jiangsu|Zhejiang)\); nothing in the text decides$/);
