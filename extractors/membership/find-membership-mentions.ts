@@ -20,7 +20,7 @@ export interface ChosenCity {
   name: string;
   start?: number;
   end?: number;
-  how: 'subject' | 'appositive' | 'after' | 'joined-as' | 'main-city' | 'previous';
+  how: 'subject' | 'appositive' | 'after' | 'together' | 'gapped' | 'joined-as' | 'main-city' | 'previous';
 }
 
 export interface MembershipMention {
@@ -44,11 +44,25 @@ const CITY_ANAPHOR = /(?<![\p{L}])(?:die|der|Die|Der|the|The)\s+(?:Stadt|Landesh
 const JOINED_AS = /(?<![\p{L}])(?:als|as)\s+((?:Region|Städtenetzwerk|Netzwerk|Kooperationsraum|network)\s+[„“"]?[\p{Lu}][\p{L}’'-]*(?:\s+[\p{L}][\p{L}’'-]*)?[“”"]?)\s+(?=(?:Gründungs)?[Mm]itglied|founding|member)/u;
 // "Wuppertal, a founding member of …", "Nanchang, die Hauptstadt …, beigetreten": the city before the comma.
 const APPOSITIVE_LEAD = /,\s*(?:(?:a|an|one\s+of\s+the|ein|eine|eines\s+der|einer\s+der)\s+(?:[\p{L}-]+\s+){0,2}|(?:which|that|die|der|das)\s+(?:[\p{L}-]+\s+)?)$/u;
+// "die chinesischen Städte", "the German city of": an article, a country adjective and a city noun before a name.
+const COUNTRY_NOUN = '(?:(?:the|die|der)\\s+(?:(?:chinesischen|deutschen|chinesische|deutsche|Chinese|German)\\s+)?(?:(?:Städte|Stadt|Kommunen|cities|city|towns?)\\s+(?:of\\s+)?)?)';
+// What an item may carry before the separator: its province or state ("Reutlingen in Baden-Württemberg", "Weinan in Shaanxi province", "Wuhu (Anhui)").
+const ITEM_TAIL = '(?:(?:in|aus|from)\\s+(?:(?:der|the)\\s+)?(?:(?:Provinz|province\\s+of|state\\s+of)\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+){0,2}(?:\\s+[Pp]rovince)?\\s*|\\([^)]{1,40}\\)\\s*)?';
 // Between cities of one enumeration: a separator, a change of country, an article and city noun.
-const RUN_GAP = /^\s*(?:,|und|and|sowie|&)\s*(?:(?:aus|from)\s+(?:China|Deutschland|Germany)\s+|(?:auf|on\s+the)\s+(?:chinesischer|deutscher|Chinese|German)\s+(?:Seite|side)\s*,?\s*)?(?:(?:the|die|der)\s+(?:(?:Städte|Stadt|cities|city|towns?)\s+)?)?$/iu;
-/** A gap that switches country inside one enumeration ("… und Solingen sowie aus China die Städte Weifang …"). */
-export const COUNTRY_SWITCH = /(?:aus|from)\s+(?:China|Deutschland|Germany)|(?:auf|on\s+the)\s+(?:chinesischer|deutscher|Chinese|German)\s+(?:Seite|side)/iu;
-const COORDINATION = /^\s*(?:(?:am|an\s+der|im|in\s+der|ob\s+der)\s+\p{Lu}\p{L}+\s*)?(?:,|und|and|sowie|&)\s*$/u;
+const RUN_GAP = new RegExp(`^\\s*${ITEM_TAIL}(?:,|und|and|sowie|&)\\s*(?:(?:aus|from)\\s+(?:China|Deutschland|Germany)\\s+|(?:auf|on\\s+the)\\s+(?:chinesischer|deutscher|Chinese|German)\\s+(?:Seite|side)\\s*,?\\s*)?${COUNTRY_NOUN}?$`, 'iu');
+/** A gap that switches country inside one enumeration ("… und Solingen sowie aus China die Städte Weifang …", "and the Chinese cities of"). */
+export const COUNTRY_SWITCH = /(?:aus|from)\s+(?:China|Deutschland|Germany)|(?:auf|on\s+the)\s+(?:chinesischer|deutscher|Chinese|German)\s+(?:Seite|side)|(?:die|the)\s+(?:chinesischen|deutschen|Chinese|German)\s+(?:Städte|Stadt|Kommunen|cities|city|towns?)/iu;
+const COORDINATION = new RegExp(`^\\s*(?:(?:am|an\\s+der|im|in\\s+der|ob\\s+der)\\s+\\p{Lu}\\p{L}+\\s*)?(?:,|und|and|sowie|&)\\s*${COUNTRY_NOUN}?$`, 'u');
+// "Gemeinsam mit Chemnitz wurden …", "together with Reutlingen": cities admitted alongside the subject.
+const TOGETHER_BEFORE = /(?:gemeinsam\s+mit|zusammen\s+mit|together\s+with|along\s+with|alongside)\s+(?:(?:der|dem|den|the)\s+)?(?:(?:Stadt|Städten|city|cities)\s+(?:of\s+)?)?$/iu;
+// "Gelsenkirchen, a former coal and steel city of about 260,000 people in Germany's Ruhr area, was admitted": a long appositive.
+const LONG_APPOSITIVE = /^\s*,\s*(?:a|an|one\s+of|ein|eine|einer|eines|die|der|das|the)\s(?:[^,;()]|(?<=\d),(?=\d))*,\s*/u;
+// "…, Xiangtan im Herbst desselben Jahres.": a second subject whose verb is left out.
+const GAPPED_TAIL = /^\s+(?:(?:im|in|am|an|on|at|ab|seit|since|zum|ebenfalls|auch|too|dann|then|later|später|kurz\s+darauf|shortly\s+after)(?![\p{L}])[^,;.!?]{0,60})?\s*(?:[.;!?]\s*)?$/u;
+// Someone other than the alliance named as the place an admission led to: "in das Förderprogramm aufgenommen".
+const OTHER_TARGET = /(?<![\p{L}])(?:in|into|to|zur|zum|ins)\s+(?:die|das|den|dem|the|its|seine|ihre|ihren|seinen)\s+[^,;]{0,40}$/iu;
+// Bodies that decide for a city: their "Zustimmung zum Beitritt" is the city's intention, not an admission.
+const CITY_BODY = /(?<![\p{L}])(?:Gemeinderat\p{L}*|Stadtrat\p{L}*|Rat\s+der\s+Stadt|Kreistag\p{L}*|Stadtverordnete\p{L}*|Bürgerschaft|Hauptausschuss|(?:city|town|municipal)\s+council)(?![\p{L}])/iu;
 
 /** Every membership statement in the document, in text order. */
 export function findMembershipMentions(doc: AnalysedDocument): MembershipMention[] {
@@ -58,15 +72,20 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
   for (const sentence of doc.sentences) {
     if (sentence.paragraph !== previousParagraph) previousCity = null;
     previousParagraph = sentence.paragraph;
-    const link = organisationFor(doc, sentence);
-    if (!link) continue;
+    const ownLink = organisationFor(doc, sentence);
     const taken: Array<[number, number]> = [];
-    for (const [kind, cue] of MEMBERSHIP_CUES) {
+    for (const [kind, cue, rule] of MEMBERSHIP_CUES) {
       cue.lastIndex = 0;
       for (const m of sentence.text.matchAll(cue)) {
         const cueStart = sentence.start + m.index;
         const cueEnd = cueStart + m[0].length;
         if (taken.some(([s, e]) => cueStart < e && cueEnd > s)) continue;
+        // An application approved by a city's own council is its intention; by the alliance, its admission.
+        if (rule === 'approval' && CITY_BODY.test(sentence.text)) continue;
+        // "Gemeinsam mit Chemnitz wurden Salzgitter … neu aufgenommen" after a paragraph about the alliance:
+        // an admission into nothing else refers to the alliance named before.
+        const link = ownLink ?? (kind === 'joined' && JOINED_FOR_SURE.test(m[0]) && !OTHER_TARGET.test(doc.text.slice(sentence.start, cueEnd)) ? recentOrganisation(doc, sentence) : null);
+        if (!link) continue;
         taken.push([cueStart, cueEnd]);
         const clauseBefore = doc.text.slice(sentence.start, cueStart);
         if (CONDITIONAL_CLAUSE.test(clauseBefore)) continue;
@@ -81,10 +100,37 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
         });
         const last = cities[cities.length - 1]!;
         previousCity = last.name;
+        // "Schweinfurt ist … beigetreten, Xiangtan im Herbst desselben Jahres": the same verb for a second city.
+        const gapped = kind === 'joined' || kind === 'left' || kind === 'founding_member' ? gappedSubject(doc, sentence, cueEnd) : null;
+        if (gapped) {
+          const tail = doc.dates.find((d) => d.start >= gapped.end && d.end <= sentence.end) ?? null;
+          mentions.push({
+            kind, sentence, link, cueStart, cueEnd, cities: [{ name: gapped.name, start: gapped.start, end: gapped.end, how: 'gapped' }],
+            date: tail, planned: false, sure: JOINED_FOR_SURE.test(m[0]), partial: false,
+          });
+          previousCity = gapped.name;
+        }
       }
     }
   }
   return mentions;
+}
+
+/** The alliance named in the paragraph before or earlier in this one, within a few sentences. */
+function recentOrganisation(doc: AnalysedDocument, sentence: Sentence): OrganisationLink | null {
+  const link = organisationFor(doc, sentence, { documentFallback: true });
+  if (!link) return null;
+  const paragraph = doc.paragraphs[sentence.paragraph];
+  const previous = doc.paragraphs[sentence.paragraph - 1];
+  const from = previous?.start ?? paragraph?.start ?? 0;
+  return link.mention.start >= from ? link : null;
+}
+
+/** A city that follows the cue after a comma and carries nothing but a time ("…, Xiangtan im Herbst desselben Jahres."). */
+function gappedSubject(doc: AnalysedDocument, sentence: Sentence, cueEnd: number): CityMention | null {
+  const city = doc.cities.find((c) => c.start > cueEnd && c.end <= sentence.end);
+  if (!city || !/^\s*,\s*(?:und\s+|and\s+)?$/u.test(doc.text.slice(cueEnd, city.start))) return null;
+  return GAPPED_TAIL.test(doc.text.slice(city.end, sentence.end)) ? city : null;
 }
 
 function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, cueEnd: number, previousCity: string | null, kind: MembershipEventKind): ChosenCity[] {
@@ -94,7 +140,14 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   const inBrackets = (c: CityMention) => /\([^)]*$/u.test(doc.text.slice(sentence.start, c.start));
   // An appositive: "Wuppertal, a founding member", "Nanchang, die Hauptstadt der Provinz Jiangxi, beigetreten".
   const appositive = [...inSentence].reverse().find((c) => c.end <= cueStart && APPOSITIVE_LEAD.test(doc.text.slice(c.end, cueStart)) && !inBrackets(c));
-  if (appositive && appositive.end + 40 >= cueStart) return [{ name: appositive.name, start: appositive.start, end: appositive.end, how: 'appositive' }];
+  const together = kind === 'joined' || kind === 'guest' ? togetherWith(doc, inSentence, cueStart) : [];
+  if (appositive && appositive.end + 40 >= cueStart) return [{ name: appositive.name, start: appositive.start, end: appositive.end, how: 'appositive' }, ...together];
+  // The sentence's first city, then a long appositive up to a comma, then the predicate with no other free city before the cue.
+  const head = inSentence[0];
+  const longAppositive = head && head.end <= cueStart && free(head) ? LONG_APPOSITIVE.exec(doc.text.slice(head.end, cueStart)) : null;
+  if (head && longAppositive && !inSentence.some((c) => c.start >= head.end + longAppositive[0].length && c.end <= cueStart && free(c))) {
+    return [{ name: head.name, start: head.start, end: head.end, how: 'appositive' }, ...together];
+  }
   const before = inSentence.filter((c) => c.end <= cueStart && free(c) && !inBrackets(c));
   const joinedAs = JOINED_AS.exec(sentence.text);
   if (joinedAs) {
@@ -102,10 +155,10 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     const name = joinedAs[1]!.replace(/^(?:Städtenetzwerk|Netzwerk|network)\s+/u, '').replace(/[„“”"]/gu, '').trim();
     return [{ name, start, end: start + joinedAs[1]!.length, how: 'joined-as' }, ...(before.length ? coordinated(doc, before).map(asSubject) : [])];
   }
-  if (before.length) return coordinated(doc, before).map(asSubject);
-  // A cue that spans its subject: "beschlossen, dass Gelsenkirchen der Allianz beitritt".
+  if (before.length) return [...together.filter((t) => t.end! <= before[0]!.start), ...coordinated(doc, before).map(asSubject)];
+  // A cue that spans its subject: "beschlossen, dass Gelsenkirchen der Allianz beitritt", "Seit 2019 ist Hamm Mitglied".
   const inside = inSentence.filter((c) => c.start > cueStart && c.end < cueEnd && free(c) && !inBrackets(c));
-  if (inside.length && kind !== 'joined' && kind !== 'left') return coordinated(doc, inside).map(asSubject);
+  if (inside.length && ((kind !== 'joined' && kind !== 'left') || /^(?:[Ss]eit|[Ss]ince)\s/u.test(doc.text.slice(cueStart, cueEnd)))) return coordinated(doc, inside).map(asSubject);
   const textBefore = doc.text.slice(sentence.start, cueStart);
   // A split verb holds its object inside the cue ("nahm sie die Städte Heilbronn … auf"): after its first word counts as after.
   const headEnd = cueStart + (/^\S+/u.exec(doc.text.slice(cueStart, cueEnd))?.[0].length ?? 0);
@@ -113,15 +166,35 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   const after = inSentence.filter((c) => c.start >= afterFrom && free(c) && !inBrackets(c));
   // Cities after the cue are the admitted ones ("Neu dabei sind Köln und Bottrop"); after a
   // founding cue they are a list of founders, which the list parser reports.
-  if (after.length && (kind === 'joined' || kind === 'left' || kind === 'guest') && !PLURAL_SUBJECT.test(textBefore) && doc.text.slice(afterFrom, after[0]!.start).length < 60) {
-    return leadingRun(doc, after).map((c) => ({ name: c.name, start: c.start, end: c.end, how: 'after' as const }));
+  // "two more cities joined the alliance at the session: Weinan … and Zwickau": a colon names the plural subject.
+  const colonBefore = after.length > 0 && /:\s*$/u.test(doc.text.slice(afterFrom, after[0]!.start));
+  if (after.length && (kind === 'joined' || kind === 'left' || kind === 'guest') && (colonBefore || !PLURAL_SUBJECT.test(textBefore)) && doc.text.slice(afterFrom, after[0]!.start).length < (colonBefore ? 100 : 60)) {
+    return [...together, ...leadingRun(doc, after).map((c) => ({ name: c.name, start: c.start, end: c.end, how: 'after' as const }))];
   }
+  if (together.length) return together;
   // No city named: "die Stadt …" or a nominal cue means the city just talked about, or the document's own.
   if (PLURAL_SUBJECT.test(sentence.text) && !CITY_ANAPHOR.test(sentence.text)) return [];
   if (inSentence.some((c) => free(c))) return [];
   if (previousCity) return [{ name: previousCity, how: 'previous' }];
+  // "… approved the city's membership": the city the paragraph was about, when it names one.
+  if (CITY_ANAPHOR.test(sentence.text)) {
+    const paragraphStart = doc.paragraphs[sentence.paragraph]?.start ?? sentence.start;
+    const earlier = doc.cities.filter((c) => c.start >= paragraphStart && c.end <= sentence.start && !isGoverned(doc, c));
+    const last = earlier.at(-1);
+    if (last) return [{ name: last.name, how: 'previous' }];
+  }
   if (doc.mainCity) return [{ name: doc.mainCity.name, how: 'main-city' }];
   return [];
+}
+
+/** Cities admitted "together with" the subject, with the run of cities coordinated with the first. */
+function togetherWith(doc: AnalysedDocument, inSentence: CityMention[], cueStart: number): ChosenCity[] {
+  const first = inSentence.findIndex((c) => TOGETHER_BEFORE.test(doc.text.slice(Math.max(0, c.start - 40), c.start)));
+  if (first < 0) return [];
+  const run = leadingRun(doc, inSentence.slice(first));
+  // Only a phrase next to the cue: "Gemeinsam mit X wurden … aufgenommen", "… was admitted …, together with X".
+  if (run[0]!.start > cueStart && doc.text.slice(cueStart, run[0]!.start).length > 120) return [];
+  return run.map((c) => ({ name: c.name, start: c.start, end: c.end, how: 'together' as const }));
 }
 
 function asSubject(c: CityMention): ChosenCity {

@@ -10,7 +10,13 @@ import type { MembershipEventKind } from '../claim.ts';
 // Any text inside a clause, dots of dates and numbers included ("tritt zum 31.12.2022 aus").
 const GAP = (max: number) => `(?:[^.;!?]|\\.(?=\\d)|(?<=\\d)\\.)\{0,${max}\}?`;
 
-export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp]> = [
+export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
+  // "Der Lenkungskreis hat dem Aufnahmeantrag zugestimmt", "the steering committee approved the city's membership":
+  // an approval is an admission unless a city's own council gives it (checked where the cue is used).
+  ['joined', new RegExp([
+    `(?:dem|den)\\s+(?:Aufnahmeantrag|Beitrittsantrag|Antrag\\s+auf\\s+(?:Aufnahme|Mitgliedschaft)|Aufnahmegesuch)\\s${GAP(80)}(?:zugestimmt|stattgegeben|angenommen|genehmigt|bewilligt)`,
+    `(?:approved|accepted|granted|endorsed|confirmed)\\s+(?:the\\s+)?(?:(?:city|town|district|county)['’]s\\s+|its\\s+|\\p{Lu}[\\p{L}-]+['’]s\\s+)?(?:membership|application|admission|accession)(?:\\s+(?:application|request|bid))?`,
+  ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu'), 'approval'],
   ['intends_to_join', new RegExp([
     `[Bb]eabsichtig\\p{L}*${GAP(120)}beizutreten`,
     `(?:will|wollen|möchte|möchten|plant|planen|strebt|streben|prüft|prüfen|erwägt|erwägen)\\s${GAP(100)}(?:beitreten|beizutreten|Beitritt|Mitgliedschaft\\s+an|Mitglied\\s+werden|Mitglied\\s+zu\\s+werden)`,
@@ -42,13 +48,15 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp]> = [
     `(?:gehört|gehören|angehört|angehören)\\s${GAP(40)}seit\\s|seit\\s${GAP(40)}(?:angehört|angehören|angehörte|dabei\\s+ist|Mitglied\\s+ist)`,
     `[Ss]eit\\s${GAP(30)}(?:gehört|gehören|gehörte)\\s${GAP(80)}\\san`,
     'Beitrittserklärung',
+    // "Seit November 2019 ist Gelsenkirchen Mitglied", "Since 2018, Wuhu has been a member".
+    `[Ss]eit\\s${GAP(30)}\\s(?:ist|sind)\\s${GAP(50)}\\sMitglied`, `[Ss]ince\\s${GAP(30)}\\s(?:has|have)\\s+been\\s+(?:a\\s+)?members?`,
     'joined', 'has\\s+joined', '(?:became|(?:has|have)\\s+become)\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
     '(?:is|are)\\s+now\\s+(?:a\\s+)?members?', 'membership\\s+(?:declaration|certificate)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
 ];
 
 // Perfect and past forms report a joining that happened; "tritt … bei" in a headline may announce a decision.
-export const JOINED_FOR_SURE = /(?:beigetreten|aufgenommen|Beitrittsurkunde|Mitgliedsurkunde|joined|became|become|admitted|Mitglied|member|angehört|gehört|gehören|dabei)/u;
+export const JOINED_FOR_SURE = /(?:beigetreten|aufgenommen|Beitrittsurkunde|Mitgliedsurkunde|joined|became|become|admitted|Mitglied|member|angehört|gehört|gehören|dabei|zugestimmt|stattgegeben|genehmigt|bewilligt|approved|accepted|granted)/u;
 
 // A clause opened by a condition or a question does not report an event.
 export const CONDITIONAL_CLAUSE = /(?:^|[,;:–—]\s*|\s)(?:wenn|falls|sofern|sobald|ob|Ob|Wenn|Falls|if|If|whether|once|unless)\s[^,;]*$/u;
