@@ -11,6 +11,23 @@ import { reportRun } from '../run-report.ts';
 
 export const FIXTURE_SOURCES_FILE = fileURLToPath(new URL('../../fixtures/sources.yaml', import.meta.url));
 
+/**
+ * The fixture sites' port. Stable, because a document is its URL: on a new port every page of a
+ * second run would be a new document. @defaultValue 4646 (`ISA_FIXTURES_PORT`)
+ */
+const DEFAULT_FIXTURES_PORT = 4646;
+
+async function startFixtures(env: NodeJS.ProcessEnv, warn: (line: string) => void): Promise<FixtureServer> {
+  const port = Number(env.ISA_FIXTURES_PORT ?? DEFAULT_FIXTURES_PORT);
+  try {
+    return await startFixtureServer({ port });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    warn(`port ${port} is taken, so the fixture sites get another one: this run's pages count as new documents. Set ISA_FIXTURES_PORT to a free port to keep runs comparable.`);
+    return startFixtureServer();
+  }
+}
+
 export const runCommand: Command = {
   name: 'run',
   summary: 'crawl → extract → reconcile; sources default to the bundled fixture sites',
@@ -44,7 +61,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
       if (values.sources) {
         sources = await loadSourcesFile(String(values.sources));
       } else {
-        fixtureServer = await startFixtureServer();
+        fixtureServer = await startFixtures(io.env, (line) => print(io.stderr, `isa run: ${line}`));
         sources = await loadSourcesFile(FIXTURE_SOURCES_FILE, { FIXTURES: fixtureServer.origin });
         if (format === 'text') print(io.stderr, `serving the fixture sites on ${fixtureServer.origin}`);
       }

@@ -6,6 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction, MemberListClaim } from '../../extractors/claim.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fixture-server.ts';
 import { runCli } from './run-cli.ts';
+import { createServer } from 'node:net';
+
+/** A port nothing listens on right now, for a server the test starts later. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 const SEEDS = fileURLToPath(new URL('../../fixtures/gold/seeds/', import.meta.url));
 const seed = (prefix: string) => join(SEEDS, `${prefix}.txt`);
@@ -101,13 +111,16 @@ describe('isa sources', () => {
 
 describe('a fact-checker working on the embedded database', () => {
   let dataDir: string;
+  let fixturesPort: number;
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'isa-cli-'));
+    fixturesPort = await freePort();
   });
   afterAll(async () => {
     await rm(dataDir, { recursive: true, force: true });
   });
-  const env = () => ({ ISA_DATA_DIR: dataDir, ISA_HOST_DELAY_MS: '0' });
+  // One port for all runs: a document is its URL, so a second run must see the same origin.
+  const env = () => ({ ISA_DATA_DIR: dataDir, ISA_HOST_DELAY_MS: '0', ISA_FIXTURES_PORT: String(fixturesPort) });
 
   it('runs, reviews a flag, and finds the decision kept after the next run', async () => {
     const first = await runCli(['run', '--format', 'json'], env());
@@ -119,7 +132,9 @@ describe('a fact-checker working on the embedded database', () => {
     const review = await runCli(['review', stated!.id, '--status', 'confirmed', '--note', 'Köln joined in 2017', '--by', 'tester'], env());
     expect(review.code).toBe(0);
 
-    await runCli(['run', '--format', 'json'], env());
+    const second = JSON.parse((await runCli(['run', '--format', 'json'], env())).stdout) as { run: { documents: { new: number; unchanged: number } } };
+    expect(second.run.documents.new).toBe(0);
+    expect(second.run.documents.unchanged).toBeGreaterThan(0);
     const flags = await runCli(['flags', '--all', '--format', 'json'], env());
     const after = (JSON.parse(flags.stdout) as Array<{ id: string; status: string; reviewer_note: string; evidence: Array<{ quote: string; url: string }> }>).find((f) => f.id === stated!.id);
     expect(after).toMatchObject({ status: 'confirmed', reviewer_note: 'Köln joined in 2017' });
