@@ -6,7 +6,7 @@
  */
 import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
 import { asOfFor, evidenceOf, type Parser } from '../parser.ts';
-import { COUNTRY_SWITCH, findMembershipMentions } from '../membership/find-membership-mentions.ts';
+import { COUNTRY_SWITCH, findMembershipMentions, inOneEnumeration } from '../membership/find-membership-mentions.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { countryOfWords, sideBefore } from '../counts/count-vocabulary.ts';
 
@@ -19,15 +19,18 @@ export const coordinatedListParser: Parser = {
     for (const mention of findMembershipMentions(doc)) {
       const scope = SCOPE[mention.kind];
       if (!scope || mention.planned || mention.partial) continue;
-      const named = mention.cities.filter((c) => c.how === 'subject' || c.how === 'after');
-      if (named.length < 2 || named.length !== mention.cities.length) continue;
-      const mentioned = named.map((c) => doc.cities.find((m) => m.start === c.start)).filter((m): m is CityMention => m !== undefined);
-      // "… und Solingen sowie aus China die Städte Weifang und Changzhou": one list per country.
+      // Cities named as a network or taken from context make no list; an appositive subject stands apart from the enumeration.
+      if (mention.cities.some((c) => c.how === 'joined-as' || c.how === 'main-city' || c.how === 'previous')) continue;
+      const named = mention.cities.filter((c) => c.how === 'subject' || c.how === 'after' || c.how === 'together');
+      if (named.length < 2) continue;
+      const mentioned = named.map((c) => doc.cities.find((m) => m.start === c.start)).filter((m): m is CityMention => m !== undefined).sort((a, b) => a.start - b.start);
+      // "… und Solingen sowie aus China die Städte Weifang und Changzhou": one list per country, one per enumeration.
       const groups: CityMention[][] = [];
       for (const city of mentioned) {
         const current = groups[groups.length - 1];
         const previous = current?.[current.length - 1];
-        if (current && previous && !COUNTRY_SWITCH.test(doc.text.slice(previous.end, city.start))) current.push(city);
+        const gap = previous ? doc.text.slice(previous.end, city.start) : '';
+        if (current && previous && !COUNTRY_SWITCH.test(gap) && inOneEnumeration(gap)) current.push(city);
         else groups.push([city]);
       }
       for (const places of groups) {

@@ -50,6 +50,10 @@ const COUNTRY_NOUN = '(?:(?:the|die|der)\\s+(?:(?:chinesischen|deutschen|chinesi
 const ITEM_TAIL = '(?:(?:in|aus|from)\\s+(?:(?:der|the)\\s+)?(?:(?:Provinz|province\\s+of|state\\s+of)\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+){0,2}(?:\\s+[Pp]rovince)?\\s*|\\([^)]{1,40}\\)\\s*)?';
 // Between cities of one enumeration: a separator, a change of country, an article and city noun.
 const RUN_GAP = new RegExp(`^\\s*${ITEM_TAIL}(?:,|und|and|sowie|&)\\s*(?:(?:aus|from)\\s+(?:China|Deutschland|Germany)\\s+|(?:auf|on\\s+the)\\s+(?:chinesischer|deutscher|Chinese|German)\\s+(?:Seite|side)\\s*,?\\s*)?${COUNTRY_NOUN}?$`, 'iu');
+/** Whether the text between two cities joins them in one enumeration ("Köln und", "Reutlingen in Baden-Württemberg and the Chinese cities of"). */
+export function inOneEnumeration(gap: string): boolean {
+  return RUN_GAP.test(gap) || COORDINATION.test(gap);
+}
 /** A gap that switches country inside one enumeration ("… und Solingen sowie aus China die Städte Weifang …", "and the Chinese cities of"). */
 export const COUNTRY_SWITCH = /(?:aus|from)\s+(?:China|Deutschland|Germany)|(?:auf|on\s+the)\s+(?:chinesischer|deutscher|Chinese|German)\s+(?:Seite|side)|(?:die|the)\s+(?:chinesischen|deutschen|Chinese|German)\s+(?:Städte|Stadt|Kommunen|cities|city|towns?)/iu;
 const COORDINATION = new RegExp(`^\\s*(?:(?:am|an\\s+der|im|in\\s+der|ob\\s+der)\\s+\\p{Lu}\\p{L}+\\s*)?(?:,|und|and|sowie|&)\\s*${COUNTRY_NOUN}?$`, 'u');

@@ -70,3 +70,12 @@ describe('member tables, one line per country', () => {
     expect(lists('Partnerstädte\n\nChina (2): Foshan, Weihai')).toEqual([]);
   });
 });
+
+describe('admitted cities listed per country in running text', () => {
+  it('splits an enumeration where a country noun phrase starts', () => {
+    const de = 'Die Industriestädteallianz tagte in Foshan. Gemeinsam mit Ulm wurden Herne sowie die chinesischen Städte Weihai und Yantai neu in die Allianz aufgenommen.';
+    expect(lists(de).filter((l) => l.country === 'CN')).toEqual([{ country: 'CN', scope: 'event', statedCount: null, members: ['Weihai', 'Yantai'] }]);
+    const en = 'Erfurt was admitted to the Sino-German Industrial Cities Alliance, together with Herne in North Rhine-Westphalia and the Chinese cities of Weihai, Yantai and Zibo.';
+    expect(lists(en, 'en').filter((l) => l.country === 'CN').map((l) => l.members)).toEqual([['Weihai', 'Yantai', 'Zibo']]);
+  });
+});
