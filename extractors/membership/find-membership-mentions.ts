@@ -159,7 +159,10 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     const name = joinedAs[1]!.replace(/^(?:Städtenetzwerk|Netzwerk|network)\s+/u, '').replace(/[„“”"]/gu, '').trim();
     return [{ name, start, end: start + joinedAs[1]!.length, how: 'joined-as' }, ...(before.length ? coordinated(doc, before).map(asSubject) : [])];
   }
-  if (before.length) return [...together.filter((t) => t.end! <= before[0]!.start), ...coordinated(doc, before).map(asSubject)];
+  if (before.length) {
+    const subjects = coordinated(doc, before).map(asSubject);
+    return [...subjects, ...together.filter((t) => !subjects.some((c) => c.start === t.start))].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+  }
   // A cue that spans its subject: "beschlossen, dass Gelsenkirchen der Allianz beitritt", "Seit 2019 ist Hamm Mitglied".
   const inside = inSentence.filter((c) => c.start > cueStart && c.end < cueEnd && free(c) && !inBrackets(c));
   if (inside.length && ((kind !== 'joined' && kind !== 'left') || /^(?:[Ss]eit|[Ss]ince)\s/u.test(doc.text.slice(cueStart, cueEnd)))) return coordinated(doc, inside).map(asSubject);
