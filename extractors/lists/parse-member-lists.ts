@@ -23,6 +23,12 @@ const VERB_LIST = new RegExp(
   'giu',
 );
 
+// "Aus Südwestfalen sind bereits Lüdenscheid, Hagen und Solingen dabei", "Bochum, Ulm and Erfurt are already members": current members named with a copula.
+const COPULA_LIST_DE = /(?<![\p{L}])(?:sind|waren)\s+(?:(?:bereits|schon|ebenfalls|auch|inzwischen|mittlerweile|längst)\s+)*(?=\p{Lu})([^.;:!?]{3,200}?)\s+(?:dabei|Mitglieder(?=\s+(?:der|des|im|in)\s))(?![\p{L}])/gu;
+// "Beim Forum sind Bochum und Herne dabei": taking part in an event is no membership.
+const EVENT_WORDS = /(?<![\p{L}])(?:\p{L}*(?:Forum|Messe|Konferenz|Tagung|Treffen|Veranstaltung|Workshop|Empfang|Reise)\p{L}*|Delegation\p{L}*|Besuch\p{L}*|forum|fair|conference|delegation\p{L}*|visit\p{L}*|meeting|workshop|reception)(?![\p{L}])/u;
+const COPULA_LIST_EN = /(?:^|,\s+)((?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:,\s+|,?\s+and\s+))+\p{Lu}[\p{L}'’-]+)\s+(?:are|were)\s+(?:(?:already|also|now)\s+)*(?:members|part\s+of)(?![\p{L}])/gu;
+
 interface ListSpan {
   sentence: Sentence;
   link: OrganisationLink;
@@ -63,6 +69,14 @@ export const memberListParser: Parser = {
         const colon = sentence.start + m.index + m[0].length;
         const end = colonListEnd(doc, sentence, colon);
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, colon, end, 'member-list/colon', false));
+      }
+      const paragraphLink = organisationFor(doc, sentence);
+      for (const pattern of [COPULA_LIST_DE, COPULA_LIST_EN]) {
+        if (!paragraphLink || EVENT_WORDS.test(sentence.text)) break;
+        for (const m of sentence.text.matchAll(pattern)) {
+          const from = sentence.start + m.index + m[0].indexOf(m[1]!);
+          spans.push(nounSpan(doc, sentence, paragraphLink, pattern === COPULA_LIST_DE ? sentence.start + m.index : from, from, from + m[1]!.length, 'member-list/copula', true));
+        }
       }
       for (const m of sentence.text.matchAll(VERB_LIST)) {
         const from = sentence.start + m.index + m[0].length;

@@ -79,3 +79,16 @@ describe('admitted cities listed per country in running text', () => {
     expect(lists(en, 'en').filter((l) => l.country === 'CN').map((l) => l.members)).toEqual([['Weihai', 'Yantai', 'Zibo']]);
   });
 });
+
+describe('current members named with a copula', () => {
+  it('reads "sind bereits X, Y und Z dabei" and "X, Y and Z are already members"', () => {
+    expect(lists('Der Industriestädteallianz gehören 50 Städte an. Aus dem Ruhrgebiet sind bereits Bochum, Herne und Hagen dabei.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: null, members: ['Bochum', 'Herne', 'Hagen'] },
+    ]);
+    expect(lists('The Sino-German Industrial Cities Alliance keeps growing. In the region, Weihai, Yantai and Zibo are already members.', 'en').map((l) => l.members)).toEqual([['Weihai', 'Yantai', 'Zibo']]);
+  });
+
+  it('reads no list from cities taking part in an event', () => {
+    expect(lists('Die Industriestädteallianz lädt zum Forum. Beim Forum sind auch Bochum und Herne dabei.')).toEqual([]);
+  });
+});
