@@ -24,7 +24,7 @@ const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
 // Words allowed between "mit"/"with" and the partner city: articles, lower-case adjectives, city nouns.
 const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|Stadt|Metropole|Millionenmetropole|Hafenstadt|Partnerstadt|Provinzhauptstadt|Hauptstadt|Bezirk|Stadtbezirk|Kreis|Landkreis|City|Chinese|German))*\\s*';
 // What may stand between two coordinated party cities: "und", "and the Hessian town of", "–".
-const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
+const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*|(?:District|district|Bezirk)\s+)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
 // A preposition right before a city makes it an object, not a party ("von Düsseldorf und Duisburg").
 const GOVERNED = /(?:von|vom|aus|in|bei|mit|nach|zu|of|from|at|with|to)\s+(?:der|dem|den|des|die|the)?\s*(?:Stadt\s+)?$/iu;
 const ESTABLISHED = /(?<![\p{L}])(?:gegründet|geschlossen|unterzeichne\p{L}*|besiegelt|vereinbart|begründet|eingegangen|wurden|wurde|signed|established|concluded|founded|sealed|entered|became|become)(?![\p{L}])/iu;

@@ -41,4 +41,9 @@ describe('partnerships', () => {
   it('pairs only a German with a Chinese city', () => {
     expect(partnerships('Essen und Duisburg sind Partnerstädte.')).toEqual([]);
   });
+
+  it('reads a district party written with its designator ("Shunde District and the German city of Bochum")', () => {
+    const found = ofKind(extract(gazetteer, 'Shunde District and the German city of Bochum signed a cooperation agreement on Monday.', { published: '2021-03-10', language: 'en' }), 'partnership');
+    expect(found.map((p) => [p.cities, p.relation, p.since])).toEqual([[['Bochum', 'Shunde'], 'cooperation_agreement', '2021-03-08']]);
+  });
 });
