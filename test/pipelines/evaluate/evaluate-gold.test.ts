@@ -37,7 +37,10 @@ async function tempDir(): Promise<string> {
 describe('evaluateGold', () => {
   it('scores a perfect extractor at F1 1 on every gold set, with the vendored scorer', async () => {
     const results = await evaluateGold({ goldDir: GOLD_ROOT, extract: perfectExtract, scorer: VENDORED_SCORER });
-    expect(results.sets.map((s) => s.set)).toEqual(['holdout', 'holdout-2', 'own', 'seeds']);
+    // seeds and own are gated; held-out sets (holdout, holdout-2, …) are measured, and arrive over time.
+    const names = results.sets.map((s) => s.set);
+    expect(names).toEqual(expect.arrayContaining(['own', 'seeds']));
+    for (const name of names) expect(name).toMatch(/^(seeds|own|holdout(-\d+)?)$/);
     for (const set of results.sets) {
       expect(set.errors, set.set).toEqual([]);
       expect(set.report.missingPredictions).toBe(0);
