@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const BENCHES = [
   { name: 'crawl: pages/s over a few thousand loopback pages, and an unchanged second run', file: 'bench/crawl-bench.ts' },
-  { name: 'extract: documents/s on one core, HTML and PDF', file: 'bench/extract-bench.ts' },
+  { name: 'extract: claims from text, documents/s on one core', file: 'bench/extract-bench.ts' },
+  { name: 'documents: parse + extract, HTML and PDF separately, documents/s', file: 'bench/document-bench.ts' },
   { name: 'gazetteer: load time and matching throughput', file: 'scripts/gazetteer/bench-gazetteer.ts' },
   { name: 'main text: hand-written rules vs Readability on the fixture pages', file: 'bench/parse-compare.ts' },
 ];
