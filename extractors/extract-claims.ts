@@ -14,6 +14,7 @@ import { membershipEventParser } from './membership/parse-membership-events.ts';
 import { partnershipParser } from './partnerships/parse-partnerships.ts';
 import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
 import { eventParser } from './events/parse-events.ts';
+import { listsFromPlaceRuns } from './refiners/lists-from-place-runs.ts';
 import { linkListCounts } from './refiners/link-list-counts.ts';
 import { listAdmissions } from './refiners/list-admissions.ts';
 import { dateFromEvents } from './refiners/date-from-events.ts';
@@ -37,6 +38,8 @@ export const PARSERS: readonly Parser[] = [
 
 /** Refiners run in this order, each on the output of the one before. */
 export const REFINERS: readonly Refiner[] = [
+  // Runs of places in a sentence about members become lists where no parser read one: needs every parser's lists.
+  listsFromPlaceRuns,
   // Lists first take their stated count from an earlier sentence: needs every count, changes no count.
   linkListCounts,
   // Lists of newly admitted members become one joined event per member; needs the linked scope.

@@ -5,8 +5,19 @@
  */
 import type { Claim, MemberCountClaim, MemberListClaim } from '../claim.ts';
 import type { Refiner } from '../parser.ts';
+import type { AnalysedDocument } from '../analyse-document.ts';
 import { sentenceOf } from '../analyse-document.ts';
 import { PARTIAL } from '../membership/membership-vocabulary.ts';
+
+// "Aus Nordrhein-Westfalen sind …", "From Shandong province, …": a list restricted to one region of its country.
+const REGION_LEAD = /^(?:Aus|From|In)\s+(?:(?:den|dem|der|the)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
+const REGION_NOUN = /^(?:Bundesl[aä]nder\p{L}*|Bundesland|Provinz\p{L}*|provinces?|states?|regions?|Regionen)$/u;
+
+/** Whether a list's evidence opens with a region of a country, which makes it a part of the membership. */
+function namesRegion(doc: AnalysedDocument, quote: string): boolean {
+  const words = REGION_LEAD.exec(quote)?.[1]?.split(/\s+/u) ?? [];
+  return words.some((w, i) => REGION_NOUN.test(w) || doc.gazetteer.admin1(words.slice(0, i + 1).join(' ')) !== null);
+}
 
 export const linkListCounts: Refiner = {
   name: 'link-list-counts',
@@ -23,7 +34,7 @@ export const linkListCounts: Refiner = {
     const candidateOf = new Map<MemberListClaim, MemberCountClaim>();
     for (const claim of lists) {
       // "unter anderem Köln und Aachen" names some members: no count sizes it.
-      if (claim.statedCount !== null || PARTIAL.test(claim.evidence.quote)) continue;
+      if (claim.statedCount !== null || PARTIAL.test(claim.evidence.quote) || namesRegion(doc, claim.evidence.quote)) continue;
       const sentence = sentenceOf(doc, claim.evidence.start);
       if (!sentence) continue;
       const paragraph = doc.paragraphs[sentence.paragraph]!;

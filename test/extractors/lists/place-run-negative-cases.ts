@@ -1,0 +1,24 @@
+/**
+ * Runs of places that are no member lists, each in a text that names the alliance and its
+ * membership in the sentence before: itineraries, partnerships, events, intentions, departures,
+ * places joined as one network, places governed by a preposition. Every wrong list the place-run
+ * fallback ever produced becomes a row.
+ */
+export const PLACE_RUN_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'en' }> = [
+  { text: 'Der Industriestädteallianz gehören 70 Mitglieder an. Die Delegation besuchte anschließend Foshan, Guiyang und Nanning.', language: 'de' },
+  { text: 'Der Industriestädteallianz gehören 70 Mitglieder an. Die Reise der Mitglieder führte nach Shanghai, Suzhou, Wuxi und Ningbo.', language: 'de' },
+  { text: 'The Industrial Cities Alliance has 70 members. The members of the delegation toured Foshan, Guiyang and Nanning.', language: 'en' },
+  { text: 'Die Stadt ist Mitglied der Industriestädteallianz. Ihre Partnerstädte sind Kassel, Jena und Weimar.', language: 'de' },
+  { text: 'The city is a member of the Industrial Cities Alliance. Its sister cities are Ulm, Jena and Weimar.', language: 'en' },
+  { text: 'Der Industriestädteallianz gehören 70 Städte an. Auf der Messe sind Bochum, Herne und Hamm vertreten.', language: 'de' },
+  { text: 'The Industrial Cities Alliance counts 70 members. Ulm, Jena and Erfurt were represented at the trade fair.', language: 'en' },
+  { text: 'Die Industriestädteallianz tagt im Herbst. Danach geht es weiter nach Bochum, Herne und Hamm.', language: 'de' },
+  { text: 'Die Industriestädteallianz wächst. Bochum, Herne und Hamm wollen Mitglied werden.', language: 'de' },
+  { text: 'The Industrial Cities Alliance keeps growing. Ulm, Jena and Erfurt plan to join as well.', language: 'en' },
+  { text: 'Die Industriestädteallianz hat neue Mitglieder. Bochum und Herne sind dagegen ausgetreten.', language: 'de' },
+  { text: 'Die Industriestädteallianz wurde 2016 gegründet. Bochum, Herne und Hamm sind als Städtenetzwerk „Ruhr-Mitte“ Mitglied.', language: 'de' },
+  { text: 'Die Industriestädteallianz hat 70 Mitglieder, darunter viele Unternehmen in Foshan, Guiyang und Nanning.', language: 'de' },
+  { text: 'The Industrial Cities Alliance has 70 members. Trade between Ulm, Foshan and Nanning has doubled.', language: 'en' },
+  { text: 'Die Industriestädteallianz zählt 70 Mitglieder. Die Strecke zwischen Bochum, Herne und Hamm wird ausgebaut.', language: 'de' },
+  { text: 'Der Industriestädteallianz gehören 70 Städte an. Bochum, Herne und Hamm liegen im Ruhrgebiet.', language: 'de' },
+];
