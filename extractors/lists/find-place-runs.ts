@@ -38,6 +38,15 @@ const GAP = new RegExp(`^(?:${TAIL})?(?<separator>${SEPARATOR})(?<lead>${ITEM_LE
 const COUNTRY_LEAD = /(?<![\p{L}])(?:aus|from)\s+(?:China|Deutschland|Germany)|(?:chinesisch\p{L}*|deutsch\p{L}*|Chinese|German)(?![\p{L}])/iu;
 const COUNTRY_NAMES = /^(?:China|Deutschland|Germany|VR\s+China)$/u;
 
+const TAIL_ONLY = new RegExp(`^(?:${TAIL})?\\s*[.;!]?\\s*$`, 'u');
+
+/** Whether the text after a run's last place ends its item and sentence ("… Salzgitter aus Niedersachsen."), adding no clause. */
+export function endsEnumeration(doc: Pick<AnalysedDocument, 'gazetteer'>, rest: string): boolean {
+  const m = TAIL_ONLY.exec(rest);
+  const admin = m?.groups?.admin ?? m?.groups?.adminComma;
+  return m !== null && (!admin || COUNTRY_NAMES.test(admin) || doc.gazetteer.admin1(admin) !== null);
+}
+
 /** How the text between two places joins them: null when it is no list gap. */
 export function joinGap(doc: Pick<AnalysedDocument, 'gazetteer'>, gap: string): { countrySwitch: boolean } | null {
   if (gap.length > 90) return null;
@@ -82,6 +91,16 @@ export function groupsByCountry(run: PlaceRun): CityMention[][] {
   const groups: CityMention[][] = [];
   run.places.forEach((place, i) => {
     if (i === 0 || run.countrySwitch[i]) groups.push([place]);
+    else groups[groups.length - 1]!.push(place);
+  });
+  return groups;
+}
+
+/** Consecutive places of one country: a run of coordinated subjects from both countries is one group per country. */
+export function groupsBySameCountry(places: readonly CityMention[]): CityMention[][] {
+  const groups: CityMention[][] = [];
+  places.forEach((place, i) => {
+    if (i === 0 || places[i - 1]!.country !== place.country) groups.push([place]);
     else groups[groups.length - 1]!.push(place);
   });
   return groups;

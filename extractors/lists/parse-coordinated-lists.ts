@@ -30,7 +30,8 @@ export const coordinatedListParser: Parser = {
         const current = groups[groups.length - 1];
         const previous = current?.[current.length - 1];
         const gap = previous ? doc.text.slice(previous.end, city.start) : '';
-        if (current && previous && !COUNTRY_SWITCH.test(gap) && inOneEnumeration(gap)) current.push(city);
+        // Subjects from both countries are two lists ("Hagen und Huai'an wurden aufgenommen" names no mixed list).
+        if (current && previous && previous.country === city.country && !COUNTRY_SWITCH.test(gap) && inOneEnumeration(gap)) current.push(city);
         else groups.push([city]);
       }
       for (const places of groups) {

@@ -13,6 +13,7 @@ import { findMemberCountPhrases } from '../counts/parse-member-counts.ts';
 import { countryOfWords, scopeNear } from '../counts/count-vocabulary.ts';
 import { splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
+import { COUNTRY_SWITCH } from '../membership/find-membership-mentions.ts';
 
 const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|Gründer(?:n|innen)?|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities|founders)';
 // "Die deutschen ISA-Mitgliedsstädte sind:", "gehören folgende deutsche Städte an:", "the following cities:".
@@ -88,10 +89,10 @@ export const memberListParser: Parser = {
     for (const span of spans) {
       // One list per stretch of text: the first rule to claim it wins (count brackets come first).
       if (usedItems.some(([s, e]) => span.itemsStart < e && span.itemsEnd > s)) continue;
-      const claim = buildList(doc, span);
-      if (!claim) continue;
+      const built = buildLists(doc, span);
+      if (!built.length) continue;
       usedItems.push([span.itemsStart, span.itemsEnd]);
-      claims.push(claim);
+      claims.push(...built);
     }
     return claims;
   },
@@ -103,8 +104,26 @@ function nounSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationL
   return { sentence, link, quoteStart, itemsStart, itemsEnd, country: countryOfWords(lead), statedCount: null, scopeAt: quoteStart, rule, strict };
 }
 
-function buildList(doc: AnalysedDocument, span: ListSpan): MemberListClaim | null {
-  let items = splitListItems(doc.text, span.itemsStart, span.itemsEnd).flatMap((item) => splitSlashes(doc, item));
+/** The span's list, or one list per country where the items name a new country ("…, and the German city of Jena"). */
+function buildLists(doc: AnalysedDocument, span: ListSpan): MemberListClaim[] {
+  const all = splitListItems(doc.text, span.itemsStart, span.itemsEnd).flatMap((item) => splitSlashes(doc, item));
+  // A list with its own country, or sized by its count ("two new members: Wuhu, … and the German city of Halle"), stays whole.
+  if (span.country !== null || span.statedCount !== null) return [buildList(doc, span, all)].filter((c): c is MemberListClaim => c !== null);
+  const groups: ListItem[][] = [];
+  all.forEach((item, i) => {
+    const gap = i > 0 ? doc.text.slice(all[i - 1]!.end, item.start) : '';
+    if (i === 0 || COUNTRY_SWITCH.test(gap)) groups.push([item]);
+    else groups[groups.length - 1]!.push(item);
+  });
+  if (groups.length === 1) return [buildList(doc, span, all)].filter((c): c is MemberListClaim => c !== null);
+  return groups.flatMap((items, i) => {
+    const claim = buildList(doc, i === 0 ? span : { ...span, quoteStart: items[0]!.start, statedCount: null }, items);
+    return claim ? [claim] : [];
+  });
+}
+
+function buildList(doc: AnalysedDocument, span: ListSpan, listItems: ListItem[]): MemberListClaim | null {
+  let items = listItems;
   let resolved = items.map((item) => resolveListItem(doc.gazetteer, item, span.country));
   if (span.strict) {
     // Without brackets or a colon the list ends where names stop looking like names.

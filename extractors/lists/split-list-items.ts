@@ -18,7 +18,8 @@ export interface ListItem {
 const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or|auch|also)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
 const LEAD_IN = /^(?:[Dd]ie\s+(?:\p{Ll}+\s+)?Städte|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+)?Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns)\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
-const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre)\s/iu;
+// "both in Shandong province", "beide in Jiangxi": a phrase shared by the items before it.
+const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre|both|beide|jeweils)\s/iu;
 // "Mainz, die Landeshauptstadt von Rheinland-Pfalz; …": an appositive naming what the item before is.
 const CAPITAL_APPOSITIVE = /^(?:die|der|the)\s+(?:\p{Ll}+\s+)?(?:Landeshauptstadt|Hauptstadt|Provinzhauptstadt|Kreisstadt|capital|provincial\s+capital|seat)\s+(?:von|of|der|des)\s/iu;
 // A list written one item per line behind bullets: the line is the item, commas inside it are not separators.

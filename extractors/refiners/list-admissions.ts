@@ -7,7 +7,8 @@ import type { Refiner } from '../parser.ts';
 import { sentenceDate } from '../parser.ts';
 import { sentenceOf } from '../analyse-document.ts';
 
-const ADMISSION = /(?<![\p{L}])(?:aufgenommen|beigetreten|nahm|nahmen|nimmt|begrüßte|begrüßt|admitted|joined|welcomed|welcomes|neu\s+dabei|neu\s+(?:in\s+(?:der|dem|den)|im)\s+\p{L}+|new\s+to\s+the|newcomers?|neuen?\s+(?:\p{L}+\s+)?Mitglied\p{L}*|new\s+(?:\p{L}+\s+)?members?)(?![\p{L}])/iu;
+/** Words that say the members named with them were admitted. */
+export const ADMISSION = /(?<![\p{L}])(?:aufgenommen|beigetreten|nahm|nahmen|nimmt|begrüßte|begrüßt|admitted|joined|welcomed|welcomes|neu\s+dabei|neu\s+(?:in\s+(?:der|dem|den)|im)\s+\p{L}+|new\s+to\s+the|newcomers?|neuen?\s+(?:\p{L}+\s+)?Mitglied\p{L}*|new\s+(?:\p{L}+\s+)?members?)(?![\p{L}])/iu;
 
 export const listAdmissions: Refiner = {
   name: 'list-admissions',

@@ -7,18 +7,22 @@
  * sentence that only says the places are "vertreten" / "dabei" / "represented" counts when the
  * sentence before speaks of the alliance's membership. Itineraries, partnerships, intentions
  * and places governed by a preposition are no member lists. A list another rule already read
- * is not read twice: this refiner adds only runs no list claim covers.
+ * is not read twice: this refiner adds only runs no list claim covers. A run mixing countries is
+ * one list only as a whole enumeration after a colon or bullets; coordinated subjects from both
+ * countries are one list per country. Every place of a run its sentence says was admitted is a
+ * `joined` event, single places of a split run included.
  */
-import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
+import type { Claim, Country, MemberListClaim, MembershipEventClaim, MembershipScope } from '../claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { sentenceOf } from '../analyse-document.ts';
-import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Refiner } from '../parser.ts';
+import { asOfFor, evidenceOf, organisationFor, sentenceDate, type OrganisationLink, type Refiner } from '../parser.ts';
 import { isGoverned } from '../places/governed.ts';
 import { countryOfWords, MEMBERSHIP_CUE, SCOPE_CUES, scopeNear, sideBefore } from '../counts/count-vocabulary.ts';
 import { MEMBERSHIP_CUES, PARTIAL } from '../membership/membership-vocabulary.ts';
-import { findPlaceRuns, groupsByCountry, sharedCountry } from '../lists/find-place-runs.ts';
+import { endsEnumeration, findPlaceRuns, groupsByCountry, groupsBySameCountry, sharedCountry, type PlaceRun } from '../lists/find-place-runs.ts';
+import { ADMISSION } from './list-admissions.ts';
 
 // Words that make a sentence about the alliance's members: nouns of membership and admission verbs.
 const MEMBER_WORDS = /(?<![\p{L}])(?:Mitglied|Mitglieder|Mitgliedern|Mitgliedschaft|Mitgliedsstädte\p{L}*|Mitgliedsstadt|Mitgliedskommunen|Gründungsmitglied\p{L}*|Gründungsstädte\p{L}*|Gründungsstadt|Gründer|Gründern|Mitbegründer\p{L}*|members?|membership|founding\s+(?:members?|cities)|founders?|co-?founders?|aufgenommen|beigetreten|admitted|joined|newcomers?|Neuzug[aä]ng\p{L}*|[Nn]eu\s+(?:in|im|dabei)|new\s+(?:in|to))(?![\p{L}])/u;
@@ -40,14 +44,15 @@ export const listsFromPlaceRuns: Refiner = {
   name: 'lists-from-place-runs',
   refine(claims, doc) {
     const lists = claims.filter((c): c is MemberListClaim => c.kind === 'member_list');
+    const events = claims.filter((c): c is MembershipEventClaim => c.kind === 'membership_event');
     const covered = (start: number, end: number) => lists.some((l) => l.evidence.start < end && start < l.evidence.end);
-    const added: MemberListClaim[] = [];
+    const added: Claim[] = [];
     for (const run of findPlaceRuns(doc)) {
       const sentence = sentenceOf(doc, run.start);
       if (!sentence) continue;
       const link = membersContext(doc, sentence, run.places[0]!);
       if (!link) continue;
-      const groups = groupsByCountry(run);
+      const groups = groupsByCountry(run).flatMap((places) => (sharedCountry(places) || presentedAsList(doc, sentence, places) ? [places] : groupsBySameCountry(places)));
       groups.forEach((places, i) => {
         if (places.length < 2 || !places.some((p) => doc.cities.includes(p))) return;
         const first = places[0]!;
@@ -58,10 +63,32 @@ export const listsFromPlaceRuns: Refiner = {
         if (claim.scope === 'event' && PARTIAL.test(claim.evidence.quote)) return;
         added.push(claim);
       });
+      added.push(...admissions(doc, sentence, link, run, events));
     }
     return added.length ? [...claims, ...added] : claims;
   },
 };
+
+/** A run that mixes countries is one list only when it is the whole enumeration after a colon or bullets ("Neu sind:\n- Ji'an …\nsowie Salzgitter."). */
+function presentedAsList(doc: AnalysedDocument, sentence: Sentence, places: CityMention[]): boolean {
+  const first = places[0]!;
+  const last = places[places.length - 1]!;
+  const lastSentence = sentenceOf(doc, last.start) ?? sentence;
+  return /:\s*(?:[-•–*·▪]\s*)?$/u.test(doc.text.slice(sentence.start, first.start)) && endsEnumeration(doc, doc.text.slice(last.end, lastSentence.end));
+}
+
+/** Every place of a run its sentence says was admitted ("Neu aufgenommen wurden …", "newcomers were welcomed: …") joined, unless another claim already says what it did. */
+function admissions(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink, run: PlaceRun, events: MembershipEventClaim[]): MembershipEventClaim[] {
+  if (!ADMISSION.test(sentence.text) || scopeOf(doc, sentence, run.start) !== 'event' || PARTIAL.test(doc.text.slice(sentence.start, run.end))) return [];
+  const date = sentenceDate(doc, sentence, run.start, { allowSince: true });
+  const evidence = evidenceOf(doc, sentence.start, run.end);
+  return run.places
+    .filter((p) => !events.some((e) => e.city === p.name && e.evidence.start < sentence.end && sentence.start < e.evidence.end && e.event !== 'joined'))
+    .map((p) => ({
+      kind: 'membership_event', subject: link.subject, city: p.name, event: 'joined', date: date?.value ?? null,
+      evidence, provenance: { rule: 'membership/joined/place-run', ...(link.inSentence ? {} : { implied: ['subject'] }) },
+    }));
+}
 
 /** The alliance whose members the run names, or null when its sentence is about something else. */
 function membersContext(doc: AnalysedDocument, sentence: Sentence, first: CityMention): OrganisationLink | null {

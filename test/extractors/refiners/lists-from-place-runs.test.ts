@@ -54,6 +54,20 @@ describe('member lists from runs of places', () => {
     expect(ofKind(found, 'membership_event').map((e) => [e.city, e.event]).sort()).toEqual([['Herne', 'joined'], ['Kreis Lippe', 'joined'], ['Weihai', 'joined'], ['Xiangtan', 'joined']]);
   });
 
+  it('splits a colon list without a count where the text names a new country, and every admitted place joins', () => {
+    const text = 'The Industrial Cities Alliance held its annual session in Foshan. Several new members were welcomed there: Weihai and Yantai, both in Shandong province, and the German city of Erfurt in Thuringia.';
+    const found = claims(text, 'en');
+    expect(lists(text, 'en')).toEqual([{ country: 'CN', scope: 'event', statedCount: null, members: ['Weihai', 'Yantai'] }]);
+    expect(ofKind(found, 'membership_event').map((e) => [e.city, e.event]).sort()).toEqual([['Erfurt', 'joined'], ['Weihai', 'joined'], ['Yantai', 'joined']]);
+  });
+
+  it('makes no mixed list of coordinated subjects from both countries', () => {
+    const text = 'Die Industriestädteallianz tagte 2019 in Hannover. Dort lernten sich beide Städte kennen: Bochum und Weihai waren auf derselben Sitzung in die Allianz aufgenommen worden.';
+    const found = claims(text);
+    expect(lists(text)).toEqual([]);
+    expect(ofKind(found, 'membership_event').map((e) => [e.city, e.event]).sort()).toEqual([['Bochum', 'joined'], ['Weihai', 'joined']]);
+  });
+
   it('does not read a list twice when a specific rule already read it', () => {
     const text = 'Der ISA gehören heute drei deutsche Städte (Aachen, Bottrop und Hagen) an.';
     expect(lists(text)).toEqual([{ country: 'DE', scope: 'current', statedCount: 3, members: ['Aachen', 'Bottrop', 'Hagen'] }]);
