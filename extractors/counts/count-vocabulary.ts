@@ -5,12 +5,13 @@
 import type { CountQualifier, Country, MemberUnit, MembershipScope } from '../claim.ts';
 
 export const QUALIFIERS: Array<[source: string, qualifier: CountQualifier]> = [
-  ['mehr\\s+als|über|ueber|more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of', 'more_than'],
+  // "gut zwei Dutzend", "gut 30 Städte": a good thirty is a little more than thirty.
+  ['mehr\\s+als|über|ueber|gut|more\\s+than|over|upwards\\s+of|in\\s+excess\\s+of', 'more_than'],
   ['mindestens|wenigstens|at\\s+least|no\\s+fewer\\s+than', 'at_least'],
   ['bis\\s+zu|höchstens|maximal|up\\s+to|at\\s+most', 'at_most'],
   // "knapp 30", "nearly 70": not quite the number, just under it.
   ['weniger\\s+als|unter|knapp|fast|nahezu|beinahe|less\\s+than|fewer\\s+than|under|just\\s+under|nearly|almost', 'less_than'],
-  ['rund|etwa|ca\\.|circa|zirka|ungefähr|gut|about|around|approximately|roughly|some|close\\s+to|approx\\.', 'about'],
+  ['rund|etwa|ca\\.|circa|zirka|ungefähr|about|around|approximately|roughly|some|close\\s+to|approx\\.', 'about'],
 ];
 
 export const QUALIFIER_SOURCE = QUALIFIERS.map(([s]) => s).join('|');

@@ -54,6 +54,7 @@ const NUMBER_OF = new RegExp(
 const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|millionen|million|mrd|milliarden|euro|km|meter|minuten|stunden|tage|wochen|monate)$/iu;
 // "seine acht Städte" (a member's own towns), "die beiden Städte", "the two cities" (a reference back).
 const POSSESSIVE_BEFORE = /(?:^|\s)(?:seine|seinen|seinem|seiner|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer|die|den|der|the|these|those|diese|beide|beiden|both)\s+$/iu;
+const DEFINITE_BEFORE = /(?:^|\s)(?:die|the|Die|The)\s+$/u;
 // "gehört zu den sieben deutschen Gründungsstädten", "one of the 18 founding cities": a membership among a counted group.
 const AMONG_BEFORE = /(?:^|\s)(?:zu|unter|one\s+of|among)\s+(?:den|the)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
@@ -90,8 +91,14 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
       unitFrom: 'elliptic', country, origin: false, possessive: false, list: null,
     });
   }
+  phrases.sort((a, b) => a.start - b.start);
+  // "aus 20 chinesischen Provinzen und elf Bundesländern": a phrase coordinated with an origin is one too.
+  phrases.forEach((p, i) => {
+    const previous = phrases[i - 1];
+    // Only places of origin coordinate so: "aus 8 Bundesländern und 23 chinesische Städte" counts the cities.
+    if (previous?.origin && !p.origin && (p.unit === 'states' || p.unit === 'provinces') && /^\s*(?:,|und|and|sowie|as\s+well\s+as)\s*$/iu.test(sentence.slice(previous.end, p.start))) p.origin = true;
+  });
   return phrases
-    .sort((a, b) => a.start - b.start)
     .map((p) => ({ ...p, country: p.country ?? sideBefore(sentence, p.start), start: p.start + offset, end: p.end + offset, list: p.list && { ...p.list, start: p.list.start + offset, end: p.list.end + offset } }));
 }
 
@@ -104,8 +111,10 @@ function readPhrase(sentence: string, m: RegExpMatchArray, start: number, langua
   if (adjectives.split(/\s+/).some((w) => NOT_ADJECTIVE.test(w))) return null;
   const before = sentence.slice(Math.max(0, start - 24), start);
   const origin = ORIGIN_BEFORE.test(before);
-  const possessive = POSSESSIVE_BEFORE.test(before) && !AMONG_BEFORE.test(before);
   const end = start + m[0].length;
+  // "Die sieben deutschen Gründungsstädte sind: …" presents the whole group; "die drei Städte wollen …" refers back.
+  const presented = m[4] !== undefined && listAt(sentence, end)?.kind === 'colon' && DEFINITE_BEFORE.test(before);
+  const possessive = POSSESSIVE_BEFORE.test(before) && !AMONG_BEFORE.test(before) && !presented;
   let country = countryOfWords(`${adjectives} ${m[5] ?? ''}`);
   const base = { start, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), origin, possessive };
   if (m[4]) {
@@ -130,7 +139,8 @@ function readPhrase(sentence: string, m: RegExpMatchArray, start: number, langua
 function listAt(sentence: string, at: number): CountPhrase['list'] {
   const bracket = bracketAt(sentence, at);
   if (bracket) return { ...bracket, kind: 'bracket' };
-  const colon = /^\s*:/.exec(sentence.slice(at));
+  // "Die sieben deutschen Gründungsstädte sind: …", "The founding cities were: …": a copula may stand before the colon.
+  const colon = /^\s*(?:(?:sind|waren|lauten|are|were)\s*)?:/u.exec(sentence.slice(at));
   if (colon) return { start: at + colon[0].length, end: sentence.length, kind: 'colon' };
   return null;
 }

@@ -29,7 +29,9 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
   for (const sentence of doc.sentences) {
     const phrases = findCountPhrases(sentence.text, sentence.start, doc.language);
     if (!phrases.length) continue;
-    const cue = MEMBERSHIP_CUE.test(sentence.text);
+    // "Die sieben deutschen Gründungsstädte sind: …": a counted membership noun is a cue of its own.
+    const countsMemberNoun = phrases.some((p) => !p.origin && MEMBER_NOUN.test(doc.text.slice(p.start, p.end)));
+    const cue = MEMBERSHIP_CUE.test(sentence.text) || countsMemberNoun;
     // A sentence about "members" may refer to the alliance named paragraphs before.
     const link = organisationFor(doc, sentence, { documentFallback: cue && MEMBER_NOUN.test(sentence.text) });
     if (!link) continue;

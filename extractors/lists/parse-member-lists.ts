@@ -51,8 +51,10 @@ export const memberListParser: Parser = {
     const spans: ListSpan[] = [];
     for (const { phrase, sentence, link } of findMemberCountPhrases(doc)) {
       if (!phrase.list || phrase.unit === 'states' || phrase.unit === 'provinces') continue;
+      // A colon list that ends its line runs over the list lines below, as after a member noun.
+      const itemsEnd = phrase.list.kind === 'colon' ? colonListEnd(doc, sentence, phrase.list.start) : phrase.list.end;
       spans.push({
-        sentence, link, quoteStart: phrase.start, itemsStart: phrase.list.start, itemsEnd: phrase.list.end,
+        sentence, link, quoteStart: phrase.start, itemsStart: phrase.list.start, itemsEnd,
         country: phrase.country, statedCount: phrase.count, scopeAt: phrase.start, rule: `member-list/count-${phrase.list.kind}`, strict: false,
       });
     }

@@ -42,7 +42,9 @@ export const linkListCounts: Refiner = {
       // deutschen Gründungsstädten.") may take a count of its own country from the paragraph before.
       const opens = doc.sentences[sentence.index - 1]?.paragraph !== sentence.paragraph;
       const previous = opens && claim.country !== null ? doc.paragraphs[sentence.paragraph - 1] : undefined;
+      // A list of admissions is sized by a count of admissions, never by the membership it grew.
       const candidates = counts.filter((c) => !linked.has(c) && c.subject === claim.subject && c.evidence.end <= claim.evidence.start
+        && (claim.scope !== 'event' || c.scope === 'event')
         && ((c.evidence.start >= paragraph.start && (c.country === claim.country || claim.country === null))
           || (previous !== undefined && c.evidence.start >= previous.start && c.country === claim.country)));
       // The closest count before the list with the list's country; a total ("45 member cities") sizes no German list.

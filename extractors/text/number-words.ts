@@ -55,11 +55,14 @@ const WORD_ALTERNATIVES = [
   // Longest first, so "siebzehn" wins over "sieben" and "eine" over "ein".
   .sort((a, b) => b.length - a.length);
 
+// "zwei Dutzend", "two dozen": a small number times twelve.
+const UNIT_WORDS = `(?<![\\p{L}])(?:${Object.keys({ ...GERMAN_UNITS, ...ENGLISH_UNITS, ...GERMAN_TEENS, ...ENGLISH_TEENS }).sort((a, b) => b.length - a.length).join('|')})`;
+
 /**
  * Source of a regular expression matching one cardinal: a number word or digits
- * ("21", "1.000", "1,000", "7,5", "7.5"). Use with the `iu` flags.
+ * ("21", "1.000", "1,000", "7,5", "7.5", "zwei Dutzend"). Use with the `iu` flags.
  */
-export const CARDINAL_SOURCE = `(?:\\d{1,3}(?:[.,]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?|(?<![\\p{L}])(?:${WORD_ALTERNATIVES.join('|')})(?![\\p{L}]))`;
+export const CARDINAL_SOURCE = `(?:(?:\\d{1,2}|${UNIT_WORDS})\\s+(?:Dutzend|dozen)(?![\\p{L}])|\\d{1,3}(?:[.,]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?|(?<![\\p{L}])(?:${WORD_ALTERNATIVES.join('|')})(?![\\p{L}]))`;
 
 /**
  * Value of a cardinal as written: digits in German or English notation, or number words.
@@ -68,6 +71,11 @@ export const CARDINAL_SOURCE = `(?:\\d{1,3}(?:[.,]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d
 export function parseCardinal(raw: string, language: 'de' | 'en' = 'de'): number | null {
   const s = raw.trim();
   if (/^\d+$/.test(s)) return Number(s);
+  const dozens = /^(\S+)\s+(?:dutzend|dozen)$/iu.exec(s);
+  if (dozens) {
+    const n = parseCardinal(dozens[1]!, language);
+    return n === null ? null : n * 12;
+  }
   // Thousands groups: "600.000" (de) / "600,000" (en); three digits after the separator.
   if (/^\d{1,3}(?:\.\d{3})+$/.test(s) && language === 'de') return Number(s.replace(/\./g, ''));
   if (/^\d{1,3}(?:,\d{3})+$/.test(s) && language === 'en') return Number(s.replace(/,/g, ''));

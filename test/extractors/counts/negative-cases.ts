@@ -26,4 +26,6 @@ export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
   'Die Zahl der Beschäftigten ist auf 4.000 gestiegen.',
   'The number of visitors has risen to 3,000.',
   'Die Zahl der Städte mit Wasserstoffprojekten liegt bei 12 Prozent.',
+  'Die drei Städte sind sich einig: Die Zusammenarbeit soll wachsen.',
+  'Ein Dutzend Unternehmen stellte aus.',
 ];

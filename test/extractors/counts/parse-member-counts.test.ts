@@ -75,6 +75,29 @@ describe('member counts', () => {
     expect(counts('Der Stadt gehören 14 Stadtteile an. Mehr als 30 Städte sind im Austausch.')).toEqual([]);
   });
 
+  it('multiplies dozens and reads "gut" as a little more than', () => {
+    const text = 'Dem Städtebündnis Industriestädteallianz gehören heute gut drei Dutzend Kommunen an. The alliance has grown to about two dozen members.';
+    expect(counts(text).map((c) => [c.count, c.qualifier, c.unit])).toEqual([[36, 'more_than', 'municipalities'], [24, 'about', 'members']]);
+  });
+
+  it('counts a definite group presented by a colon list, and sizes the list over its lines', () => {
+    const text = 'Die Industriestädteallianz wurde in Hannover gegründet.\n\nThe five German founding cities were:\nAachen\nKöln\nUlm\nJena\nErfurt';
+    const found = extract(gazetteer, text, { published: '2016-04-30', language: 'en' });
+    expect(ofKind(found, 'member_count').map((c) => [c.country, c.count, c.unit, c.scope])).toEqual([['DE', 5, 'cities', 'founding']]);
+    expect(ofKind(found, 'member_list').map((l) => [l.country, l.statedCount, l.members.length])).toEqual([['DE', 5, 5]]);
+  });
+
+  it('reads a place of origin coordinated with another as an origin too', () => {
+    const text = 'Die Industriestädteallianz hat nun 80 Mitglieder aus 21 chinesischen Provinzen und zwölf Bundesländern.';
+    expect(counts(text).map((c) => [c.country, c.count, c.unit])).toEqual([[null, 80, 'members'], ['CN', 21, 'provinces'], ['DE', 12, 'states']]);
+  });
+
+  it('does not size a list of admissions by the membership count before it', () => {
+    const text = 'Der Industriestädteallianz gehören 40 chinesische Städte an. Neu aufgenommen wurden im Mai außerdem Weihai und Yantai.';
+    const found = extract(gazetteer, text, { published: '2021-06-01', language: 'de' });
+    expect(ofKind(found, 'member_list').map((l) => [l.country, l.scope, l.statedCount])).toEqual([['CN', 'event', null]]);
+  });
+
   it.each(MEMBER_COUNT_NEGATIVE_CASES)('is no member count: %s', (sentence) => {
     expect(counts(`Die Chinesisch-Deutsche Industriestädteallianz (ISA) verbindet Städte beider Länder. ${sentence}`, '2019-01-01')).toEqual([]);
   });
