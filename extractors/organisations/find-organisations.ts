@@ -50,7 +50,8 @@ export function findOrganisations(text: string, aliases: readonly OrganisationAl
     }
   }
   // "die Allianz Versicherung", "das Netzwerk „Drei gewinnt“" name something else.
-  const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:[\\p{Ll}]+(?:e|en|er|es|em)\\s+)?(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])(?!\\s+(?:SE|AG|Versicherung\\p{L}*|Arena|Global|Trade|Stadium|Leben|für|for|of)(?![\\p{L}])|\\s*[„“"«])`, 'giu');
+  // Attributes may stand between article and noun: "der 2016 gegründeten Allianz", "the newly founded alliance".
+  const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:(?:\\d{4}|[\\p{Ll}]+(?:e|en|er|es|em|ly|ed))\\s+){0,3}(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])(?!\\s+(?:SE|AG|Versicherung\\p{L}*|Arena|Global|Trade|Stadium|Leben|für|for|of)(?![\\p{L}])|\\s*[„“"«])`, 'giu');
   for (const m of text.matchAll(anaphor)) {
     const nounStart = m.index + m[0].length - m[1]!.length;
     candidates.push({ start: nounStart, end: m.index + m[0].length, raw: m[1]!, subject: null, form: 'anaphor' });

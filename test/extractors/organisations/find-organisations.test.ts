@@ -29,6 +29,10 @@ describe('findOrganisations', () => {
     expect(subjects('Die ISA wurde 2016 gegründet. Die Allianz wächst, das Netzwerk auch. Die Industrieallianz tagt.').map(([raw]) => raw)).toEqual(['ISA', 'Allianz', 'Netzwerk', 'Industrieallianz']);
   });
 
+  it('resolves an anaphor with attributes between article and noun', () => {
+    expect(subjects('Die ISA tagte. Der 2017 erweiterten Allianz gehören 30 Städte an; the newly enlarged alliance meets again.').map(([raw]) => raw)).toEqual(['ISA', 'Allianz', 'alliance']);
+  });
+
   it('takes other alliances from the data', () => {
     const aliases: OrganisationAliases[] = [...ORGANISATION_ALIASES, { subject: 'EUROCITIES', names: ['eurocities'], abbreviations: [], shortForms: [] }];
     expect(subjects('Köln ist Mitglied von Eurocities. Das Netzwerk tagt.', aliases)).toEqual([['Eurocities', 'EUROCITIES'], ['Netzwerk', 'EUROCITIES']]);
