@@ -13,7 +13,8 @@ import { findDates } from './find-dates.ts';
 const HEAD_LINES = 15;
 const HEAD_CHARS = 1500;
 
-const SEGMENT_SEPARATOR = /\s+[|·•–—]\s+|\s+-\s+/u;
+// Byline segments: a bar, bullet or dash between blanks, or a column gap of several blanks or a tab ("Updated: 2017-04-27   Source: …").
+const SEGMENT_SEPARATOR = /\s+[|·•–—]\s+|\s+-\s+|[ \u00a0]{3,}|\t+/u;
 const LABEL = /^(?:stand|datum|date|(?:release|publication|issue)\s+date|erscheinungsdatum|veröffentlichungsdatum|posted(?:\s+on)?|issued(?:\s+on)?|veröffentlicht(?:\s+am)?|published(?:\s+on)?|erschienen(?:\s+am)?|(?:pressemitteilung|presseinformation|pressemeldung|press\s+release|news)(?:\s+(?:nr\.\s*)?[\d/.-]+)?(?:\s+(?:vom|of|from))?|aktualisiert(?:\s+am)?|updated(?:\s+on)?|zuletzt\s+geändert(?:\s+am)?)\s*:?\s*/iu;
 const PLACE = /^\p{Lu}[\p{L}.'’\-/ ]{1,40}(?:\s*\([^)]{1,30}\))?,\s*(?:(?:den|the|am)(?:\s+|$))?/u;
 

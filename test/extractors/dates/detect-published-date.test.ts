@@ -16,6 +16,8 @@ describe('detectPublishedDate', () => {
     ['Title\n\nPosted on 7 May 2022 by the press office\n\nText', null],
     ['Titel\n\nStadt Ulm · Erscheinungsdatum: 03.02.2020\n\nText', '2020-02-03'],
     ['Title\n\nIssued: 12 October 2018 | Municipal Office\n\nText', '2018-10-12'],
+    ['Title\n\nRelease date: 2019-06-03    Editor: Foreign Affairs Office\n\nText', '2019-06-03'],
+    ['Titel\n\nStand:\t14.02.2021\tAutor: Presseamt\n\nText', '2021-02-14'],
   ])('finds the release date in %j', (text, date) => {
     expect(detectPublishedDate(text)).toBe(date);
   });
