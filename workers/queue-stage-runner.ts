@@ -3,7 +3,7 @@ import type { StageJob } from '../pipelines/run/stage-job.ts';
 import { stageJobId } from '../pipelines/run/stage-job.ts';
 import type { StageOutputOf, StageRunner } from '../pipelines/run/run-stage.ts';
 import { RetryableError } from '../pipelines/errors.ts';
-import { createRedisConnection, STAGE_JOB_OPTIONS, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';
+import { createRedisConnection, readyWithin, STAGE_JOB_OPTIONS, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';
 
 export interface QueueStageRunnerOptions extends QueueConnectionOptions {
   /**
@@ -35,7 +35,19 @@ export class QueueStageRunner implements StageRunner {
     const eventsConnection = createRedisConnection(options.redisUrl);
     const queue = new Queue(name, { connection: queueConnection, prefix, defaultJobOptions: STAGE_JOB_OPTIONS });
     const events = new QueueEvents(name, { connection: eventsConnection, prefix });
-    await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+    // Connection errors are retried by ioredis and surface as a timeout or a failed job; without a
+    // listener BullMQ prints each one.
+    queue.on('error', () => {});
+    events.on('error', () => {});
+    try {
+      await readyWithin(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]), options.redisUrl, options.connectTimeoutMs);
+    } catch (error) {
+      // A graceful close waits for Redis too; drop the connections instead.
+      queueConnection.disconnect();
+      eventsConnection.disconnect();
+      void Promise.allSettled([events.close(), queue.close()]);
+      throw error;
+    }
     return new QueueStageRunner(queue, events, [queueConnection, eventsConnection], options.jobTimeoutMs ?? 3_600_000);
   }
 

@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { BadInputError, ConfigError, RefusedError } from '../pipelines/errors.ts';
 import { runStage, type StageDeps } from '../pipelines/run/run-stage.ts';
 import { stageJobSchema } from '../pipelines/run/stage-job.ts';
-import { createRedisConnection, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';
+import { createRedisConnection, readyWithin, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';
 
 export interface StageWorkerOptions extends QueueConnectionOptions {
   /** Jobs this process runs at once. @defaultValue 2 */
@@ -34,7 +34,16 @@ export async function startStageWorker(deps: StageDeps, options: StageWorkerOpti
     },
     { connection, prefix: options.prefix ?? 'isa', concurrency: options.concurrency ?? 2 },
   );
-  await worker.waitUntilReady();
+  // Connection errors are retried by ioredis; a lost connection stalls jobs, which BullMQ re-queues.
+  worker.on('error', () => {});
+  try {
+    await readyWithin(worker.waitUntilReady(), options.redisUrl, options.connectTimeoutMs);
+  } catch (error) {
+    // A graceful close waits for Redis too; drop the connection instead.
+    connection.disconnect();
+    void worker.close(true).catch(() => undefined);
+    throw error;
+  }
   return {
     worker,
     close: async () => {

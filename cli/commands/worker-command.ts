@@ -28,6 +28,7 @@ Options:
     const worker = await startStageWorker(await stageDeps(database, config), { redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency });
     print(io.stderr, `isa worker ready (concurrency ${concurrency}, database ${database.location})`);
     worker.worker.on('failed', (job, error) => print(io.stderr, `job ${job?.id ?? '?'} failed: ${error.message}`));
+    worker.worker.on('error', (error) => print(io.stderr, `queue connection: ${error.message} (retrying)`));
     await new Promise<void>((resolve) => {
       const stop = () => resolve();
       process.once('SIGINT', stop);

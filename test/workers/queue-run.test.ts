@@ -53,3 +53,11 @@ describe.skipIf(!postgresUrl || !redisUrl)('the fixture crawl through BullMQ on 
     expect(b).toEqual(a);
   });
 });
+
+describe('distributed mode without a reachable Redis', () => {
+  it('fails with a reason instead of waiting forever', async () => {
+    // A loopback port nothing listens on: connection refused, retried by ioredis until the bound.
+    const started = QueueStageRunner.open({ redisUrl: 'redis://127.0.0.1:1', prefix: uniqueQueuePrefix(), connectTimeoutMs: 1500 });
+    await expect(started).rejects.toThrow(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1.*unset REDIS_URL/);
+  });
+});
