@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../pipelines/errors.ts';
-import { findGoldDocument, listGoldNames } from '../../../pipelines/evaluate/evaluate-gold.ts';
+import { findGoldDocument, findGoldSets, listGoldNames } from '../../../pipelines/evaluate/evaluate-gold.ts';
 import { goldFileSchema, readGoldFile } from '../../../pipelines/evaluate/gold-file.ts';
 import { goldDocumentText } from './gold-document-text.ts';
 
 const GOLD_ROOT = fileURLToPath(new URL('../../../fixtures/gold', import.meta.url));
-const SETS = ['seeds', 'own'] as const;
+// Every set: the gated ones (seeds, own) and the held-out ones, which nothing else checks.
+const SETS = (await findGoldSets(GOLD_ROOT)).map((dir) => dir.slice(GOLD_ROOT.length + 1));
 
 const goldFiles = await Promise.all(
   SETS.map(async (set) => (await listGoldNames(join(GOLD_ROOT, set))).map((name) => ({ set, name, dir: join(GOLD_ROOT, set) }))),
@@ -45,6 +46,10 @@ describe('gold files', () => {
     expect(golds.filter((g) => g.file.endsWith('.pdf')).length).toBeGreaterThanOrEqual(3);
     const withoutCounts = golds.filter((g) => !g.gold.claims.some((c) => c.kind === 'member_count' || c.kind === 'member_list'));
     expect(withoutCounts.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('finds the gated sets and at least one held-out set', () => {
+    expect(SETS).toEqual(expect.arrayContaining(['seeds', 'own', 'holdout']));
   });
 
   it('leaves no stray files: every document in a set has a gold file', async () => {
