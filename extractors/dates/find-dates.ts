@@ -174,10 +174,50 @@ const RULES: DateRule[] = [
     },
   },
   {
-    // "am Montag", "on Monday", "vergangenen Dienstag": the latest such day up to the publication date.
+    // "am Donnerstag vergangener Woche", "last week on Thursday": that weekday in the week before publication.
+    name: 'date/weekday-last-week',
+    pattern: new RegExp(`(?<![\\p{L}])(?:(?:am|on)\\s+)?(?:(${WEEKDAY_SOURCE})\\s+(?:(?:der\\s+)?(?:vergangenen|letzten|vorigen)\\s+Woche|vergangener\\s+Woche|letzter\\s+Woche|voriger\\s+Woche|of\\s+last\\s+week)|last\\s+week\\s+on\\s+(${WEEKDAY_SOURCE}))(?![\\p{L}])`, 'giu'),
+    build: (m, published) => {
+      const day = weekdayNumber(m[1] ?? m[2]!);
+      if (day === null) return null;
+      if (!published || published.length !== 10) return { value: null, precision: 'day', relative: true, approximate: false };
+      const date = new Date(`${published}T00:00:00Z`);
+      // Monday of the publication week, back one week, then forward to the weekday.
+      date.setUTCDate(date.getUTCDate() - ((date.getUTCDay() + 6) % 7) - 7 + ((day + 6) % 7));
+      return { value: date.toISOString().slice(0, 10), precision: 'day', relative: true, approximate: false };
+    },
+  },
+  {
+    // "im vergangenen Dezember", "last October", "im kommenden März": the nearest such month before or after publication.
+    name: 'date/month-relative',
+    pattern: new RegExp(`(?<![\\p{L}])(?:(?:im|in)\\s+)?(vergangenen|letzten|vorigen|last|kommenden|nächsten|next)\\s+${M}(?![\\p{L}])(?!\\s*,?\\s*\\d)`, 'giu'),
+    build: (m, published) => {
+      const month = monthNumber(m[2]!);
+      if (month === null) return null;
+      if (!published || published.length < 7) return { value: null, precision: 'month', relative: true, approximate: false };
+      const year = Number(published.slice(0, 4));
+      const current = Number(published.slice(5, 7));
+      const past = /^(?:vergangenen|letzten|vorigen|last)$/iu.test(m[1]!);
+      const y = past ? (month < current ? year : year - 1) : month > current ? year : year + 1;
+      return { value: `${y}-${pad(month)}`, precision: 'month', relative: true, approximate: false };
+    },
+  },
+  {
+    // "im kommenden Monat", "last month": the month before or after publication.
+    name: 'date/month-next-last',
+    pattern: /(?<![\p{L}])(?:(?:im\s+)?(vergangenen|letzten|vorigen|kommenden|nächsten)\s+Monat|(last|next)\s+month)(?![\p{L}])/giu,
+    build: (m, published) => {
+      if (!published || published.length < 7) return { value: null, precision: 'month', relative: true, approximate: false };
+      const step = /^(?:kommenden|nächsten|next)$/iu.test(m[1] ?? m[2]!) ? 1 : -1;
+      const date = new Date(Date.UTC(Number(published.slice(0, 4)), Number(published.slice(5, 7)) - 1 + step, 1));
+      return { value: date.toISOString().slice(0, 7), precision: 'month', relative: true, approximate: false };
+    },
+  },
+  {
+    // "am Montag", "on Monday", "vergangenen Dienstag", "seit Dienstag": the latest such day up to the publication date.
     name: 'date/weekday',
     // "am Donnerstagabend", "on Tuesday evening": a part of the day changes nothing.
-    pattern: new RegExp(`(?<![\\p{L}])(?:am|on|last|vergangenen|letzten|this\\s+past)\\s+(${WEEKDAY_SOURCE})(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?![\\p{L}])(?!,?\\s*(?:den\\s+|the\\s+)?\\d)`, 'giu'),
+    pattern: new RegExp(`(?<![\\p{L}])(?:am|on|last|vergangenen|letzten|this\\s+past|seit|since)\\s+(${WEEKDAY_SOURCE})(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?![\\p{L}])(?!,?\\s*(?:den\\s+|the\\s+)?\\d)`, 'giu'),
     build: (m, published) => {
       const day = weekdayNumber(m[1]!);
       if (day === null) return null;

@@ -60,11 +60,16 @@ const COORDINATION = new RegExp(`^\\s*(?:(?:am|an\\s+der|im|in\\s+der|ob\\s+der)
 // "Gemeinsam mit Chemnitz wurden …", "together with Reutlingen": cities admitted alongside the subject.
 const TOGETHER_BEFORE = /(?:gemeinsam\s+mit|zusammen\s+mit|together\s+with|along\s+with|alongside)\s+(?:(?:der|dem|den|the)\s+)?(?:(?:Stadt|Städten|city|cities)\s+(?:of\s+)?)?$/iu;
 // "Gelsenkirchen, a former coal and steel city of about 260,000 people in Germany's Ruhr area, was admitted": a long appositive.
-const LONG_APPOSITIVE = /^\s*,\s*(?:a|an|one\s+of|ein|eine|einer|eines|die|der|das|the)\s(?:[^,;()]|(?<=\d),(?=\d))*,\s*/u;
+const LONG_APPOSITIVE = /^\s*,\s*(?:a|an|one\s+of|ein|eine|einer|eines|die|der|das|the|\p{Lu}[\p{L}'’-]*['’]s)\s(?:[^,;()]|(?<=\d),(?=\d))*,\s*/u;
 // "…, Xiangtan im Herbst desselben Jahres.": a second subject whose verb is left out.
 const GAPPED_TAIL = /^\s+(?:(?:im|in|am|an|on|at|ab|seit|since|zum|ebenfalls|auch|too|dann|then|later|später|kurz\s+darauf|shortly\s+after)(?![\p{L}])[^,;.!?]{0,60})?\s*(?:[.;!?]\s*)?$/u;
 // Someone other than the alliance named as the place an admission led to: "in das Förderprogramm aufgenommen".
 const OTHER_TARGET = /(?<![\p{L}])(?:in|into|to|zur|zum|ins)\s+(?:die|das|den|dem|the|its|seine|ihre|ihren|seinen)\s+[^,;]{0,40}$/iu;
+const ACCESSION = /(?<![\p{L}])(?:Beitritt\p{L}*|beizutreten|beitreten|Mitglied\p{L}*|membership|join)(?![\p{L}])/u;
+// "nur ein deutsches Gründungsmitglied", "one founding member": some member, not the document's own city.
+const INDEFINITE_BEFORE = /(?<![\p{L}])(?:ein|eine|einer|eines|einem|kein|keine|one|a|an|another|no)\s+(?:[\p{L}-]+\s+){0,2}$/iu;
+// "Other new members admitted … included Cologne": the cities an inclusion names after a plural subject.
+const INCLUDED = /(?<![\p{L}])(?:include[sd]?|including|darunter|unter\s+ihnen|among\s+them)\s+(?:(?:the\s+)?(?:city|cities|town)\s+of\s+)?$/iu;
 // Bodies that decide for a city: their "Zustimmung zum Beitritt" is the city's intention, not an admission.
 const CITY_BODY = /(?<![\p{L}])(?:Gemeinderat\p{L}*|Stadtrat\p{L}*|Rat\s+der\s+Stadt|Kreistag\p{L}*|Stadtverordnete\p{L}*|Bürgerschaft|Hauptausschuss|(?:city|town|municipal)\s+council)(?![\p{L}])/iu;
 
@@ -88,7 +93,9 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
         if (rule === 'approval' && CITY_BODY.test(sentence.text)) continue;
         // "Gemeinsam mit Chemnitz wurden Salzgitter … neu aufgenommen" after a paragraph about the alliance:
         // an admission into nothing else refers to the alliance named before.
-        const link = ownLink ?? (kind === 'joined' && JOINED_FOR_SURE.test(m[0]) && !OTHER_TARGET.test(doc.text.slice(sentence.start, cueEnd)) ? recentOrganisation(doc, sentence) : null);
+        // "Der Kreistag hatte den Beitritt … beschlossen": an accession or membership names the alliance before as well.
+        const impliesAlliance = (kind === 'joined' && JOINED_FOR_SURE.test(m[0])) || (kind === 'intends_to_join' && ACCESSION.test(m[0]));
+        const link = ownLink ?? (impliesAlliance && !OTHER_TARGET.test(doc.text.slice(sentence.start, cueEnd)) ? recentOrganisation(doc, sentence) : null);
         if (!link) continue;
         taken.push([cueStart, cueEnd]);
         const clauseBefore = doc.text.slice(sentence.start, cueStart);
@@ -174,7 +181,7 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   // Cities after the cue are the admitted ones ("Neu dabei sind Köln und Bottrop"); after a
   // founding cue they are a list of founders, which the list parser reports.
   // "two more cities joined the alliance at the session: Weinan … and Zwickau": a colon names the plural subject.
-  const colonBefore = after.length > 0 && /:\s*$/u.test(doc.text.slice(afterFrom, after[0]!.start));
+  const colonBefore = after.length > 0 && (/:\s*$/u.test(doc.text.slice(afterFrom, after[0]!.start)) || INCLUDED.test(doc.text.slice(afterFrom, after[0]!.start)));
   if (after.length && (kind === 'joined' || kind === 'left' || kind === 'guest') && (colonBefore || !PLURAL_SUBJECT.test(textBefore)) && doc.text.slice(afterFrom, after[0]!.start).length < (colonBefore ? 100 : 60)) {
     return [...together, ...leadingRun(doc, after).map((c) => ({ name: c.name, start: c.start, end: c.end, how: 'after' as const }))];
   }
@@ -182,6 +189,7 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   // No city named: "die Stadt …" or a nominal cue means the city just talked about, or the document's own.
   if (PLURAL_SUBJECT.test(sentence.text) && !CITY_ANAPHOR.test(sentence.text)) return [];
   if (inSentence.some((c) => free(c))) return [];
+  if (INDEFINITE_BEFORE.test(doc.text.slice(Math.max(sentence.start, cueStart - 40), cueStart))) return [];
   if (previousCity) return [{ name: previousCity, how: 'previous' }];
   // "… approved the city's membership": the city the paragraph was about, when it names one.
   if (CITY_ANAPHOR.test(sentence.text)) {

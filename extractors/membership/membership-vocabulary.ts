@@ -50,6 +50,8 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
     'Beitrittserklärung',
     // "Seit November 2019 ist Gelsenkirchen Mitglied", "Since 2018, Wuhu has been a member".
     `[Ss]eit\\s${GAP(30)}\\s(?:ist|sind)\\s${GAP(50)}\\sMitglied`, `[Ss]ince\\s${GAP(30)}\\s(?:has|have)\\s+been\\s+(?:a\\s+)?members?`,
+    // "X has been a member since last year": the start of a membership is a joining.
+    `(?:has|have)\\s+been\\s+(?:a\\s+)?members?\\s+(?:of\\s+${GAP(60)}\\s)?since`,
     'joined', 'has\\s+joined', '(?:became|(?:has|have)\\s+become)\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
     '(?:is|are)\\s+now\\s+(?:a\\s+)?members?', 'membership\\s+(?:declaration|certificate)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
@@ -62,7 +64,8 @@ export const JOINED_FOR_SURE = /(?:beigetreten|aufgenommen|Beitrittsurkunde|Mitg
 export const CONDITIONAL_CLAUSE = /(?:^|[,;:–—]\s*|\s)(?:wenn|falls|sofern|sobald|ob|Ob|Wenn|Falls|if|If|whether|once|unless)\s[^,;]*$/u;
 
 // Future or planned: "soll … erfolgen", "wird … stattfinden", "is to be admitted".
-export const PLANNED = /(?<![\p{L}])(?:soll|sollen|wird|werden|geplant|vorgesehen|will\s+be|is\s+to\s+be|is\s+scheduled|is\s+expected|are\s+to\s+be)(?![\p{L}])/iu;
+// A subjunctive ("würde … aufgenommen", "would be admitted") is a hypothesis, not an admission.
+export const PLANNED = /(?<![\p{L}])(?:soll|sollen|wird|werden|würde|würden|wäre|wären|geplant|vorgesehen|will\s+be|would|is\s+to\s+be|is\s+scheduled|is\s+expected|are\s+to\s+be)(?![\p{L}])/iu;
 
 // "unter anderem", "among others": the names are examples, not the whole list.
 export const PARTIAL = /(?<![\p{L}])(?:unter\s+anderem|u\.\s?a\.|darunter|beispielsweise|etwa|among\s+others|including|for\s+example|such\s+as)(?![\p{L}])/iu;

@@ -61,6 +61,14 @@ describe('findDates', () => {
     expect(values('im selben Jahr', null)).toEqual([null]);
   });
 
+  it('resolves weekdays of last week, named months before or after publication, and the month before or after', () => {
+    expect(values('Der Rat tagte am Mittwoch der vergangenen Woche.', '2023-06-02')).toEqual(['2023-05-24']);
+    expect(values('The council met last week on Monday.', '2023-06-02')).toEqual(['2023-05-22']);
+    expect(values('Der Beschluss fiel im vergangenen November, die Aufnahme folgt im kommenden Februar.', '2023-06-02')).toEqual(['2022-11', '2024-02']);
+    expect(values('It applied last March and will be admitted next month.', '2023-06-02')).toEqual(['2023-03', '2023-07']);
+    expect(values('Bochum ist seit Montag Mitglied.', '2023-06-02')).toEqual(['2023-05-29']);
+  });
+
   it('leaves relative dates unresolved without a publication date', () => {
     expect(findDates('Noch in diesem Jahr werde die Stadt …', null)).toMatchObject([{ value: null, relative: true }]);
     expect(findDates('last year', null)).toMatchObject([{ value: null }]);

@@ -64,3 +64,31 @@ describe('approvals and standing membership', () => {
     expect(events('Since 2019, Weihai has been a member of the Sino-German Industrial Cities Alliance.', null, 'en')).toEqual([['Weihai', 'joined', '2019']]);
   });
 });
+
+describe('general guards on membership statements', () => {
+  it('reads a subjunctive admission as a hypothesis, never as a joining', () => {
+    const text = 'Der Gemeinderat der Stadt Ulm beschließt den Beitritt zur Industriestädteallianz. Ulm wäre damit das 30. deutsche Mitglied und würde im Herbst aufgenommen.';
+    expect(events(text).filter(([, event]) => event === 'joined')).toEqual([]);
+    expect(events("If approved, Weihai would be admitted to the Sino-German Industrial Cities Alliance in May.", null, 'en').filter(([, event]) => event === 'joined')).toEqual([]);
+  });
+
+  it('gives a nominal cue with an indefinite article to no city', () => {
+    const text = 'Stadt Herne\n\nDie Stadt Herne tritt der Industriestädteallianz bei. Bislang hat erst ein chinesisches Gründungsmitglied die Allianz verlassen.';
+    expect(events(text).filter(([, event]) => event === 'founding_member')).toEqual([]);
+  });
+
+  it('reads a council decision on the accession in a paragraph of its own as an intention of the city', () => {
+    const text = 'Stadt Bochum\n\nBochum ist seit Dienstag Mitglied der Industriestädteallianz.\n\nDer Rat hatte den Beitritt schon im vergangenen Oktober beschlossen.';
+    expect(events(text, '2022-05-06')).toContainEqual(['Bochum', 'intends_to_join', '2021-10']);
+  });
+
+  it('reads the cities an inclusion names after a plural subject of an admission', () => {
+    const text = 'The Sino-German Industrial Cities Alliance met in Hanover on 3 April 2019. New members admitted at the meeting included Herne, a city in the Ruhr.';
+    expect(events(text, '2019-04-05', 'en').map(([city, event]) => [city, event])).toContainEqual(['Herne', 'joined']);
+  });
+
+  it('reads "has been a member since" after a possessive appositive', () => {
+    const text = "The Sino-German Industrial Cities Alliance keeps growing. Yantai, Weihai's neighbour on the coast, has been a member since 2018.";
+    expect(events(text, '2020-01-01', 'en')).toEqual([['Yantai', 'joined', '2018']]);
+  });
+});
