@@ -18,6 +18,7 @@ import { listsFromPlaceRuns } from './refiners/lists-from-place-runs.ts';
 import { linkListCounts } from './refiners/link-list-counts.ts';
 import { listAdmissions } from './refiners/list-admissions.ts';
 import { dateFromEvents } from './refiners/date-from-events.ts';
+import { dateFromSameOccasion } from './refiners/date-from-same-occasion.ts';
 import { dedupeClaims } from './refiners/dedupe-claims.ts';
 import { checkWeekdays } from './refiners/check-weekdays.ts';
 
@@ -46,6 +47,8 @@ export const REFINERS: readonly Refiner[] = [
   listAdmissions,
   // Joined events without a date of their own take the date of the assembly that admitted them.
   dateFromEvents,
+  // Admissions "at the same session" or "together with X" take the date of the admission they point to; needs dated events.
+  dateFromSameOccasion,
   // Merging duplicates comes after every refiner that adds or dates claims, so the best date wins.
   dedupeClaims,
   // Notes last, so merged claims carry them too.

@@ -114,7 +114,7 @@ function listClaim(doc: AnalysedDocument, sentence: Sentence, link: Organisation
   // The evidence keeps the lead-in ("Aus Nordrhein-Westfalen sind unter anderem …"): it says whether the list is partial.
   const start = opensRun && lead.length <= 160 ? sentence.start : first.start;
   const rest = last.end <= sentence.end ? doc.text.slice(last.end, sentence.end) : '';
-  const end = rest.length <= 40 && !rest.includes('\n') ? sentence.end : last.end;
+  const end = last.end <= sentence.end && rest.length <= 40 && !rest.includes('\n') ? sentence.end : last.end;
   const impliedFields = [...(sharedCountry(places) ? [] : ['country']), ...(implied ? ['asOf'] : []), ...(link.inSentence ? [] : ['subject'])];
   return {
     kind: 'member_list',
