@@ -7,6 +7,9 @@ import type { Gazetteer } from '../extractors/gazetteer/gazetteer-types.ts';
 import type { PlaceGazetteer } from '../extractors/gazetteer/gazetteer.ts';
 import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
 import { syncGazetteerTable } from '../sql/queries/gazetteer.ts';
+import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
+
+export { currentExtractorVersion };
 import { migrate, openDatabase, type Database } from '../sql/database.ts';
 import { ConfigError } from '../pipelines/errors.ts';
 import { InProcessStageRunner, type StageDeps, type StageRunner } from '../pipelines/run/run-stage.ts';
@@ -36,17 +39,18 @@ export async function openSyncedGazetteer(database: Database): Promise<PlaceGaze
   return gazetteer;
 }
 
-export async function stageDeps(database: Database, config: Config, gazetteer?: Gazetteer): Promise<StageDeps> {
+export async function stageDeps(database: Database, config: Config, gazetteer?: Gazetteer, extractorVersion?: string): Promise<StageDeps> {
   return {
     db: database.db,
     gazetteer: gazetteer ?? (await openGazetteer()),
+    extractorVersion: extractorVersion ?? currentExtractorVersion(),
     ...(config.userAgent ? { crawlOptions: { userAgent: config.userAgent } } : {}),
   };
 }
 
 /** In-process without REDIS_URL; BullMQ with it, which needs a database every worker can reach. */
-export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer): Promise<StageRunner> {
-  if (!config.redisUrl) return new InProcessStageRunner(await stageDeps(database, config, gazetteer));
+export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer, extractorVersion: string): Promise<StageRunner> {
+  if (!config.redisUrl) return new InProcessStageRunner(await stageDeps(database, config, gazetteer, extractorVersion));
   if (database.kind !== 'postgres') {
     throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: workers on other processes or machines cannot share the embedded database. Set DATABASE_URL to a Postgres database, or unset REDIS_URL to run in-process.');
   }

@@ -12,5 +12,8 @@ export interface ExtractionContext {
   now: Date;
 }
 
-/** Version stamped on every stored claim; bump when extraction output changes. */
+/**
+ * Release number of the extractors. Stored claims carry it with a hash of the extractor sources
+ * and data (`pipelines/extract/extractor-version.ts`), so a rule change is noticed without a bump.
+ */
 export const EXTRACTOR_VERSION = '0.1.0';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { print, UsageError, type Command } from '../command.ts';
-import { openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
+import { currentExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { ingestDocument } from '../../pipelines/crawl/ingest-document.ts';
 import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
 import { resolveCrawlOptions } from '../../pipelines/crawl/crawl-options.ts';
@@ -51,9 +51,10 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
           print(io.stderr, `${input}: ${errorMessageOf(error)}`);
         }
       }
-      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database));
+      const extractorVersion = currentExtractorVersion();
+      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion);
       try {
-        const report = await runPipeline({ db: database.db, runner }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors });
+        const report = await runPipeline({ db: database.db, runner, extractorVersion }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors });
         return await reportRun(database, report, runner.mode, format, io);
       } finally {
         await runner.close();

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../config.ts';
 import { print, UsageError, type Command } from '../command.ts';
-import { openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
+import { currentExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { loadSourcesFile } from '../../pipelines/crawl/sources-file.ts';
 import type { Source } from '../../pipelines/crawl/source-config.ts';
 import { upsertSource } from '../../sql/queries/sources.ts';
@@ -71,10 +71,11 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
       const selected = only.length > 0 ? sources.filter((s) => only.includes(s.id)) : sources;
       for (const source of selected) await upsertSource(database.db, source);
 
-      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database));
+      const extractorVersion = currentExtractorVersion();
+      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion);
       try {
         const report = await runPipeline(
-          { db: database.db, runner, log: format === 'text' ? (line) => print(io.stderr, line) : undefined },
+          { db: database.db, runner, extractorVersion, log: format === 'text' ? (line) => print(io.stderr, line) : undefined },
           { sourceIds: selected.map((s) => s.id), options: { sourcesFile: values.sources ?? 'fixtures' } },
         );
         return await reportRun(database, report, runner.mode, format, io);

@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { extractClaims } from '../../extractors/extract-claims.ts';
-import { EXTRACTOR_VERSION } from '../../extractors/extraction-context.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { storeExtraction } from '../../sql/queries/claims.ts';
 import type { DB } from '../../sql/schema.ts';
@@ -9,6 +8,8 @@ import { BadInputError } from '../errors.ts';
 export interface ExtractDeps {
   db: Kysely<DB>;
   gazetteer: Gazetteer;
+  /** Stamped on every claim; `currentExtractorVersion()` in production. */
+  extractorVersion: string;
 }
 
 export interface ExtractVersionResult {
@@ -24,7 +25,7 @@ export async function extractVersion(deps: ExtractDeps, input: { versionId: stri
     .selectFrom('extractions')
     .select('claim_count')
     .where('version_id', '=', input.versionId)
-    .where('extractor_version', '=', EXTRACTOR_VERSION)
+    .where('extractor_version', '=', deps.extractorVersion)
     .executeTakeFirst();
   if (done) return { versionId: input.versionId, claims: done.claim_count, skipped: true };
 
@@ -41,6 +42,6 @@ export async function extractVersion(deps: ExtractDeps, input: { versionId: stri
     language: version.language ?? 'de',
     now: version.fetched_at,
   });
-  const written = await storeExtraction(deps.db, { versionId: input.versionId, extractorVersion: EXTRACTOR_VERSION, claims, runId: input.runId });
+  const written = await storeExtraction(deps.db, { versionId: input.versionId, extractorVersion: deps.extractorVersion, claims, runId: input.runId });
   return { versionId: input.versionId, claims: claims.length, skipped: !written };
 }

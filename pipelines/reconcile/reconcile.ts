@@ -10,6 +10,8 @@ import { RECONCILE_RULES } from './reconcile-rules.ts';
 export interface ReconcileDeps {
   db: Kysely<DB>;
   gazetteer: Gazetteer;
+  /** Whose claims count where a version was extracted more than once (after a rollback, say). */
+  extractorVersion?: string | null;
 }
 
 export interface ReconcileResult extends SyncFlagsResult {
@@ -21,7 +23,7 @@ export interface ReconcileResult extends SyncFlagsResult {
 
 /** Flags conflicts within and between sources over the claims that stand now. */
 export async function reconcile(deps: ReconcileDeps, input: { runId: string | null }): Promise<ReconcileResult> {
-  const claims = await currentClaims(deps.db);
+  const claims = await currentClaims(deps.db, deps.extractorVersion ?? null);
   const drafts: FlagDraft[] = [];
   const ruleErrors: ReconcileResult['ruleErrors'] = [];
   for (const { name, rule } of RECONCILE_RULES) {

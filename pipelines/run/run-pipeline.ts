@@ -5,10 +5,16 @@ import { errorMessageOf } from '../errors.ts';
 import type { StageRunner } from './run-stage.ts';
 import type { ReconcileResult } from '../reconcile/reconcile.ts';
 import { mapWithConcurrency } from './map-with-concurrency.ts';
+import { versionsAwaitingExtraction } from '../../sql/queries/claims.ts';
 
 export interface RunPipelineDeps {
   db: Kysely<DB>;
   runner: StageRunner;
+  /**
+   * The extractor version of this code: stored versions that it has not processed yet (after an
+   * extractor change, or a failed extraction) are extracted in this run too. Null skips that.
+   */
+  extractorVersion: string | null;
   log?: (line: string) => void;
 }
 
@@ -77,6 +83,9 @@ export async function runPipeline(deps: RunPipelineDeps, input: RunPipelineInput
     }
   });
 
+  if (deps.extractorVersion !== null) {
+    for (const id of await versionsAwaitingExtraction(deps.db, deps.extractorVersion)) versionIds.add(id);
+  }
   const extracted = { versions: 0, claims: 0, failed: 0 };
   await mapWithConcurrency([...versionIds], concurrency, async (versionId) => {
     try {

@@ -13,6 +13,8 @@ import type { StageJob } from './stage-job.ts';
 export interface StageDeps {
   db: Kysely<DB>;
   gazetteer: Gazetteer;
+  /** Stamped on stored claims: `currentExtractorVersion()`. */
+  extractorVersion: string;
   crawlOptions?: Partial<CrawlOptions>;
 }
 

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Claim } from '../../extractors/claim.ts';
 import type { DB } from '../schema.ts';
 
@@ -84,10 +84,11 @@ export interface ClaimWithSource {
 }
 
 /**
- * The claims that stand for each document now: from its newest version, by the newest extractor
- * version that processed it. Gone documents keep their claims (the history is the evidence).
+ * The claims that stand for each document now: from its newest version, by `extractorVersion`
+ * where it processed that version, else by the newest extraction. Gone documents keep their claims
+ * (the history is the evidence).
  */
-export async function currentClaims(db: Kysely<DB>): Promise<ClaimWithSource[]> {
+export async function currentClaims(db: Kysely<DB>, extractorVersion: string | null = null): Promise<ClaimWithSource[]> {
   const rows = await db
     .selectFrom('claims as c')
     .innerJoin('document_versions as v', 'v.id', 'c.version_id')
@@ -100,7 +101,12 @@ export async function currentClaims(db: Kysely<DB>): Promise<ClaimWithSource[]> 
       eb('v.id', '=', selectFrom('document_versions as v2').select('v2.id').whereRef('v2.document_id', '=', 'v.document_id').orderBy('v2.fetched_at', 'desc').orderBy('v2.id', 'desc').limit(1)),
     )
     .where(({ eb, selectFrom }) =>
-      eb('c.extractor_version', '=', selectFrom('extractions as e').select('e.extractor_version').whereRef('e.version_id', '=', 'c.version_id').orderBy('e.extracted_at', 'desc').limit(1)),
+      eb('c.extractor_version', '=', selectFrom('extractions as e')
+        .select('e.extractor_version')
+        .whereRef('e.version_id', '=', 'c.version_id')
+        .orderBy(sql`(e.extractor_version = ${extractorVersion}) is true`, 'desc')
+        .orderBy('e.extracted_at', 'desc')
+        .limit(1)),
     )
     .orderBy('v.document_id')
     .orderBy('c.ordinal')
@@ -121,4 +127,23 @@ export async function currentClaims(db: Kysely<DB>): Promise<ClaimWithSource[]> 
     published: row.published,
     title: row.title,
   }));
+}
+
+/**
+ * The newest version of each document that this extractor version has not processed: new
+ * documents whose extraction failed, and everything after an extractor change.
+ */
+export async function versionsAwaitingExtraction(db: Kysely<DB>, extractorVersion: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('document_versions as v')
+    .select('v.id')
+    .where(({ eb, selectFrom }) =>
+      eb('v.id', '=', selectFrom('document_versions as v2').select('v2.id').whereRef('v2.document_id', '=', 'v.document_id').orderBy('v2.fetched_at', 'desc').orderBy('v2.id', 'desc').limit(1)),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('extractions as e').select('e.version_id').whereRef('e.version_id', '=', 'v.id').where('e.extractor_version', '=', extractorVersion))),
+    )
+    .orderBy('v.id')
+    .execute();
+  return rows.map((r) => r.id);
 }

@@ -11,8 +11,9 @@ import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { predictGoldDir } from './support/predict-gold.ts';
 import { testGazetteer } from './support/extract-helpers.ts';
 
-// Floors: the seeds are what the issue asks for (0.95); the own corpus is judged at 0.90.
-const FLOORS: Record<string, number> = { seeds: 0.95, own: 0.9 };
+// Floors: the seeds are what the issue asks for (0.95); the own corpus is judged at 0.90. The two holdouts are
+// development sets now (holdout-2 since the place-run round, at 92.5 %): pinned so no change quietly loses them.
+const FLOORS: Record<string, number> = { seeds: 0.95, own: 0.9, holdout: 0.95, 'holdout-2': 0.9 };
 const SCORER = existsSync('../shared/tools/score.mjs') ? '../shared/tools/score.mjs' : 'fixtures/gold/score.mjs';
 
 let gazetteer: Gazetteer;

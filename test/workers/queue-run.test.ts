@@ -7,7 +7,7 @@ import { InProcessStageRunner } from '../../pipelines/run/run-stage.ts';
 import { QueueStageRunner } from '../../workers/queue-stage-runner.ts';
 import { startStageWorker, type StageWorker } from '../../workers/stage-worker.ts';
 import { freshPostgres, postgresUrl, redisUrl, uniqueQueuePrefix } from '../support/services.ts';
-import { FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from '../pipelines/run/fixture-run.ts';
+import { EXTRACTOR_VERSION, FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from '../pipelines/run/fixture-run.ts';
 
 /** What a run stored, without ids and timestamps, so two databases can be compared. */
 async function storedResult(db: Kysely<DB>) {
@@ -31,7 +31,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('the fixture crawl through BullMQ on 
     server = await startFixtureServer();
     [inProcess, queued] = await Promise.all([freshPostgres(), freshPostgres()]);
     // The worker has its own deps, as an `isa worker` process on another machine would.
-    worker = await startStageWorker({ db: queued.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS }, { redisUrl: redisUrl!, prefix, concurrency: 2 });
+    worker = await startStageWorker({ db: queued.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS }, { redisUrl: redisUrl!, prefix, concurrency: 2 });
     runner = await QueueStageRunner.open({ redisUrl: redisUrl!, prefix, jobTimeoutMs: 120_000 });
   });
   afterAll(async () => {
@@ -42,7 +42,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('the fixture crawl through BullMQ on 
   });
 
   it('stores the same documents, claims and flags as the in-process run', async () => {
-    const local = await runFixtures(inProcess.db, new InProcessStageRunner({ db: inProcess.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS }), server.origin);
+    const local = await runFixtures(inProcess.db, new InProcessStageRunner({ db: inProcess.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS }), server.origin);
     const distributed = await runFixtures(queued.db, runner, server.origin);
 
     expect(distributed.status).toBe(local.status);

@@ -7,6 +7,7 @@ import { loadSourcesFile } from '../../../pipelines/crawl/sources-file.ts';
 import { runPipeline, type RunReport } from '../../../pipelines/run/run-pipeline.ts';
 import type { StageRunner } from '../../../pipelines/run/run-stage.ts';
 import { upsertSource } from '../../../sql/queries/sources.ts';
+import { currentExtractorVersion } from '../../../pipelines/extract/extractor-version.ts';
 import type { DB } from '../../../sql/schema.ts';
 
 export const FIXTURE_SOURCES = fileURLToPath(new URL('../../../fixtures/sources.yaml', import.meta.url));
@@ -18,13 +19,16 @@ export function testGazetteer(): Gazetteer {
   return gazetteer;
 }
 
+/** The extractor version of this checkout, as the CLI computes it. */
+export const EXTRACTOR_VERSION = currentExtractorVersion();
+
 /** Fast politeness for loopback: the fixture server is ours. */
 export const FIXTURE_CRAWL_OPTIONS = { hostDelayMs: 0, retryBaseDelayMs: 50 };
 
 export async function runFixtures(db: Kysely<DB>, runner: StageRunner, origin: string): Promise<RunReport> {
   const sources = await loadSourcesFile(FIXTURE_SOURCES, { FIXTURES: origin });
   for (const source of sources) await upsertSource(db, source);
-  return runPipeline({ db, runner }, { sourceIds: sources.map((s) => s.id) });
+  return runPipeline({ db, runner, extractorVersion: EXTRACTOR_VERSION }, { sourceIds: sources.map((s) => s.id) });
 }
 
 /**

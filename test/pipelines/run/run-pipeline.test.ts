@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../sql/database.ts';
 import { startFixtureServer, type FixtureServer } from '../../../fixtures/server/fixture-server.ts';
 import { InProcessStageRunner } from '../../../pipelines/run/run-stage.ts';
+import { runPipeline } from '../../../pipelines/run/run-pipeline.ts';
 import { currentClaims } from '../../../sql/queries/claims.ts';
 import { listFlags } from '../../../sql/queries/flags.ts';
 import type { MemberListClaim } from '../../../extractors/claim.ts';
 import { DATABASES } from '../../support/services.ts';
 import { normalizeUrl } from '../../../pipelines/crawl/normalize-url.ts';
-import { datasetSnapshot, FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from './fixture-run.ts';
+import { datasetSnapshot, EXTRACTOR_VERSION, FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from './fixture-run.ts';
 
 const SEED_PATHS = {
   wuppertal: '/wuppertal/wirtschaft-arbeit/china/kooperationen.php',
@@ -26,7 +27,7 @@ for (const { name, open, available } of DATABASES) {
     beforeAll(async () => {
       database = await open();
       server = await startFixtureServer();
-      const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS });
+      const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS });
       firstRun = await runFixtures(database.db, runner, server.origin);
     });
     // Stored URLs are normalised (no trailing slash, no tracking parameters).
@@ -74,9 +75,24 @@ for (const { name, open, available } of DATABASES) {
       expect(evidence.map((e) => e.url)).toContain(stored(SEED_PATHS.mainz));
     });
 
+    it('re-extracts stored documents, without fetching them again, when the extractor changes', async () => {
+      const documents = await database.db.selectFrom('documents').select('id').execute();
+      const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), extractorVersion: 'next', crawlOptions: FIXTURE_CRAWL_OPTIONS });
+      const sources = (await database.db.selectFrom('sources').select('id').execute()).map((s) => s.id);
+      const rerun = await runPipeline({ db: database.db, runner, extractorVersion: 'next' }, { sourceIds: sources });
+      expect(rerun.documents.new + rerun.documents.changed).toBe(0);
+      expect(rerun.extracted.versions).toBe(documents.length);
+      const current = await currentClaims(database.db);
+      expect(new Set(current.map((c) => c.extractorVersion))).toEqual(new Set(['next']));
+      // Back to this checkout's version: its extractions are still there, nothing to redo.
+      const back = await runFixtures(database.db, new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS }), server.origin);
+      expect(back.extracted.versions).toBe(0);
+      expect(new Set((await currentClaims(database.db, EXTRACTOR_VERSION)).map((c) => c.extractorVersion))).toEqual(new Set([EXTRACTOR_VERSION]));
+    });
+
     it('changes no row of the dataset when run again over unchanged fixtures', async () => {
       const before = await datasetSnapshot(database.db);
-      const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), crawlOptions: FIXTURE_CRAWL_OPTIONS });
+      const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS });
       const second = await runFixtures(database.db, runner, server.origin);
       expect(second.documents.new + second.documents.changed).toBe(0);
       expect(second.extracted.versions).toBe(0);
