@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase } from '../services.ts';
-import { flagEvidence, listFlags } from '../../sql/queries/flags.ts';
+import { flagEvidence, listFlags, sentenceAround } from '../../sql/queries/flags.ts';
 import type { FlagStatus } from '../../sql/schema.ts';
 
 const STATUSES: FlagStatus[] = ['open', 'confirmed', 'dismissed', 'explained', 'fixed'];
@@ -47,6 +47,7 @@ Options:
           claimId: e.claim_id,
           kind: e.kind,
           quote: e.quote,
+          sentence: sentenceAround(e.surrounding, Number(e.surrounding_start), e.start_offset, e.end_offset),
           start: e.start_offset,
           end: e.end_offset,
           url: e.url,
@@ -69,6 +70,7 @@ Options:
             print(io.stdout, `  [${i + 1}] ${e.url}${e.finalUrl !== e.url ? ` → ${e.finalUrl}` : ''}`);
             print(io.stdout, `      fetched ${new Date(e.fetchedAt).toISOString()}${e.published ? `, published ${e.published}` : ''}, extractor ${e.extractorVersion}, chars ${e.start}–${e.end}`);
             print(io.stdout, `      “${e.quote}”`);
+            if (e.sentence !== e.quote) print(io.stdout, `      in: “${e.sentence}”`);
           });
           if (flag.reviewer_note) print(io.stdout, `  reviewer (${flag.reviewed_by ?? 'unknown'}): ${flag.reviewer_note}`);
           print(io.stdout, `  decide: npx isa review ${flag.id} --status confirmed|dismissed --note "…"`);

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, FlagRow, FlagSeverity, FlagStatus } from '../schema.ts';
+import { segmentText } from '../../extractors/text/segment-text.ts';
 
 export interface FlagUpsert {
   fingerprint: string;
@@ -104,6 +105,23 @@ export async function findFlag(db: Kysely<DB>, idOrFingerprint: string): Promise
     .executeTakeFirst();
 }
 
+const CONTEXT_CHARS = 300;
+
+/**
+ * The sentence(s) around a quote, cut from `surrounding` (which starts at `surroundingStart`) with
+ * the extractors' own segmenter, which knows that "24. April" and "Dr." end no sentence.
+ */
+export function sentenceAround(surrounding: string, surroundingStart: number, start: number, end: number): string {
+  const from = start - surroundingStart;
+  const to = end - surroundingStart;
+  // The window's first and last sentences may be cut off by the window; the quote's are whole.
+  const covering = segmentText(surrounding).sentences.filter((sentence) => sentence.end > from && sentence.start < to);
+  const first = covering[0];
+  const last = covering.at(-1);
+  if (!first || !last) return surrounding.slice(from, to);
+  return surrounding.slice(Math.min(first.start, from), Math.max(last.end, to)).replace(/\s+/g, ' ').trim();
+}
+
 /** The evidence of a flag: each claim with its quote and where it was read. */
 export async function flagEvidence(db: Kysely<DB>, flagIds: string[]) {
   if (flagIds.length === 0) return [];
@@ -114,6 +132,9 @@ export async function flagEvidence(db: Kysely<DB>, flagIds: string[]) {
     .select([
       'fc.flag_id', 'c.id as claim_id', 'c.kind', 'c.quote', 'c.start_offset', 'c.end_offset', 'c.extractor_version',
       'c.payload', 'v.url', 'v.final_url', 'v.fetched_at', 'v.title', 'v.published', 'v.id as version_id',
+      // Enough text around the quote to show its sentence; Postgres counts characters, as JS does.
+      sql<string>`substr(v.clean_text, greatest(c.start_offset - ${CONTEXT_CHARS}, 0) + 1, c.end_offset - greatest(c.start_offset - ${CONTEXT_CHARS}, 0) + ${CONTEXT_CHARS})`.as('surrounding'),
+      sql<number>`greatest(c.start_offset - ${CONTEXT_CHARS}, 0)`.as('surrounding_start'),
     ])
     .where('fc.flag_id', 'in', flagIds)
     .orderBy('fc.flag_id')

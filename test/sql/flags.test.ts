@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../sql/database.ts';
-import { findFlag, listFlags, reviewFlag, syncFlags, type FlagUpsert } from '../../sql/queries/flags.ts';
+import { findFlag, listFlags, reviewFlag, sentenceAround, syncFlags, type FlagUpsert } from '../../sql/queries/flags.ts';
 import { DATABASES } from '../support/services.ts';
 
 const draft = (fingerprint: string, explanation = 'x', claimIds: string[] = []): FlagUpsert => ({
@@ -49,3 +49,18 @@ for (const { name, open, available } of DATABASES) {
     });
   });
 }
+
+describe('sentenceAround', () => {
+  it('widens a short quote to its sentence, past dates and abbreviations that end nothing', () => {
+    const text = 'Köln ist beigetreten. Die offizielle Aufnahme in das Netzwerk wird am Montag, 24. April 2017, auf der Hannover Messe stattfinden. Dr. Berg freut sich.';
+    const start = text.indexOf('Aufnahme in');
+    expect(sentenceAround(text, 0, start, start + 'Aufnahme in'.length)).toBe('Die offizielle Aufnahme in das Netzwerk wird am Montag, 24. April 2017, auf der Hannover Messe stattfinden.');
+  });
+
+  it('works on a window cut out of a longer text, with offsets of the whole text', () => {
+    const window = 'tze. Mainz will beitreten. Danach mehr.';
+    const windowStart = 1000;
+    const start = windowStart + window.indexOf('beitreten');
+    expect(sentenceAround(window, windowStart, start, start + 'beitreten'.length)).toBe('Mainz will beitreten.');
+  });
+});
