@@ -10,6 +10,8 @@ import { memberCountParser } from './counts/parse-member-counts.ts';
 import { memberListParser } from './lists/parse-member-lists.ts';
 import { coordinatedListParser } from './lists/parse-coordinated-lists.ts';
 import { countryTableParser } from './lists/parse-country-tables.ts';
+import { lineBlockListParser } from './lists/parse-line-blocks.ts';
+import { textTableParser } from './lists/parse-text-tables.ts';
 import { membershipEventParser } from './membership/parse-membership-events.ts';
 import { partnershipParser } from './partnerships/parse-partnerships.ts';
 import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
@@ -31,6 +33,8 @@ export const PARSERS: readonly Parser[] = [
   memberListParser,
   coordinatedListParser,
   countryTableParser,
+  lineBlockListParser,
+  textTableParser,
   membershipEventParser,
   partnershipParser,
   cityAttributeParser,

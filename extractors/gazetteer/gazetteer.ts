@@ -403,7 +403,8 @@ export class PlaceGazetteer implements Gazetteer {
   admin1(raw: string): { name: string; country: Country } | null {
     let text = raw.trim().replace(/^[(\s]+|[)\s.,;:]+$/gu, '');
     text = text.replace(/^(?:der\s+|die\s+|the\s+)?(?:provinz|province\s+of|bundesland|land|freistaat|autonome\s+region|autonomous\s+region)\s+/iu, '');
-    text = text.replace(/\s+(?:province|provinz|state|autonomous\s+region)$/iu, '');
+    // "Guangxi Zhuang Autonomous Region": the people a region is named after are no part of its name.
+    text = text.replace(/\s+(?:province|provinz|state|(?:(?:zhuang|hui|uygur|uyghur|uighur)\s+)?autonomous\s+region)$/iu, '');
     const key = compactKey(text);
     const direct = this.#admin1.get(key);
     if (direct) return direct;

@@ -14,6 +14,7 @@ import { countryOfWords, scopeNear } from '../counts/count-vocabulary.ts';
 import { splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { COUNTRY_SWITCH } from '../membership/find-membership-mentions.ts';
+import { startsGroup } from './parse-line-blocks.ts';
 
 const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|Gründer(?:n|innen)?|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities|founders)';
 // "Die deutschen ISA-Mitgliedsstädte sind:", "gehören folgende deutsche Städte an:", "the following cities:".
@@ -70,6 +71,8 @@ export const memberListParser: Parser = {
       }
       for (const m of sentence.text.matchAll(COLON_LIST)) {
         const colon = sentence.start + m.index + m[0].length;
+        // Members grouped under Land or province lines are the line-block reader's.
+        if (groupedBelow(doc, colon)) continue;
         const end = colonListEnd(doc, sentence, colon);
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, colon, end, 'member-list/colon', false));
       }
@@ -193,6 +196,14 @@ function closingBracket(text: string, open: number, limit: number): number | nul
     else if (text[i] === ')' && --depth === 0) return i;
   }
   return null;
+}
+
+/** Whether the colon ends its line and the next line opens a Land or province group ("Hessen:", "Provinz Anhui"). */
+function groupedBelow(doc: AnalysedDocument, colon: number): boolean {
+  const newline = doc.text.indexOf('\n', colon);
+  if (newline === -1 || doc.text.slice(colon, newline).trim() !== '') return false;
+  const next = doc.text.indexOf('\n', newline + 1);
+  return startsGroup(doc, doc.text.slice(newline + 1, next === -1 ? doc.text.length : next).trim());
 }
 
 /** A colon list runs to the sentence end, or, when the colon ends its line, over the following list lines. */

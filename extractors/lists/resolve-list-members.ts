@@ -41,8 +41,22 @@ function sameNamed(resolution: NameResolution): NameResolution {
   return { ...resolution, resolved: true, place: resolution.candidates[0]! };
 }
 
+// "Esslingen (district)", "Kleve (Kreis)": a bracket that only names the type picks the Kreis of that name.
+const DISTRICT_TYPE = /^(?:district|county|Kreis|Landkreis|Lkr\.?|LK|rural\s+district)$/iu;
+
+/** The Kreis a name with a type bracket stands for, or null when the bracket is no type or no Kreis bears the name. */
+function districtOf(gazetteer: Gazetteer, item: ListItem): ListMember | null {
+  if (item.inner.length !== 1 || !DISTRICT_TYPE.test(item.inner[0]!.raw.trim())) return null;
+  const base = normaliseRaw(item.base.raw);
+  const district = [...gazetteer.resolve(base, { country: 'DE' }).candidates, ...gazetteer.byName(`Landkreis ${base}`, 'DE'), ...gazetteer.byName(`Kreis ${base}`, 'DE')]
+    .find((p) => p.type === 'district');
+  return district ? { name: district.name, raw: item.raw, resolved: true } : null;
+}
+
 /** One list item as a member; `places` for a region or network with its towns in brackets. */
 export function resolveListItem(gazetteer: Gazetteer, item: ListItem, country: Country | null): ResolvedMember {
+  const district = districtOf(gazetteer, item);
+  if (district) return { member: district, country: 'DE' };
   const whole = resolveName(gazetteer, item.raw, country);
   if (whole.resolved && whole.place && (item.inner.length === 0 || isCityLike(whole.place))) {
     // "Halle (Saale)" names one town; a bracket that resolves as part of the name is no sub-list.

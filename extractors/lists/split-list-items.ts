@@ -112,9 +112,19 @@ function splitPlain(text: string, start: number, end: number, options: { slashes
   return items;
 }
 
+/** One line or cell as a single item, its bullet, footnote marks and lead-in stripped; null when nothing is left. */
+export function lineItem(text: string, start: number, end: number): ListItem | null {
+  return makeItem(text, start, end);
+}
+
 function makeItem(text: string, start: number, end: number): ListItem | null {
   while (start < end && /[\s\-–—•*·:.]/.test(text[start] ?? '')) start++;
-  while (end > start && /[\s.:;,]/.test(text[end - 1] ?? '')) end--;
+  // "Aachen*", "Wuppertal¹", "Kelsterbach (*)": footnote marks (founders, notes) are no part of the name.
+  for (let again = true; again; ) {
+    again = false;
+    while (end > start && /[\s.:;,*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(text[end - 1] ?? '')) { end--; again = true; }
+    if (end - 3 > start && text.slice(end - 3, end) === '(*)') { end -= 3; again = true; }
+  }
   for (let lead = LEAD_IN.exec(text.slice(start, end)); lead; lead = LEAD_IN.exec(text.slice(start, end))) start += lead[0].length;
   if (end <= start) return null;
   // An appositive ("Wuhu, a neighbouring city in Anhui, and …") describes the item before it.

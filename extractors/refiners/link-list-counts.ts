@@ -11,6 +11,7 @@ import { PARTIAL } from '../membership/membership-vocabulary.ts';
 
 // "Aus Nordrhein-Westfalen sind …", "From Shandong province, …": a list restricted to one region of its country.
 const REGION_LEAD = /^(?:Aus|From|In)\s+(?:(?:den|dem|der|the)\s+)?((?:[\p{L}-]+\s+){0,2}[\p{L}-]+)/u;
+const ROSTER_RULES = new Set(['member-list/line-block']);
 const REGION_NOUN = /^(?:Bundesl[aä]nder\p{L}*|Bundesland|Provinz\p{L}*|provinces?|states?|regions?|Regionen)$/u;
 
 /** Whether a list's evidence opens with a region of a country, which makes it a part of the membership. */
@@ -42,11 +43,14 @@ export const linkListCounts: Refiner = {
       // deutschen Gründungsstädten.") may take a count of its own country from the paragraph before.
       const opens = doc.sentences[sentence.index - 1]?.paragraph !== sentence.paragraph;
       const previous = opens && claim.country !== null ? doc.paragraphs[sentence.paragraph - 1] : undefined;
+      // A roster under its own heading ("German members" over one name per line) is sized by the page's count of its country, however far above.
+      const roster = ROSTER_RULES.has(claim.provenance?.rule ?? '') && claim.country !== null;
       // A list of admissions is sized by a count of admissions, never by the membership it grew.
       const candidates = counts.filter((c) => !linked.has(c) && c.subject === claim.subject && c.evidence.end <= claim.evidence.start
         && (claim.scope !== 'event' || c.scope === 'event')
         && ((c.evidence.start >= paragraph.start && (c.country === claim.country || claim.country === null))
-          || (previous !== undefined && c.evidence.start >= previous.start && c.country === claim.country)));
+          || (previous !== undefined && c.evidence.start >= previous.start && c.country === claim.country)
+          || (roster && c.country === claim.country && c.scope === claim.scope)));
       // The closest count before the list with the list's country; a total ("45 member cities") sizes no German list.
       const count = candidates.at(-1);
       if (count) candidateOf.set(claim, count);

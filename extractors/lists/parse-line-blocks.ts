@@ -1,0 +1,207 @@
+/**
+ * Member lists laid out as a block of lines under a heading, the way member pages and annexes
+ * print long rosters: "German members" over one member per line ("Aachen*", "Esslingen
+ * (district)", "- Köln"), or members grouped under their Land or province, as a line of its own
+ * ("Nordrhein-Westfalen:", "Provinz Guangdong") or as a lead-in of the line ("Guangdong
+ * Province: Foshan, Jiangmen"). The block is the list: it runs over blank lines only into another
+ * group, and ends at prose, another heading or a total line ("Gesamt: 21", which states its
+ * size). The country comes from the heading, else from the groups, else from the members.
+ */
+import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
+import type { AnalysedDocument } from '../analyse-document.ts';
+import { sentenceOf } from '../analyse-document.ts';
+import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts';
+import { countryOfWords } from '../counts/count-vocabulary.ts';
+import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
+import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
+import { isCityLike } from '../places/find-cities.ts';
+
+/** A line of the text with its offsets, `text` trimmed. */
+export interface TextLine {
+  start: number;
+  end: number;
+  text: string;
+}
+
+// A heading names members: "German members", "Mitgliedsstädte", "Unsere Mitglieder (Stand: Mai 2021)", "Founding members".
+const HEADING_NOUN = /(?<![\p{L}])(?:(?:ISA-)?(?:Gründungsmitglieder|Mitglieder|Mitgliedsstädte|Mitgliedstädte|Mitgliedskommunen|Gründungsstädte)|(?:founding\s+)?members|member\s+(?:cities|municipalities|towns)|founding\s+cities)(?![\p{L}])/iu;
+// Headings about other rosters: partners, boards, networks, delegations and itineraries.
+const OTHER_ROSTER = /(?<![\p{L}])(?:\p{L}*[Pp]artner\p{L}*|\p{L}*[Ff]reundschaft\p{L}*|sister|twin\p{L}*|Vorstand\p{L}*|Beirat\p{L}*|board|committee|Ausschuss\p{L}*|Netzwerk\p{L}*|networks?|Mitgliedschaft\p{L}*|membership|Delegation\p{L}*|delegations?|\p{L}*[Rr]eise\p{L}*|Besuch\p{L}*|visit\p{L}*|Teilnehm\p{L}*|participants?|Programm\p{L}*|itinerar\p{L}*)(?![\p{L}])/u;
+// "Gesamt: 21", "Insgesamt 21 Mitglieder", "Total | 21".
+const TOTAL_LINE = /^(?:Gesamt|Insgesamt|Summe|Gesamtzahl|Total|In\s+total|Sum)(?![\p{L}])[\s:|=–-]*(?:\p{L}+\s+)?(\d{1,3})(?![\d.,]\d)/iu;
+// Prose, not a list line: a sentence end or many words.
+const PROSE = /[.!?]["“”]?$/u;
+// "Guangdong Province: Foshan, …" — a group label before a colon.
+const GROUP_LEAD = /^([^:|]{2,60}?)\s*:\s*(\S.*)?$/u;
+const FOUNDING = /(?<![\p{L}])(?:Gründ\p{L}*|founding|founders?)(?![\p{L}])/iu;
+
+/** The lines of `text` with offsets. */
+export function textLines(text: string): TextLine[] {
+  const lines: TextLine[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === '\n') {
+      let s = from;
+      let e = i;
+      while (s < e && /\s/u.test(text[s] ?? '')) s++;
+      while (e > s && /\s/u.test(text[e - 1] ?? '')) e--;
+      lines.push({ start: s, end: e, text: text.slice(s, e) });
+      from = i + 1;
+    }
+  }
+  return lines;
+}
+
+/** Whether a line is a heading over a member roster: short, no sentence, a member noun, no other roster. */
+export function isMemberHeading(line: string): boolean {
+  const words = line.split(/\s+/u).filter(Boolean);
+  return words.length > 0 && words.length <= 9 && line.length <= 90 && !PROSE.test(line) && !line.includes('|')
+    && HEADING_NOUN.test(line) && !OTHER_ROSTER.test(line.replace(HEADING_NOUN, ''));
+}
+
+/** The Land or province a group label names ("Nordrhein-Westfalen", "Provinz Guangdong", "Guangxi Zhuang Autonomous Region"). */
+export function groupLabel(doc: Pick<AnalysedDocument, 'gazetteer'>, label: string): { name: string; country: Country } | null {
+  const clean = label.replace(/^[-•–*·▪]\s*/u, '').replace(/[:\s]+$/u, '').trim();
+  if (!clean || clean.split(/\s+/u).length > 5) return null;
+  return doc.gazetteer.admin1(clean);
+}
+
+interface BlockMember {
+  item: ListItem;
+  resolved: ResolvedMember;
+}
+
+interface Block {
+  members: BlockMember[];
+  groups: Array<{ name: string; country: Country }>;
+  end: number;
+  total: number | null;
+}
+
+/** Read the block of list lines starting at line `from`; null when it holds no list. */
+function readBlock(doc: AnalysedDocument, lines: TextLine[], from: number, country: Country | null): Block | null {
+  const block: Block = { members: [], groups: [], end: -1, total: null };
+  let i = from;
+  // The heading may stand one blank line above its list.
+  while (i < lines.length && lines[i]!.text === '' && i - from < 2) i++;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.text === '') {
+      // Over a blank line the block goes on only into another group ("Bayern:" after the NRW members).
+      let next = i + 1;
+      while (next < lines.length && lines[next]!.text === '') next++;
+      const following = lines[next];
+      if (!following || !startsGroup(doc, following.text)) break;
+      continue;
+    }
+    if (isMemberHeading(line.text) && !groupLabel(doc, line.text)) break;
+    const total = TOTAL_LINE.exec(line.text);
+    if (total) {
+      block.total = Number(total[1]);
+      block.end = line.end;
+      break;
+    }
+    const label = groupLabel(doc, line.text);
+    const asPlace = doc.gazetteer.resolve(line.text.replace(/^[-•–*·▪]\s*/u, '').replace(/:$/u, '')).place;
+    // "Hessen" is a group, "Berlin" and "Shanghai" are members that are also Länder or provinces.
+    if (label && (/:\s*$/u.test(line.text) || !asPlace || !isCityLike(asPlace))) {
+      // A group heading of its own ("Provinz Guangdong", "Hessen:").
+      block.groups.push(label);
+      block.end = line.end;
+      continue;
+    }
+    const lead = GROUP_LEAD.exec(line.text);
+    const leadLabel = lead?.[2] ? groupLabel(doc, lead[1]!) : null;
+    if (lead && leadLabel) {
+      block.groups.push(leadLabel);
+      const itemsStart = line.start + line.text.indexOf(lead[2]!, lead[1]!.length);
+      const items = splitListItems(doc.text, itemsStart, line.end);
+      const members = items.map((item) => ({ item, resolved: resolveListItem(doc.gazetteer, item, leadLabel.country) }));
+      if (!members.some((m) => m.resolved.member.resolved)) break;
+      block.members.push(...members);
+      block.end = line.end;
+      continue;
+    }
+    const member = memberLine(doc, line, country);
+    if (!member) break;
+    block.members.push(member);
+    block.end = line.end;
+  }
+  return block.members.length ? block : null;
+}
+
+/** Whether a line opens a group: a Land or province as a heading or lead-in. */
+export function startsGroup(doc: Pick<AnalysedDocument, 'gazetteer'>, text: string): boolean {
+  if (groupLabel(doc, text)) return true;
+  const lead = GROUP_LEAD.exec(text);
+  return lead !== null && lead[2] !== undefined && groupLabel(doc, lead[1]!) !== null;
+}
+
+/** A line holding one member ("Aachen*", "- Köln", "Esslingen (district)"), or null for prose. */
+function memberLine(doc: AnalysedDocument, line: TextLine, country: Country | null): BlockMember | null {
+  if (PROSE.test(line.text) || line.text.includes('|') || /\d{3,}/u.test(line.text)) return null;
+  const item = lineItem(doc.text, line.start, line.end);
+  if (!item) return null;
+  const resolved = resolveListItem(doc.gazetteer, item, country);
+  if (resolved.member.resolved) return { item, resolved };
+  // A misspelt member stays in the list for review; a longer phrase is no member line.
+  if (item.base.raw.split(/\s+/u).length <= 3 && /^\p{Lu}/u.test(item.base.raw) && resolved.member.suggestion) return { item, resolved };
+  return null;
+}
+
+export const lineBlockListParser: Parser = {
+  name: 'member-list-line-block',
+  parse(doc) {
+    const lines = textLines(doc.text);
+    const claims: MemberListClaim[] = [];
+    let after = -1;
+    lines.forEach((heading, index) => {
+      if (heading.start < after || !isMemberHeading(heading.text)) return;
+      // A colon heading with its first member on the next line is the colon list's ("Mitglieder sind:\nAachen").
+      const next = lines[index + 1];
+      if (/:$/u.test(heading.text) && next && next.text !== '' && !startsGroup(doc, next.text)) return;
+      const sentence = sentenceOf(doc, heading.start);
+      if (!sentence) return;
+      const link = organisationFor(doc, sentence, { documentFallback: true });
+      if (!link) return;
+      const headingCountry = countryOfWords(heading.text);
+      const block = readBlock(doc, lines, index + 1, headingCountry);
+      if (!block) return;
+      const resolvedCount = block.members.filter((m) => m.resolved.member.resolved).length;
+      // A roster is mostly places; "Mitglieder des Vorstands" over names of people is none.
+      if (block.members.length < 2 || resolvedCount < Math.ceil(block.members.length * 0.75)) return;
+      const country = headingCountry ?? groupCountry(block) ?? majorityCountry(block.members.map((m) => m.resolved));
+      const stated = /\((\d{1,3})(?:\s+\p{L}+)?\)/u.exec(heading.text);
+      const scope: MembershipScope = FOUNDING.test(heading.text) ? 'founding' : 'current';
+      const { asOf, implied } = asOfFor(doc, sentence, heading.start);
+      const impliedFields = [...(headingCountry ? [] : ['country']), ...(implied ? ['asOf'] : []), ...(link.inSentence ? [] : ['subject'])];
+      after = block.end;
+      claims.push({
+        kind: 'member_list',
+        subject: link.subject,
+        country,
+        scope,
+        asOf,
+        members: block.members.map((m) => m.resolved.member),
+        statedCount: block.total ?? (stated ? Number(stated[1]) : null),
+        evidence: evidenceOf(doc, heading.start, block.end),
+        provenance: { rule: 'member-list/line-block', ...(impliedFields.length ? { implied: impliedFields } : {}) },
+      });
+    });
+    return claims;
+  },
+};
+
+function groupCountry(block: Block): Country | null {
+  const countries = new Set(block.groups.map((g) => g.country));
+  return countries.size === 1 ? block.groups[0]!.country : null;
+}
+
+function majorityCountry(members: ResolvedMember[]): Country | null {
+  const de = members.filter((m) => m.country === 'DE').length;
+  const cn = members.filter((m) => m.country === 'CN').length;
+  if (de + cn === 0) return null;
+  if (de / (de + cn) >= 0.75) return 'DE';
+  if (cn / (de + cn) >= 0.75) return 'CN';
+  return null;
+}
