@@ -14,6 +14,7 @@ import { lineBlockListParser } from './lists/parse-line-blocks.ts';
 import { textTableParser } from './lists/parse-text-tables.ts';
 import { membershipEventParser } from './membership/parse-membership-events.ts';
 import { partnershipParser } from './partnerships/parse-partnerships.ts';
+import { partnershipListParser } from './partnerships/parse-partnership-lists.ts';
 import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
 import { eventParser } from './events/parse-events.ts';
 import { listsFromPlaceRuns } from './refiners/lists-from-place-runs.ts';
@@ -37,6 +38,7 @@ export const PARSERS: readonly Parser[] = [
   textTableParser,
   membershipEventParser,
   partnershipParser,
+  partnershipListParser,
   cityAttributeParser,
   eventParser,
 ];

@@ -14,19 +14,30 @@ import type { Sentence } from '../text/segment-text.ts';
 import { datesIn, evidenceOf, type Parser } from '../parser.ts';
 import { isGoverned } from '../places/governed.ts';
 
-const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
+/** Cues of each relation, most specific first. */
+export const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
   ['friendship_treaty', /(?<![\p{L}])(?:Freundschaftsvertrag\p{L}*|Freundschaftsverträge\p{L}*|friendship\s+(?:treaty|agreement|pact))(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
-  ['friendship_city', /(?<![\p{L}])(?:Freundschaftsst(?:a|ä)dt\p{L}*|Städtefreundschaft\p{L}*|friendship\s+cit(?:y|ies)|friendly\s+cit(?:y|ies))(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
-  ['partner_city', /(?<![\p{L}])(?:Partnerst(?:a|ä)dt\p{L}*|Städtepartnerschaft\p{L}*|Partnerschaftsst(?:a|ä)dt\p{L}*|sister[-\s]cit(?:y|ies)|twin[-\s]?towns?|twin\s+cit(?:y|ies)|twinned|town\s+twinning|partner\s+cit(?:y|ies)|city\s+partnerships?)(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
+  ['friendship_city', /(?<![\p{L}])(?:Freundschaftsst(?:a|ä)dt\p{L}*|Städtefreundschaft\p{L}*|friendship\s+cit(?:y|ies)|friendly\s+cit(?:y|ies)|freundschaftlich\s+(?:\p{Ll}+\s+)?verbunden)(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
+  ['partner_city', /(?<![\p{L}])(?:partnerschaftlich\s+(?:\p{Ll}+\s+)?verbunden|Partnerst(?:a|ä)dt\p{L}*|Städtepartnerschaft\p{L}*|Partnerschaftsst(?:a|ä)dt\p{L}*|sister[-\s]cit(?:y|ies)|twin[-\s]?towns?|twin\s+cit(?:y|ies)|twinned|town\s+twinning|partner\s+cit(?:y|ies)|city\s+partnerships?)(?![\p{L}]|-(?!Beziehung|Vertrag|Abkommen|Vereinbarung|Partnerschaft))/iu],
   ['cooperation_agreement', /(?<![\p{L}])(?:Kooperationsvereinbarung\p{L}*|Kooperationsabkommen\p{L}*|Kooperationsvertr(?:a|ä)g\p{L}*|Absichtserklärung\p{L}*|Partnerschaftsvereinbarung\p{L}*|Memorandum\s+of\s+Understanding|MoU|cooperation\s+agreements?|agreement\s+on\s+cooperation|letters?\s+of\s+intent|framework\s+agreement|(?:Kooperation|Zusammenarbeit|cooperation)(?=(?:[^.;]|\.(?=\d)){0,120}(?:vereinbart|unterzeichnet|geschlossen|besiegelt|signed|agreed)))(?![\p{L}-])/iu],
 ];
 
 // Words allowed between "mit"/"with" and the partner city: articles, lower-case adjectives, city nouns.
-const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|Stadt|Metropole|Millionenmetropole|Hafenstadt|Partnerstadt|Provinzhauptstadt|Hauptstadt|Bezirk|Stadtbezirk|Kreis|Landkreis|City|Chinese|German))*\\s*';
+const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|\\p{Lu}\\p{Ll}+(?:stadt|metropole)|Stadt|Metropole|Millionenmetropole|Hafenstadt|Partnerstadt|Provinzhauptstadt|Hauptstadt|Bezirk|Stadtbezirk|Kreis|Landkreis|City|Chinese|German))*\\s*';
 // What may stand between two coordinated party cities: "und", "and the Hessian town of", "–".
 const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*|(?:District|district|Bezirk)\s+)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
 // A preposition right before a city makes it an object, not a party ("von Düsseldorf und Duisburg").
 const GOVERNED = /(?:von|vom|aus|in|bei|mit|nach|zu|of|from|at|with|to)\s+(?:der|dem|den|des|die|the)?\s*(?:Stadt\s+)?$/iu;
+// A relation only examined, prepared or sought is none yet: "eine Kooperationsvereinbarung vorzubereiten", "is exploring a sister-city relationship".
+export const PROSPECTIVE = /(?<![\p{L}])(?:prüf\p{L}*|geprüft|vorzubereiten|vorbereite\p{L}*|vorbereitet|angestrebt\p{L}*|anzustreben|anstreb\p{L}*|strebt|erwäg\p{L}*|sondier\p{L}*|auszuloten|ausloten|beabsichtig\p{L}*|anbahn\p{L}*|Entwurf|explor\p{L}*|consider\p{L}*|examin\p{L}*|prepar\p{L}*|intends?|seeks?|seeking|draft)(?![\p{L}])/iu;
+// "X ist (offizielle) Freundschaftsstadt": a predicate cue without "von"/"of"/"mit" names the document's city as the other party.
+const COPULA = /(?<![\p{L}])(?:ist|sind|war|waren|wurde|wurden|is|are|was|were|became|has\s+been|have\s+been)(?![\p{L}])/iu;
+// "Wuhan, unsere Partnerstadt seit 1982, …", "Jinan, our sister city, …": the cue in apposition to the subject.
+const APPOSITION = /^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:(?:die|der|unsere|unserer|the|our|its|seine|ihre|chinesische|Chinese|langjährige|long-standing|official|offizielle)\s+)*$/iu;
+const PARTNER_AFTER_CUE = /^\s*(?:von|vom|of|mit|with|der|des|zu|to)\s/iu;
+// "aus dem Jahr 2019", "von 2019", "dating from 2019": the year the agreement dates from.
+const DATES_FROM = /(?:aus\s+dem\s+Jahre?|vom|von|from|dating\s+(?:back\s+)?(?:from|to)|dated|of)\s*$/iu;
+const GENITIVE_GAP = /^\s+(?:der|des|of(?:\s+the)?)\s+(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:Metropole|Millionenmetropole|Stadt|Hauptstadt|Provinzhauptstadt|city|metropolis|capital)\s+$/u;
 const ESTABLISHED = /(?<![\p{L}])(?:gegründet|geschlossen|unterzeichne\p{L}*|besiegelt|vereinbart|begründet|eingegangen|wurden|wurde|signed|established|concluded|founded|sealed|entered|became|become)(?![\p{L}])/iu;
 
 export const partnershipParser: Parser = {
@@ -38,13 +49,16 @@ export const partnershipParser: Parser = {
         const m = cue.exec(sentence.text);
         if (!m) continue;
         const cueStart = sentence.start + m.index;
+        if (PROSPECTIVE.test(sentence.text)) break;
         const pair = partiesOf(doc, sentence, cueStart, cueStart + m[0].length);
         if (!pair) continue;
         const [a, b] = pair;
         if (a.country === b.country || a.name === b.name) continue;
         const since = sinceOf(doc, sentence);
-        const start = Math.min(a.start, b.start, cueStart);
-        const end = Math.max(a.end, b.end, cueStart + m[0].length);
+        // The document's own city named outside the sentence is no part of its evidence.
+        const parties = [a, b].filter((c) => c.start >= sentence.start && c.end <= sentence.end);
+        const start = Math.min(...parties.map((c) => c.start), cueStart);
+        const end = Math.max(...parties.map((c) => c.end), cueStart + m[0].length);
         claims.push({
           kind: 'partnership',
           cities: [a.name, b.name].sort() as [string, string],
@@ -74,7 +88,9 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     if (GOVERNED.test(lead) && !/(?:zwischen|between)\s+(?:der|dem|den|the)?\s*(?:Stadt\s+|Städten\s+|cities\s+of\s+)?$/iu.test(lead)) continue;
     return [x, y];
   }
-  const subject = cities.find((c) => c.start < cueStart && !isGoverned(doc, c, sentence.start) && !/\(\s*$/u.test(before(c)));
+  // "dem Bezirk Bao'an der südchinesischen Metropole Shenzhen": a city in the genitive after another names where that one lies.
+  const attached = (c: CityMention) => cities.some((p) => p.end <= c.start && GENITIVE_GAP.test(doc.text.slice(p.end, c.start)));
+  const subject = cities.find((c) => c.start < cueStart && !isGoverned(doc, c, sentence.start) && !/\(\s*$/u.test(before(c)) && !attached(c));
   // No subject city: the document's own ("Die Stadt kann auf die Kooperation mit Jiaozuo …", "Mit der Stadt Dezhou besteht …").
   const own = subject ?? doc.mainCity;
   if (!own) return null;
@@ -88,13 +104,20 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     return at >= 0 && new RegExp(`^\\s*(?:mit|with|Mit|With)${PARTNER_LEAD_SOURCE}$`, 'u').test(window.slice(at));
   });
   const partner = [direct, withPartner].find((c) => c && c.name !== own.name);
-  return partner ? [own, partner] : null;
+  if (partner) return [own, partner];
+  // "Seit 2011 ist die Millionenstadt Baoding … offizielle Freundschaftsstadt": the subject is the partner of the document's city.
+  if (!doc.mainCity || PARTNER_AFTER_CUE.test(doc.text.slice(cueEnd, sentence.end))) return null;
+  if (subject && doc.mainCity.name !== subject.name && COPULA.test(doc.text.slice(sentence.start, cueStart))) return [subject, doc.mainCity];
+  // "Eine Delegation aus Wuxi, unserer Partnerstadt seit 2004, …": the city the cue stands in apposition to, governed or not.
+  const appositive = cities.find((c) => c.end <= cueStart && APPOSITION.test(doc.text.slice(c.end, cueStart)));
+  if (appositive && appositive.name !== doc.mainCity.name) return [appositive, doc.mainCity];
+  return null;
 }
 
 /** "seit 2012", "since 1997", or a date next to "gegründet"/"unterzeichnet"/"signed". */
 function sinceOf(doc: AnalysedDocument, sentence: Sentence): string | null {
   const dates = datesIn(doc, sentence).filter((d) => d.value);
-  const since = dates.find((d) => d.since);
+  const since = dates.find((d) => d.since || DATES_FROM.test(doc.text.slice(Math.max(sentence.start, d.start - 20), d.start)));
   if (since) return since.value;
   if (ESTABLISHED.test(sentence.text)) {
     const dated = dates.filter((d) => !d.relative || d.precision === 'day');

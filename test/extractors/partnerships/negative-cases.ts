@@ -1,0 +1,14 @@
+/**
+ * Sentences and blocks that name a partnership that does not exist (yet): relations examined,
+ * prepared, sought or drafted, partnerships between two German cities, networks and headings
+ * over no partners. Every wrong partnership ever produced becomes a row.
+ */
+export const PARTNERSHIP_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'en' }> = [
+  { text: 'Pressemitteilung der Stadt Bochum\n\nDie Verwaltung soll prüfen, ob mit der Stadt Zibo eine Städtepartnerschaft möglich ist.', language: 'de' },
+  { text: 'Pressemitteilung der Stadt Bochum\n\nDer Ausschuss empfiehlt, mit der Mitgliedsstadt Wuxi eine Kooperationsvereinbarung vorzubereiten.', language: 'de' },
+  { text: 'Press release of the City of Ulm\n\nUlm is exploring a sister-city relationship with Wuxi.', language: 'en' },
+  { text: 'Press release of the City of Ulm\n\nThe council will consider a draft friendship city agreement with Zibo next month.', language: 'en' },
+  { text: 'Stadt Jena\n\nPartnerstädte\n\nErlangen (Bayern) – seit 1987\nBerlin – seit 1990', language: 'de' },
+  { text: 'Stadt Jena\n\nNetzwerke und Mitgliedschaften\n\n• Industriestädteallianz mit Wuxi und Zibo, seit 2017', language: 'de' },
+  { text: 'Pressemitteilung der Stadt Herne\n\nDie Stadt strebt eine Freundschaftsstadt in China an; Gespräche mit Yantai laufen.', language: 'de' },
+];
