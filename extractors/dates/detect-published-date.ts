@@ -15,8 +15,14 @@ const HEAD_CHARS = 1500;
 
 // Byline segments: a bar, bullet or dash between blanks, or a column gap of several blanks or a tab ("Updated: 2017-04-27   Source: …").
 const SEGMENT_SEPARATOR = /\s+[|·•–—]\s+|\s+-\s+|[ \u00a0]{3,}|\t+/u;
-const LABEL = /^(?:stand|datum|date|(?:release|publication|issue)\s+date|erscheinungsdatum|veröffentlichungsdatum|posted(?:\s+on)?|issued(?:\s+on)?|veröffentlicht(?:\s+am)?|published(?:\s+on)?|erschienen(?:\s+am)?|(?:pressemitteilung|presseinformation|pressemeldung|press\s+release|news)(?:\s+(?:nr\.\s*)?[\d/.-]+)?(?:\s+(?:vom|of|from))?|aktualisiert(?:\s+am)?|updated(?:\s+on)?|zuletzt\s+geändert(?:\s+am)?)\s*:?\s*/iu;
+const LABEL = /^(?:stand|datum|date|(?:release|publication|issue)\s+date|erscheinungsdatum|veröffentlichungsdatum|posted(?:\s+on)?|issued(?:\s+on)?|veröffentlicht(?:\s+am)?|published(?:\s+on)?|erschienen(?:\s+am)?|(?:pressemitteilung|presseinformation|pressemeldung|press\s+release|news)(?:\s+(?:nr\.\s*)?[\d/.-]+)?(?:\s+(?:vom|of|from))?|aktualisiert(?:\s+am)?|(?:last\s+)?updated(?:\s+on)?|zuletzt\s+(?:geändert|aktualisiert)(?:\s+am)?)\s*:?\s*/iu;
 const PLACE = /^\p{Lu}[\p{L}.'’\-/ ]{1,40}(?:\s*\([^)]{1,30}\))?,\s*(?:(?:den|the|am)(?:\s+|$))?/u;
+
+// "Gelsenkirchen, 9. März 2018. Gelsenkirchen sucht …": a dateline that opens the first paragraph, cut where the year ends it.
+const DATELINE_HEAD = /^(\p{Lu}[\p{L}.'’\-/ ]{1,40}(?:\s*\([^)]{1,30}\))?,\s*(?:den\s+|am\s+)?[^\n]{4,30}?(?:19|20)\d{2})(?:\.\s|\s+[–—-]\s)/u;
+// A page footer "Stand: Januar 2025", "Last updated: 3 May 2021": a label is required, a bare date at the bottom is no release date.
+const FOOTER_LINES = 6;
+const FOOTER_LABEL = /^(?:stand|zuletzt\s+(?:aktualisiert|geändert)|letzte\s+(?:Aktualisierung|Änderung)|last\s+(?:updated|modified|changed)|updated|aktualisiert)\s*(?:am|on)?\s*:?\s/iu;
 
 /** Date the text itself gives as its publication date, or null. Day or month precision only. */
 export function detectPublishedDate(text: string): PartialDate | null {
@@ -25,10 +31,17 @@ export function detectPublishedDate(text: string): PartialDate | null {
   for (const line of head.split('\n')) {
     if (!line.trim()) continue;
     if (++lines > HEAD_LINES) break;
-    for (const segment of line.split(SEGMENT_SEPARATOR)) {
+    const dateline = DATELINE_HEAD.exec(line.trim());
+    for (const segment of [...line.split(SEGMENT_SEPARATOR), ...(dateline ? [dateline[1]!] : [])]) {
       const date = dateAlone(segment.trim());
       if (date) return date;
     }
+  }
+  const tail = text.split('\n').map((l) => l.trim()).filter(Boolean).slice(-FOOTER_LINES);
+  for (const line of tail.reverse()) {
+    if (!FOOTER_LABEL.test(line)) continue;
+    const date = dateAlone(line);
+    if (date) return date;
   }
   return null;
 }
@@ -39,7 +52,8 @@ function dateAlone(segment: string): PartialDate | null {
   const first = dates[0];
   if (!first || dates.length > 1) return null;
   const before = segment.slice(0, first.start).trim();
-  const after = segment.slice(first.end).trim();
+  // "2017-04-26 09:41", "14.03.2022, 10:30 Uhr": a time of day after the date belongs to it.
+  const after = segment.slice(first.end).trim().replace(/^,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:Uhr|h|am|pm|a\.m\.|p\.m\.|CET|CEST|MEZ|MESZ|UTC|GMT|\+\d{2}:?\d{2}))?$/iu, '');
   if (after.replace(/^[,.:;]+/, '').trim() !== '') return null;
   const rest = before.replace(LABEL, '').replace(PLACE, '').replace(LABEL, '').replace(/^[\s,.:–—|-]+|[\s,.:–—|-]+$/gu, '');
   return rest === '' ? first.value : null;

@@ -18,6 +18,12 @@ describe('detectPublishedDate', () => {
     ['Title\n\nIssued: 12 October 2018 | Municipal Office\n\nText', '2018-10-12'],
     ['Title\n\nRelease date: 2019-06-03    Editor: Foreign Affairs Office\n\nText', '2019-06-03'],
     ['Titel\n\nStand:\t14.02.2021\tAutor: Presseamt\n\nText', '2021-02-14'],
+    ['Title\n\nUpdated: 2021-05-11 14:20   Source: Information Office\n\nText', '2021-05-11'],
+    ['Titel\n\n14.03.2022, 10:30 Uhr\n\nText', '2022-03-14'],
+    ['Zeitung\n\nBochum, 4. Mai 2021. Die Stadt tritt der Allianz bei.', '2021-05-04'],
+    ['Zeitung\n\nHerne, den 12. Juni 2020 – Der Rat hat beschlossen.', '2020-06-12'],
+    ['Internationales\n\nText über Partnerstädte.\n\nKontakt\nRathaus\n\nStand: März 2024', '2024-03'],
+    ['Partners\n\nSome text.\n\nLast updated: 2 June 2023', '2023-06-02'],
   ])('finds the release date in %j', (text, date) => {
     expect(detectPublishedDate(text)).toBe(date);
   });
@@ -25,5 +31,9 @@ describe('detectPublishedDate', () => {
   it('ignores dates inside sentences and years alone', () => {
     expect(detectPublishedDate('Die Allianz wurde am 25. April 2016 gegründet.\n\n2019')).toBeNull();
     expect(detectPublishedDate('Text ohne Datum')).toBeNull();
+    // A date at the bottom of a long page without a label is a date of the text, not of the page.
+    expect(detectPublishedDate(`Titel\n\n${'Ein Satz über die Allianz.\n'.repeat(20)}\nDie Allianz tagte zuletzt am\n12. Mai 2021`)).toBeNull();
+    // A place, a date and a sentence go on: the year must end the dateline.
+    expect(detectPublishedDate('Titel\n\nBochum, 4. Mai 2021 trafen sich die Bürgermeister.')).toBeNull();
   });
 });
