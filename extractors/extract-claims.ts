@@ -13,6 +13,7 @@ import { countryTableParser } from './lists/parse-country-tables.ts';
 import { lineBlockListParser } from './lists/parse-line-blocks.ts';
 import { textTableParser } from './lists/parse-text-tables.ts';
 import { membershipEventParser } from './membership/parse-membership-events.ts';
+import { membershipLineParser } from './membership/parse-membership-lines.ts';
 import { partnershipParser } from './partnerships/parse-partnerships.ts';
 import { partnershipListParser } from './partnerships/parse-partnership-lists.ts';
 import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
@@ -37,6 +38,7 @@ export const PARSERS: readonly Parser[] = [
   lineBlockListParser,
   textTableParser,
   membershipEventParser,
+  membershipLineParser,
   partnershipParser,
   partnershipListParser,
   cityAttributeParser,

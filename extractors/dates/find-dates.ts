@@ -257,6 +257,15 @@ const RULES: DateRule[] = [
       return { value: year === null ? null : `${year}-${pad(month)}`, precision: 'month', relative: true, approximate: /^(anfang|mitte|ende|early|mid|late)$/i.test(m[1]!) };
     },
   },
+  {
+    // "tritt zum Jahresende aus", "at the end of the year": the last day of the year (given, else of publication), when a change takes effect.
+    name: 'date/year-end',
+    pattern: /(?<![\p{L}])(?:(?:zum|zu|bis\s+zum|mit\s+dem|am)\s+(?:Jahresende|Jahreswechsel|Ende\s+(?:des|dieses)\s+Jahres)|(?:at|by)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+year|year[-\s]end))(?:\s+((?:19|20)\d{2}))?(?![\p{L}\p{N}])/giu,
+    build: (m, published) => {
+      const year = m[1] ? Number(m[1]) : publishedYear(published);
+      return { value: year === null ? null : `${year}-12-31`, precision: 'day', relative: !m[1], approximate: false };
+    },
+  },
   { name: 'date/this-year', pattern: /(?<![\p{L}])(?:(?:noch\s+)?(?:in\s+diesem|im\s+laufenden|im\s+aktuellen|dieses|diesen|des\s+laufenden)\s+Jahr(?:es)?|(?:earlier\s+|later\s+)?this\s+year)(?![\p{L}])/giu, build: relativeYear(0) },
   { name: 'date/last-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:vergangenen|letzten|vorigen)\s+Jahr(?:es)?|(?:vergangenes|letztes|voriges)\s+Jahr|im\s+Vorjahr|last\s+year|the\s+previous\s+year)(?![\p{L}])/giu, build: relativeYear(-1) },
   { name: 'date/next-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:nächsten|kommenden)\s+Jahr(?:es)?|(?:nächstes|kommendes)\s+Jahr|next\s+year)(?![\p{L}])/giu, build: relativeYear(1) },

@@ -14,6 +14,7 @@ import { isGoverned } from '../places/governed.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import type { DateMention } from '../dates/find-dates.ts';
 import { organisationFor, sentenceDate, type OrganisationLink } from '../parser.ts';
+import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
 import { CONDITIONAL_CLAUSE, JOINED_FOR_SURE, MEMBERSHIP_CUES, PARTIAL, PLANNED, PLURAL_SUBJECT } from './membership-vocabulary.ts';
 
 export interface ChosenCity {
@@ -62,7 +63,9 @@ const TOGETHER_BEFORE = /(?:gemeinsam\s+mit|zusammen\s+mit|together\s+with|along
 // "Gelsenkirchen, a former coal and steel city of about 260,000 people in Germany's Ruhr area, was admitted": a long appositive.
 const LONG_APPOSITIVE = /^\s*,\s*(?:a|an|one\s+of|ein|eine|einer|eines|die|der|das|the|\p{Lu}[\p{L}'’-]*['’]s)\s(?:[^,;()]|(?<=\d),(?=\d))*,\s*/u;
 // "…, Xiangtan im Herbst desselben Jahres.": a second subject whose verb is left out.
-const GAPPED_TAIL = /^\s+(?:(?:im|in|am|an|on|at|ab|seit|since|zum|ebenfalls|auch|too|dann|then|later|später|kurz\s+darauf|shortly\s+after)(?![\p{L}])[^,;.!?]{0,60})?\s*(?:[.;!?]\s*)?$/u;
+const GAPPED_TAIL = /^\s+(?:(?:im|in|am|an|on|at|ab|seit|since|zum|ebenfalls|auch|too|dann|then|later|später|kurz\s+darauf|shortly\s+after|bereits|schon|already|even)(?![\p{L}])[^,;.!?]{0,60})?\s*(?:[.;!?]\s*)?$/u;
+// "…, Xiangtan bereits ein Jahr länger", "…, Zibo two years earlier": the second city's year, counted from the first one's.
+const YEARS_OFFSET = new RegExp(`(?<![\\p{L}])(${CARDINAL_SOURCE}|ein|einem|a|one)\\s+(?:Jahre?n?|years?)\\s+(länger|früher|eher|zuvor|vorher|später|danach|longer|earlier|before|later|after)(?![\\p{L}])`, 'iu');
 // Someone other than the alliance named as the place an admission led to: "in das Förderprogramm aufgenommen".
 const OTHER_TARGET = /(?<![\p{L}])(?:in|into|to|zur|zum|ins)\s+(?:die|das|den|dem|the|its|seine|ihre|ihren|seinen)\s+[^,;]{0,40}$/iu;
 const ACCESSION = /(?<![\p{L}])(?:Beitritt\p{L}*|beizutreten|beitreten|Mitglied\p{L}*|membership|join)(?![\p{L}])/u;
@@ -114,7 +117,8 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
         // "Schweinfurt ist … beigetreten, Xiangtan im Herbst desselben Jahres": the same verb for a second city.
         const gapped = kind === 'joined' || kind === 'left' || kind === 'founding_member' ? gappedSubject(doc, sentence, cueEnd) : null;
         if (gapped) {
-          const tail = doc.dates.find((d) => d.start >= gapped.end && d.end <= sentence.end) ?? null;
+          const mainDate = sentenceDate(doc, sentence, cueStart, { allowSince: true });
+          const tail = doc.dates.find((d) => d.start >= gapped.end && d.end <= sentence.end) ?? offsetDate(doc, gapped.end, sentence.end, mainDate);
           mentions.push({
             kind, sentence, link, cueStart, cueEnd, cities: [{ name: gapped.name, start: gapped.start, end: gapped.end, how: 'gapped' }],
             date: tail, planned: false, sure: JOINED_FOR_SURE.test(m[0]), partial: false,
@@ -125,6 +129,19 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
     }
   }
   return mentions;
+}
+
+/** "ein Jahr länger" after a gapped city: the year of the first city's date moved by that many years, or null. */
+function offsetDate(doc: AnalysedDocument, from: number, to: number, base: DateMention | null): DateMention | null {
+  const m = YEARS_OFFSET.exec(doc.text.slice(from, to));
+  const year = base?.value ? Number(base.value.slice(0, 4)) : null;
+  if (!m || year === null) return null;
+  const n = /^(?:ein|einem|a|one)$/iu.test(m[1]!) ? 1 : parseCardinal(m[1]!, doc.language);
+  if (n === null || !Number.isInteger(n) || n > 50) return null;
+  // Longer, earlier, before: the second city joined before the first.
+  const sign = /^(?:länger|früher|eher|zuvor|vorher|longer|earlier|before)$/iu.test(m[2]!) ? -1 : 1;
+  const start = from + m.index;
+  return { start, end: start + m[0].length, raw: m[0], value: String(year + sign * n), precision: 'year', relative: true, since: false, approximate: false, rule: 'date/years-offset' };
 }
 
 /** The alliance named in the paragraph before or earlier in this one, within a few sentences. */
@@ -141,7 +158,11 @@ function recentOrganisation(doc: AnalysedDocument, sentence: Sentence): Organisa
 function gappedSubject(doc: AnalysedDocument, sentence: Sentence, cueEnd: number): CityMention | null {
   const city = doc.cities.find((c) => c.start > cueEnd && c.end <= sentence.end);
   if (!city || !/^\s*,\s*(?:und\s+|and\s+)?$/u.test(doc.text.slice(cueEnd, city.start))) return null;
-  return GAPPED_TAIL.test(doc.text.slice(city.end, sentence.end)) ? city : null;
+  const rest = doc.text.slice(city.end, sentence.end);
+  // "…, Zibo ein Jahr später." carries a number of years instead of a time.
+  const offset = YEARS_OFFSET.exec(rest);
+  const offsetOnly = offset !== null && /^\s+(?:(?:bereits|schon|already|even)\s+)?$/iu.test(rest.slice(0, offset.index)) && /^\s*[.;!?]?\s*$/u.test(rest.slice(offset.index + offset[0].length));
+  return GAPPED_TAIL.test(rest) || offsetOnly ? city : null;
 }
 
 function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, cueEnd: number, previousCity: string | null, kind: MembershipEventKind): ChosenCity[] {
@@ -174,6 +195,11 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   const inside = inSentence.filter((c) => c.start > cueStart && c.end < cueEnd && free(c) && !inBrackets(c));
   if (inside.length && ((kind !== 'joined' && kind !== 'left') || /^(?:[Ss]eit|[Ss]ince)\s/u.test(doc.text.slice(cueStart, cueEnd)))) return coordinated(doc, inside).map(asSubject);
   const textBefore = doc.text.slice(sentence.start, cueStart);
+  // "Die Stadt war dem Netzwerk … beigetreten, gemeinsam mit Chemnitz und Heilbronn": the city talked about joined with them.
+  const referent = previousCity ?? doc.mainCity?.name ?? null;
+  if (together.length && referent && CITY_ANAPHOR.test(textBefore) && !together.some((t) => t.name === referent)) {
+    return [{ name: referent, how: previousCity ? 'previous' : 'main-city' }, ...together];
+  }
   // A split verb holds its object inside the cue ("nahm sie die Städte Heilbronn … auf"): after its first word counts as after.
   const headEnd = cueStart + (/^\S+/u.exec(doc.text.slice(cueStart, cueEnd))?.[0].length ?? 0);
   const afterFrom = /\s(?:auf|bei|aus)$/u.test(doc.text.slice(cueStart, cueEnd)) ? headEnd : cueEnd;

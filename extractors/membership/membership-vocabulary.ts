@@ -31,7 +31,7 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
   ['left', new RegExp([
     'ausgetreten', 'austreten', 'Austritt', `tritt\\s${GAP(80)}\\saus`, `trat\\s${GAP(80)}\\saus`, 'verlässt', 'verließ', 'verlassen\\s+hat',
-    'left\\s+the', 'has\\s+left', 'withdr[ae]w\\s+from', 'withdrawn\\s+from', 'quit\\s+the', 'leaves\\s+the',
+    'left\\s+the', 'has\\s+left', '(?:will|is\\s+to|is\\s+going\\s+to)\\s+(?:leave|quit)\\s+the', 'is\\s+leaving\\s+the', 'will\\s+withdraw\\s+from', 'withdr[ae]w\\s+from', 'withdrawn\\s+from', 'quit\\s+the', 'leaves\\s+the',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
   ['founding_member', new RegExp([
     'Gründungsmitglied\\p{L}*', 'Gründungsstädte\\p{L}*', 'Gründungsstadt', 'Mitbegründer\\p{L}*', 'mitbegründet',
@@ -52,13 +52,17 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
     `[Ss]eit\\s${GAP(30)}\\s(?:ist|sind)\\s${GAP(50)}\\sMitglied`, `[Ss]ince\\s${GAP(30)}\\s(?:has|have)\\s+been\\s+(?:a\\s+)?members?`,
     // "X has been a member since last year": the start of a membership is a joining.
     `(?:has|have)\\s+been\\s+(?:a\\s+)?members?\\s+(?:of\\s+${GAP(60)}\\s)?since`,
+    // "Schweinfurt ist seit 2018 dabei", "Bochum has been on board since 2019": a membership that started then.
+    `(?:ist|sind)\\s+(?:bereits\\s+|schon\\s+|auch\\s+)?seit\\s${GAP(30)}\\s(?:mit\\s+)?dabei`, `(?:has|have)\\s+been\\s+(?:on\\s+board|part\\s+of\\s+${GAP(60)})\\s+since`,
+    // "Deyang was formally accepted as a member of the alliance".
+    `(?:was|were|been|is|are)\\s+(?:formally\\s+|officially\\s+)?accepted\\s+(?:as\\s+(?:a\\s+)?(?:new\\s+)?members?|into)`,
     'joined', 'has\\s+joined', '(?:became|(?:has|have)\\s+become)\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
     '(?:is|are)\\s+now\\s+(?:a\\s+)?members?', 'membership\\s+(?:declaration|certificate)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
 ];
 
 // Perfect and past forms report a joining that happened; "tritt … bei" in a headline may announce a decision.
-export const JOINED_FOR_SURE = /(?:beigetreten|aufgenommen|Beitrittsurkunde|Mitgliedsurkunde|joined|became|become|admitted|Mitglied|member|angehört|gehört|gehören|dabei|zugestimmt|stattgegeben|genehmigt|bewilligt|approved|accepted|granted)/u;
+export const JOINED_FOR_SURE = /(?:beigetreten|aufgenommen|accepted\s+(?:as|into)|Beitrittsurkunde|Mitgliedsurkunde|joined|became|become|admitted|Mitglied|member|angehört|gehört|gehören|dabei|zugestimmt|stattgegeben|genehmigt|bewilligt|approved|accepted|granted)/u;
 
 // A clause opened by a condition or a question does not report an event.
 export const CONDITIONAL_CLAUSE = /(?:^|[,;:–—]\s*|\s)(?:wenn|falls|sofern|sobald|ob|Ob|Wenn|Falls|if|If|whether|once|unless)\s[^,;]*$/u;

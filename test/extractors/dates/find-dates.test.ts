@@ -51,6 +51,9 @@ describe('findDates', () => {
     ['am vergangenen Freitagnachmittag', '2019-07-03', '2019-06-28'],
     ['on Thursday evening', '2022-09-10', '2022-09-08'],
     ['in dieser Woche', '2019-11-08', '2019-11'],
+    ['tritt zum Jahresende aus', '2022-06-20', '2022-12-31'],
+    ['will leave at the end of the year', '2021-09-01', '2021-12-31'],
+    ['bis zum Ende des Jahres', '2020-03-10', '2020-12-31'],
   ])('resolves %j against %s to %s', (text, published, value) => {
     expect(values(text, published)).toEqual([value]);
   });
@@ -67,6 +70,10 @@ describe('findDates', () => {
     expect(values('Der Beschluss fiel im vergangenen November, die Aufnahme folgt im kommenden Februar.', '2023-06-02')).toEqual(['2022-11', '2024-02']);
     expect(values('It applied last March and will be admitted next month.', '2023-06-02')).toEqual(['2023-03', '2023-07']);
     expect(values('Bochum ist seit Montag Mitglied.', '2023-06-02')).toEqual(['2023-05-29']);
+  });
+
+  it('takes a year given after the year end', () => {
+    expect(values('Die Mitgliedschaft endet zum Jahresende 2023.', '2022-06-20')).toEqual(['2023-12-31']);
   });
 
   it('leaves relative dates unresolved without a publication date', () => {

@@ -1,0 +1,62 @@
+/**
+ * Membership statements from minutes, overview pages and departures: "ist seit … dabei" with a
+ * second city counted from the first ("ein Jahr länger"), "accepted as a member", a pluperfect
+ * admission of "die Stadt" together with others, leaving dated by when it takes effect
+ * ("zum Jahresende"), and a membership line under a page's memberships heading.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Gazetteer } from '../../../extractors/gazetteer/gazetteer-types.ts';
+import { extract, ofKind, testGazetteer } from '../support/extract-helpers.ts';
+
+let gazetteer: Gazetteer;
+beforeAll(() => {
+  gazetteer = testGazetteer();
+});
+
+const events = (text: string, published: string | null = '2022-05-06', language: 'de' | 'en' = 'de') =>
+  ofKind(extract(gazetteer, text, { published, language }), 'membership_event').map(({ city, event, date }) => [city, event, date]);
+
+describe('memberships since a year', () => {
+  it('reads "ist seit … dabei" and a second city counted from the first', () => {
+    expect(events('Beide Städte sind Mitglied der Industriestädteallianz: Jena ist seit 2019 dabei, Wuxi schon zwei Jahre länger.')).toEqual([
+      ['Jena', 'joined', '2019'], ['Wuxi', 'joined', '2017'],
+    ]);
+  });
+
+  it('counts forward for "ein Jahr später"', () => {
+    expect(events('Der Industriestädteallianz gehören viele Städte an. Kassel ist seit 2018 dabei, Zibo ein Jahr später.')).toEqual([
+      ['Kassel', 'joined', '2018'], ['Zibo', 'joined', '2019'],
+    ]);
+  });
+});
+
+describe('admissions in other words and tenses', () => {
+  it('reads "was formally accepted as a member"', () => {
+    expect(events('Weihai was formally accepted as a member of the Sino-German Industrial Cities Alliance on 3 May 2022.', null, 'en')).toEqual([['Weihai', 'joined', '2022-05-03']]);
+  });
+
+  it('keeps "die Stadt" of a pluperfect admission next to the cities admitted with it', () => {
+    const text = 'Pressemitteilung der Stadt Herne\n\nHerne verlässt die Industriestädteallianz. Die Stadt war dem Netzwerk im Mai 2019 beigetreten, gemeinsam mit Jena und Kassel.';
+    expect(events(text)).toEqual([['Herne', 'left', null], ['Herne', 'joined', '2019-05'], ['Jena', 'joined', '2019-05'], ['Kassel', 'joined', '2019-05']]);
+  });
+});
+
+describe('leaving', () => {
+  it('dates leaving by when it takes effect', () => {
+    expect(events('Jena tritt zum Jahresende aus der Industriestädteallianz aus. Der Rat hat das am Dienstag beschlossen.', '2023-10-12')).toEqual([['Jena', 'left', '2023-12-31']]);
+    expect(events('Ulm will leave the Sino-German Industrial Cities Alliance at the end of the year, the council decided.', '2022-09-01', 'en')).toEqual([['Ulm', 'left', '2022-12-31']]);
+  });
+});
+
+describe('membership lines on a city page', () => {
+  const page = (lines: string) => `Stadt Jena – Internationales\n\nJena ist international vernetzt.\n\n${lines}\n\nKontakt`;
+
+  it('reads the alliance with a year under a memberships heading as the page city joining', () => {
+    expect(events(page('Mitgliedschaften\n\n• Deutscher Städtetag\n• Chinesisch-Deutsche Industriestädteallianz (ISA), seit 2018'))).toEqual([['Jena', 'joined', '2018']]);
+  });
+
+  it('reads nothing under another heading or without a year', () => {
+    expect(events(page('Veranstaltungen\n\n• Industriestädteallianz, seit 2018 jährlich ein Forum'))).toEqual([]);
+    expect(events(page('Mitgliedschaften\n\n• Chinesisch-Deutsche Industriestädteallianz (ISA)'))).toEqual([]);
+  });
+});
