@@ -17,6 +17,8 @@ const NOT_MEMBERSHIP = /(?<![\p{L}])(?:besuch\p{L}*|visit\p{L}*|reise\p{L}*|Dele
 
 const MEMBER_NOUN = /(?<![\p{L}])(?:Mitglied\p{L}*|Gründer\p{L}*|Gründungs\p{L}+|members?|member\s+cities|founders?|founding\s+(?:members?|cities))(?![\p{L}])/iu;
 
+const OTHER_PART = /^\S+\s+(?:other|others|remaining|anderen|andere|übrigen|restlichen)(?![\p{L}])/iu;
+
 export interface MemberCountFinding {
   phrase: CountPhrase;
   sentence: Sentence;
@@ -52,7 +54,8 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
 export const memberCountParser: Parser = {
   name: 'member-count',
   parse(doc) {
-    return findMemberCountPhrases(doc).map(({ phrase, sentence, link }): MemberCountClaim => {
+    // "Two other new members", "die drei anderen Städte": the rest of a group counted elsewhere, no count of the alliance.
+    return findMemberCountPhrases(doc).filter(({ phrase }) => !OTHER_PART.test(doc.text.slice(phrase.start, phrase.end))).map(({ phrase, sentence, link }): MemberCountClaim => {
       const scope = scopeNear(sentence.text, phrase.start - sentence.start);
       // A current count is as of its sentence's date ("Ende 2019 gehörten …") unless that dates the founding, else of publication.
       const { asOf, implied } = asOfFor(doc, sentence, phrase.start, scope === 'current' ? 500 : Infinity);

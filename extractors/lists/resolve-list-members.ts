@@ -46,8 +46,10 @@ const DISTRICT_TYPE = /^(?:district|county|Kreis|Landkreis|Lkr\.?|LK|rural\s+dis
 
 /** The Kreis a name with a type bracket stands for, or null when the bracket is no type or no Kreis bears the name. */
 function districtOf(gazetteer: Gazetteer, item: ListItem): ListMember | null {
-  if (item.inner.length !== 1 || !DISTRICT_TYPE.test(item.inner[0]!.raw.trim())) return null;
-  const base = normaliseRaw(item.base.raw);
+  const typed = item.inner.length === 1 && DISTRICT_TYPE.test(item.inner[0]!.raw.trim());
+  if (!typed && !item.district) return null;
+  // "the German district of Kleve in North Rhine-Westphalia": the name without what it carries after it.
+  const base = normaliseRaw(typed ? item.base.raw : item.raw).replace(/\s+(?:in|im)\s+.*$/u, '');
   const district = [...gazetteer.resolve(base, { country: 'DE' }).candidates, ...gazetteer.byName(`Landkreis ${base}`, 'DE'), ...gazetteer.byName(`Kreis ${base}`, 'DE')]
     .find((p) => p.type === 'district');
   return district ? { name: district.name, raw: item.raw, resolved: true } : null;

@@ -13,11 +13,13 @@ export interface ListItem {
   inner: ListItem[];
   /** The item without its parenthesis. */
   base: { start: number; end: number; raw: string };
+  /** The lead-in called it a district ("the German district of Kleve"): the Kreis, not its town. */
+  district?: boolean;
 }
 
 const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or|auch|also)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
-const LEAD_IN = /^(?:[Dd]ie\s+(?:\p{Ll}+\s+)?Städte|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+)?Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns)\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
+const LEAD_IN = /^(?:[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Städte|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns|districts?|count(?:y|ies))\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
 // "both in Shandong province", "beide in Jiangxi": a phrase shared by the items before it.
 const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre|both|beide|jeweils)\s/iu;
 // "Mainz, die Landeshauptstadt von Rheinland-Pfalz; …": an appositive naming what the item before is.
@@ -125,7 +127,11 @@ function makeItem(text: string, start: number, end: number): ListItem | null {
     while (end > start && /[\s.:;,*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(text[end - 1] ?? '')) { end--; again = true; }
     if (end - 3 > start && text.slice(end - 3, end) === '(*)') { end -= 3; again = true; }
   }
-  for (let lead = LEAD_IN.exec(text.slice(start, end)); lead; lead = LEAD_IN.exec(text.slice(start, end))) start += lead[0].length;
+  let district = false;
+  for (let lead = LEAD_IN.exec(text.slice(start, end)); lead; lead = LEAD_IN.exec(text.slice(start, end))) {
+    district ||= /(?:district|count(?:y|ies))\s+of/iu.test(lead[0]);
+    start += lead[0].length;
+  }
   if (end <= start) return null;
   // An appositive ("Wuhu, a neighbouring city in Anhui, and …") describes the item before it.
   if (APPOSITIVE.test(text.slice(start, end))) return null;
@@ -145,5 +151,5 @@ function makeItem(text: string, start: number, end: number): ListItem | null {
     while (baseEnd > start && /\s/.test(text[baseEnd - 1] ?? '')) baseEnd--;
     base = { start, end: baseEnd, raw: text.slice(start, baseEnd) };
   }
-  return { start, end, raw, inner, base };
+  return { start, end, raw, inner, base, ...(district ? { district } : {}) };
 }

@@ -56,7 +56,9 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
   const weak: CityMention[] = [];
   for (const mention of gazetteer.findMentions(text)) {
     if (!/^\p{Lu}/u.test(mention.raw)) continue; // "essen", "hof": lower case is a word, not a place
-    const place = chooseCity(mention.candidates);
+    // "the German district of Kleve": the Kreis, not its town.
+    const district = DISTRICT_OF.test(text.slice(Math.max(0, mention.start - 30), mention.start)) ? mention.candidates.find((p) => p.type === 'district') : undefined;
+    const place = district ?? chooseCity(mention.candidates);
     if (!place) continue;
     (mention.weak ? weak : strong).push(toCityMention(mention, place));
   }
@@ -77,6 +79,7 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
   return { cities: all.filter((c) => accepted.has(c)), weak: all.filter((c) => !accepted.has(c)) };
 }
 
+const DISTRICT_OF = /(?<![\p{L}])(?:district|county|rural\s+district)\s+of\s+(?:the\s+)?$/iu;
 const ENUMERATION_GAP = /^\s*(?:,|;|und|and|sowie|&|\/)\s*$/u;
 
 function toCityMention(mention: PlaceMention, place: Place): CityMention {

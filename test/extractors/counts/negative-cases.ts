@@ -28,4 +28,6 @@ export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
   'Die Zahl der Städte mit Wasserstoffprojekten liegt bei 12 Prozent.',
   'Die drei Städte sind sich einig: Die Zusammenarbeit soll wachsen.',
   'Ein Dutzend Unternehmen stellte aus.',
+  'Neben Jena wurden zwei andere Städte in die Allianz aufgenommen.',
+  'Two other new members were admitted at the same session: Zibo and Wuxi.',
 ];

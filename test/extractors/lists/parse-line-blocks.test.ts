@@ -55,6 +55,15 @@ describe('members grouped by Land or province', () => {
   });
 });
 
+describe('districts named in English', () => {
+  it('reads "the German district of X" as the Kreis, in a list and as a place', () => {
+    const text = 'The Sino-German Industrial Cities Alliance admitted new members: Weihai in Shandong province and the German district of Mettmann in North Rhine-Westphalia.';
+    const found = extract(gazetteer, text, { published: '2022-03-01', language: 'en' });
+    expect(ofKind(found, 'member_list').map((l) => l.members.map((m) => m.name))).toEqual([['Weihai', 'Kreis Mettmann']]);
+    expect(ofKind(found, 'city_attribute').filter((a) => a.attribute === 'state').map((a) => [a.city, a.value])).toEqual([['Kreis Mettmann', 'Nordrhein-Westfalen']]);
+  });
+});
+
 describe('blocks that are no member rosters', () => {
   for (const { text, language } of LINE_BLOCK_NEGATIVE_CASES) {
     it(`reads no list from: ${text.slice(0, 70).replace(/\n/g, ' / ')}`, () => {
