@@ -12,6 +12,7 @@ import { coordinatedListParser } from './lists/parse-coordinated-lists.ts';
 import { countryTableParser } from './lists/parse-country-tables.ts';
 import { lineBlockListParser } from './lists/parse-line-blocks.ts';
 import { textTableParser } from './lists/parse-text-tables.ts';
+import { splitListParser } from './lists/parse-split-lists.ts';
 import { membershipEventParser } from './membership/parse-membership-events.ts';
 import { membershipLineParser } from './membership/parse-membership-lines.ts';
 import { partnershipParser } from './partnerships/parse-partnerships.ts';
@@ -37,6 +38,7 @@ export const PARSERS: readonly Parser[] = [
   countryTableParser,
   lineBlockListParser,
   textTableParser,
+  splitListParser,
   membershipEventParser,
   membershipLineParser,
   partnershipParser,
