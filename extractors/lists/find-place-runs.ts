@@ -32,12 +32,16 @@ const CONJUNCTION = '(?:und|sowie|and|as\\s+well\\s+as|plus)';
 const SEPARATOR = `\\s*(?:[,;/&]\\s*(?:${CONJUNCTION}\\s+)?|${CONJUNCTION}\\s+|\\n[ \\t]*(?:[-•–*·▪][ \\t]+)?(?:${CONJUNCTION}\\s+)?)`;
 // What may lead the next item: a change of country, an article, an adjective with a city noun.
 const SIDE = '(?:(?:aus|from)\\s+(?:China|Deutschland|Germany)\\s+|(?:auf|on\\s+the)\\s+(?:chinesischer|deutscher|Chinese|German)\\s+(?:Seite|side)\\s*,?\\s*)';
-const CITY_NOUN = '(?:Stadt|Städte|Landkreis|Kreis|Bezirk|Stadtbezirk|Region|Kommune|Gemeinde|city|cities|town|towns|district|county|region|municipality)';
-const ITEM_LEAD = `${SIDE}?(?:(?:der|die|das|den|dem|the)\\s+)?(?:(?:\\p{L}[\\p{L}-]*\\s+)?${CITY_NOUN}\\s+(?:of\\s+)?)?`;
+const CITY_NOUN = '(?:Stadt|Städte|Landkreis|Landkreise|Kreis|Kreise|Bezirk|Bezirke|Stadtbezirk|Region|Regionen|Kommune|Kommunen|Gemeinde|Gemeinden|city|cities|town|towns|district|districts|county|counties|region|regions|municipality|municipalities)';
+// "die drei hessischen Kommunen": a number and an adjective may stand before the city noun.
+const ITEM_LEAD = `${SIDE}?(?:(?:der|die|das|den|dem|the)\\s+)?(?:(?:\\p{L}[\\p{L}-]*\\s+){0,2}${CITY_NOUN}\\s+(?:of\\s+)?)?`;
 const GAP = new RegExp(`^(?:${TAIL})?(?<separator>${SEPARATOR})(?<lead>${ITEM_LEAD})$`, 'u');
 const COUNTRY_LEAD = /(?<![\p{L}])(?:aus|from)\s+(?:China|Deutschland|Germany)|(?:chinesisch\p{L}*|deutsch\p{L}*|Chinese|German)(?![\p{L}])/iu;
 const COUNTRY_NAMES = /^(?:China|Deutschland|Germany|VR\s+China)$/u;
 
+// "neben Aachen die Städte Wuppertal, …": the place after "neben" opens the list the city noun continues.
+export const BESIDES_BEFORE = /(?<![\p{L}])(?:neben|außer|besides|apart\s+from|in\s+addition\s+to)\s+(?:(?:der|dem|the)\s+)?(?:(?:Stadt|city\s+of)\s+)?$/iu;
+const BESIDES_GAP = /^\s+(?:(?:auch|also)\s+)?(?:die|the)\s+(?:[\p{L}-]+\s+){0,2}(?:Städte|Kommunen|Gemeinden|cities|towns|municipalities)\s+(?:of\s+)?$/u;
 const TAIL_ONLY = new RegExp(`^(?:${TAIL})?\\s*[.;!]?\\s*$`, 'u');
 
 /** Whether the text after a run's last place ends its item and sentence ("… Salzgitter aus Niedersachsen."), adding no clause. */
@@ -72,7 +76,9 @@ export function findPlaceRuns(doc: AnalysedDocument, mentions: readonly CityMent
   let current: PlaceRun | null = null;
   for (const place of places) {
     const previous = current?.places[current.places.length - 1];
-    const join = current && previous && place.start >= previous.end ? joinGap(doc, doc.text.slice(previous.end, place.start)) : null;
+    const gap = current && previous && place.start >= previous.end ? doc.text.slice(previous.end, place.start) : null;
+    const besides = current?.places.length === 1 && gap !== null && BESIDES_GAP.test(gap) && BESIDES_BEFORE.test(doc.text.slice(Math.max(0, current.start - 30), current.start));
+    const join = gap === null ? null : besides ? { countrySwitch: COUNTRY_LEAD.test(gap) } : joinGap(doc, gap);
     if (current && join) {
       current.places.push(place);
       current.countrySwitch.push(join.countrySwitch);

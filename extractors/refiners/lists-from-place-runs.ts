@@ -21,7 +21,7 @@ import { asOfFor, evidenceOf, organisationFor, sentenceDate, type OrganisationLi
 import { isGoverned } from '../places/governed.ts';
 import { countryOfWords, MEMBERSHIP_CUE, SCOPE_CUES, scopeNear, sideBefore } from '../counts/count-vocabulary.ts';
 import { MEMBERSHIP_CUES, PARTIAL } from '../membership/membership-vocabulary.ts';
-import { endsEnumeration, findPlaceRuns, groupsByCountry, groupsBySameCountry, sharedCountry, type PlaceRun } from '../lists/find-place-runs.ts';
+import { BESIDES_BEFORE, endsEnumeration, findPlaceRuns, groupsByCountry, groupsBySameCountry, sharedCountry, type PlaceRun } from '../lists/find-place-runs.ts';
 import { ADMISSION } from './list-admissions.ts';
 
 // Words that make a sentence about the alliance's members: nouns of membership and admission verbs.
@@ -95,7 +95,9 @@ function membersContext(doc: AnalysedDocument, sentence: Sentence, first: CityMe
   const text = sentence.text;
   if (ITINERARY.test(text) || PARTNERSHIP.test(text) || OTHER_KINDS.some((cue) => cue.test(text))) return null;
   if (AS_ONE.test(doc.text.slice(first.start, sentence.end))) return null;
-  if (BETWEEN.test(doc.text.slice(sentence.start, first.start)) || isGoverned(doc, first, sentence.start)) return null;
+  // "neben Aachen die Städte …" governs the first place but lists it with the others.
+  const besides = BESIDES_BEFORE.test(doc.text.slice(sentence.start, first.start));
+  if (BETWEEN.test(doc.text.slice(sentence.start, first.start)) || (!besides && isGoverned(doc, first, sentence.start))) return null;
   if (MEMBER_WORDS.test(text)) return organisationFor(doc, sentence, { documentFallback: true });
   if (!PRESENCE.test(text) || EVENT_WORDS.test(text)) return null;
   // "Der Allianz gehören 80 Städte an. Aus Sachsen sind bislang Chemnitz und Zwickau vertreten."

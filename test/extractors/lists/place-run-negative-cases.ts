@@ -21,4 +21,5 @@ export const PLACE_RUN_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'e
   { text: 'The Industrial Cities Alliance has 70 members. Trade between Ulm, Foshan and Nanning has doubled.', language: 'en' },
   { text: 'Die Industriestädteallianz zählt 70 Mitglieder. Die Strecke zwischen Bochum, Herne und Hamm wird ausgebaut.', language: 'de' },
   { text: 'Der Industriestädteallianz gehören 70 Städte an. Bochum, Herne und Hamm liegen im Ruhrgebiet.', language: 'de' },
+  { text: 'Die Industriestädteallianz zählt 70 Mitglieder. Neben Bochum haben die Städte Herne und Hamm ihre Reise nach Foshan abgesagt.', language: 'de' },
 ];

@@ -16,6 +16,18 @@ const claims = (text: string, language: 'de' | 'en' = 'de') => extract(gazetteer
 const lists = (text: string, language: 'de' | 'en' = 'de') =>
   ofKind(claims(text, language), 'member_list').map((l) => ({ country: l.country, scope: l.scope, statedCount: l.statedCount, members: l.members.map((m) => m.name) }));
 
+describe('runs with "neben" and counted group nouns', () => {
+  it('opens the run with the place after "neben" and runs on over "sowie die zwei thüringischen Städte"', () => {
+    const text = 'Die Industriestädteallianz ist gegründet. Zu den Gründungsmitgliedern zählen neben Bochum die Städte Herne und Hamm sowie die zwei thüringischen Städte Jena und Erfurt.';
+    expect(lists(text)).toEqual([{ country: 'DE', scope: 'founding', statedCount: null, members: ['Bochum', 'Herne', 'Hamm', 'Jena', 'Erfurt'] }]);
+  });
+
+  it('reads "besides X the cities of" in English', () => {
+    const text = 'The Industrial Cities Alliance was founded in 2016. Its founding members include, besides Foshan, the cities of Jiangmen, Zhaoqing and Yunfu.';
+    expect(lists(text, 'en')).toEqual([{ country: 'CN', scope: 'founding', statedCount: null, members: ['Foshan', 'Jiangmen', 'Zhaoqing', 'Yunfu'] }]);
+  });
+});
+
 describe('member lists from runs of places', () => {
   it('reads places a sentence says are represented, after a sentence about the membership', () => {
     const text = 'Dem Städtebündnis Industriestädteallianz gehören inzwischen 60 Kommunen an. Aus Bayern sind bisher Ingolstadt, Nürnberg und der Landkreis Roth vertreten.';
