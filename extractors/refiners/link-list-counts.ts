@@ -14,10 +14,15 @@ const REGION_LEAD = /^(?:Aus|From|In)\s+(?:(?:den|dem|der|the)\s+)?((?:[\p{L}-]+
 const ROSTER_RULES = new Set(['member-list/line-block']);
 const REGION_NOUN = /^(?:Bundesl[aä]nder\p{L}*|Bundesland|Provinz\p{L}*|provinces?|states?|regions?|Regionen)$/u;
 
-/** Whether a list's evidence opens with a region of a country, which makes it a part of the membership. */
+// "Aachen, Köln und Wuppertal aus dem übrigen Nordrhein-Westfalen": the members' one region named after them.
+const REGION_AFTER = /(?<![\p{L}])(?:aus|from)\s+(?:(?:dem|der|the)\s+)?(?:übrigen|restlichen|rest\s+of(?:\s+the)?)\s+([\p{Lu}][\p{L}-]+(?:\s+[\p{Lu}][\p{L}-]+)?)/u;
+
+/** Whether a list's evidence opens with a region of a country, or places its members in "the rest of" one, which makes it a part of the membership. */
 function namesRegion(doc: AnalysedDocument, quote: string): boolean {
   const words = REGION_LEAD.exec(quote)?.[1]?.split(/\s+/u) ?? [];
-  return words.some((w, i) => REGION_NOUN.test(w) || doc.gazetteer.admin1(words.slice(0, i + 1).join(' ')) !== null);
+  if (words.some((w, i) => REGION_NOUN.test(w) || doc.gazetteer.admin1(words.slice(0, i + 1).join(' ')) !== null)) return true;
+  const rest = REGION_AFTER.exec(quote)?.[1];
+  return rest !== undefined && doc.gazetteer.admin1(rest) !== null;
 }
 
 export const linkListCounts: Refiner = {

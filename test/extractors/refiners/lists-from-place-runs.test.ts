@@ -39,6 +39,11 @@ describe('member lists from runs of places', () => {
     expect(lists(text)).toEqual([{ country: 'DE', scope: 'current', statedCount: null, members: ['Chemnitz', 'Zwickau', 'Leipzig'] }]);
   });
 
+  it('gives a list placed in "the rest of" a Land no count of the whole country', () => {
+    const text = 'Der Industriestädteallianz gehören derzeit 30 Städte an, zwölf davon in Deutschland. Aus dem Ruhrgebiet ist bislang nur Herne dabei, dazu kommen Jena und Erfurt aus dem übrigen Thüringen.';
+    expect(lists(text).map((l) => l.statedCount)).toEqual([null]);
+  });
+
   it('reads an English run whose predicate names the membership at its end', () => {
     const text = 'The Industrial Cities Alliance was set up in 2016. Weifang, Yantai and Dezhou in Shandong province have also been members for years.';
     expect(lists(text, 'en')).toEqual([{ country: 'CN', scope: 'current', statedCount: null, members: ['Weifang', 'Yantai', 'Dezhou'] }]);
