@@ -40,6 +40,7 @@ const DISTRICT_AFTER = /^\s*(?:\(|,)\s*(?:ein|eine|einem|der|a|the)?\s*(?:Stadt)
 // "Bezirk Nansha in Guangzhou", "Bezirk Jiangning der ostchinesischen Metropole Nanjing" (a genitive).
 const DISTRICT_BEFORE_IN = /^(?:\s+(?:District|district|Bezirk))?\s+(?:in|of|von|der\s+(?:[\p{Ll}][\p{L}-]*\s+)?(?:Stadt|Metropole|Millionenmetropole|Millionenstadt|Provinzhauptstadt|Hauptstadt))\s+$/u;
 // "Longgang District, Shenzhen": the city after a comma.
+const DISTRICT_BRACKET = /^(?:\s+(?:District|district))?\s*\(\s*$/u;
 const DISTRICT_COMMA_CITY = /^\s+(?:District|district|Bezirk)\s*,\s*$/u;
 // "Nanhai, one of Foshan's five districts", "Nansha, einer der Bezirke von Guangzhou".
 const ONE_OF_DISTRICTS_BEFORE = /^\s*,\s*(?:one\s+of(?:\s+the)?|einer\s+der|eines\s+der|eine\s+der)\s+(?:(?:\p{Ll}[\p{L}-]*|\d+)\s+){0,2}?(?:(?:Stadtbezirke|Bezirke|districts)\s+(?:von|of|der\s+Stadt)\s+)?$/u;
@@ -225,7 +226,10 @@ function readDistrict(doc: AnalysedDocument, district: CityMention, cities: City
     const precededByBezirk = /(?:Bezirk|Stadtbezirk|Distrikt)\s+$/u.test(doc.text.slice(Math.max(0, district.start - 12), district.start));
     const oneOf = ONE_OF_DISTRICTS_BEFORE.test(gap) && (/(?:districts|Bezirke)\s+(?:von|of|der\s+Stadt)\s+$/u.test(gap) || ONE_OF_DISTRICTS_AFTER.test(doc.text.slice(other.end, other.end + 40)));
     const commaCity = DISTRICT_COMMA_CITY.test(gap) && district.place.type === 'city_district' && other.place.type === 'prefecture_city';
-    if (DISTRICT_AFTER.test(gap) || oneOf || commaCity || ((precededByBezirk || /^\s+(?:District|district)/u.test(gap)) && DISTRICT_BEFORE_IN.test(gap))) {
+    // "Bao'an District (Shenzhen)", "Bezirk Nansha (Guangzhou)": the city in the bracket right after a named district.
+    const bracketCity = DISTRICT_BRACKET.test(gap) && (precededByBezirk || /^\s+(?:District|district)/u.test(gap)) && other.place.type === 'prefecture_city'
+      && /^\s*\)/u.test(doc.text.slice(other.end, other.end + 3));
+    if (DISTRICT_AFTER.test(gap) || oneOf || commaCity || bracketCity || ((precededByBezirk || /^\s+(?:District|district)/u.test(gap)) && DISTRICT_BEFORE_IN.test(gap))) {
       push(district.name, 'district_of', other.name, district.start, other.end, 'city-attribute/district-of');
       return;
     }

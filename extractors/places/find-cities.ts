@@ -56,6 +56,8 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
   const weak: CityMention[] = [];
   for (const mention of gazetteer.findMentions(text)) {
     if (!/^\p{Lu}/u.test(mention.raw)) continue; // "essen", "hof": lower case is a word, not a place
+    // "Provinz Hebei", "Hebei province": the province, though a district elsewhere bears its name.
+    if (mention.candidates.some((p) => p.type === 'province' || p.type === 'state') && (ADMIN1_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || ADMIN1_AFTER.test(text.slice(mention.end, mention.end + 12)))) continue;
     // "the German district of Kleve": the Kreis, not its town.
     const district = DISTRICT_OF.test(text.slice(Math.max(0, mention.start - 30), mention.start)) ? mention.candidates.find((p) => p.type === 'district') : undefined;
     const place = district ?? chooseCity(mention.candidates);
@@ -79,6 +81,8 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
   return { cities: all.filter((c) => accepted.has(c)), weak: all.filter((c) => !accepted.has(c)) };
 }
 
+const ADMIN1_BEFORE = /(?<![\p{L}])(?:Provinz|Bundesland|Freistaat|[Pp]rovince\s+of|[Ss]tate\s+of)\s+$/u;
+const ADMIN1_AFTER = /^\s+(?:[Pp]rovince|[Pp]rovinz)(?![\p{L}])/u;
 const DISTRICT_OF = /(?<![\p{L}])(?:district|county|rural\s+district)\s+of\s+(?:the\s+)?$/iu;
 const ENUMERATION_GAP = /^\s*(?:,|;|und|and|sowie|&|\/)\s*$/u;
 

@@ -22,6 +22,10 @@ describe('city attributes', () => {
     ['Kaiserslautern ist nach Mainz und Ludwigshafen die drittgrößte Stadt in Rheinland-Pfalz.', [['Kaiserslautern', 'state', 'Rheinland-Pfalz']]],
     ['Foshan ist eine Industriestadt. Die Stadt mit 9,6 Mio. Einwohnern liegt im Perlflussdelta.', [['Foshan', 'population', 9600000]]],
     ['Ulm hat rund 126.000 Einwohner.', [['Ulm', 'population', 126000]]],
+    // A province that shares its name with a district elsewhere ("Hebei") stays a province after "Provinz".
+    ['Die Delegation kam aus der Industriestadt Tangshan in der Provinz Hebei.', [['Tangshan', 'province', 'Hebei']]],
+    // A district with its city in a bracket, as member pages print it.
+    ['Members: Foshan, Nansha District (Guangzhou) and Weihai.', [['Nansha', 'district_of', 'Guangzhou']]],
   ])('%s', (text, expected) => {
     expect(attributes(text)).toEqual(expected);
   });
