@@ -13,8 +13,8 @@ import { testGazetteer } from './support/extract-helpers.ts';
 
 // Floors: the seeds are what the issue asks for (0.95); the own corpus is judged at 0.90. The holdouts are
 // development sets now (holdout-2 since the place-run round, at 92.5 %; holdout-3 since the roster round, where it
-// went from 77.6 % blind to 97 %, pinned with a margin): pinned so no change quietly loses them.
-const FLOORS: Record<string, number> = { seeds: 0.95, own: 0.9, holdout: 0.95, 'holdout-2': 0.9, 'holdout-3': 0.93 };
+// went from 77.6 % blind to 98.3 %, pinned with a margin): pinned so no change quietly loses them.
+const FLOORS: Record<string, number> = { seeds: 0.95, own: 0.9, holdout: 0.95, 'holdout-2': 0.9, 'holdout-3': 0.95 };
 const SCORER = existsSync('../shared/tools/score.mjs') ? '../shared/tools/score.mjs' : 'fixtures/gold/score.mjs';
 
 let gazetteer: Gazetteer;
