@@ -43,7 +43,7 @@ function formatEvaluation(results: GoldEvaluation, failures: FloorFailure[]): st
   const lines = [`scorer: ${results.scorer}`];
   for (const set of results.sets) {
     const { headline, kinds } = set.report;
-    lines.push('', `${set.set}: ${set.documents} documents — headline F1 ${pct(headline.f1)} (precision ${pct(headline.p)}, recall ${pct(headline.r)})`);
+    lines.push('', `${set.set}: ${set.documents} documents — headline F1 ${pct(headline.f1)} (precision ${pct(headline.p)}, recall ${pct(headline.r)}); publication dates ${pct(set.report.published)}`);
     for (const [kind, k] of Object.entries(kinds)) {
       lines.push(`  ${kind.padEnd(17)} tp ${String(k.tp).padStart(3)}  fp ${String(k.fp).padStart(3)}  fn ${String(k.fn).padStart(3)}  F1 ${pct(k.f1)}`);
     }

@@ -24,6 +24,10 @@ const DATELINE_HEAD = /^(\p{Lu}[\p{L}.'’\-/ ]{1,40}(?:\s*\([^)]{1,30}\))?,\s*(
 const FOOTER_LINES = 6;
 const FOOTER_LABEL = /^(?:stand|zuletzt\s+(?:aktualisiert|geändert)|letzte\s+(?:Aktualisierung|Änderung)|last\s+(?:updated|modified|changed)|updated|aktualisiert)\s*(?:am|on)?\s*:?\s/iu;
 
+const TIME_OF_DAY = /^,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:Uhr|h|am|pm|a\.m\.|p\.m\.|CET|CEST|MEZ|MESZ|UTC|GMT|\+\d{2}:?\d{2}))?(?=\s|$)/iu;
+// The next field of a byline: a short capitalised label and a colon ("Source:", "Quelle:", "Von:").
+const NEXT_FIELD = /^[|·•–—]?\s*\p{Lu}[\p{L}.-]*(?:\s\p{L}[\p{L}.-]*){0,2}\s*:/u;
+
 /** Date the text itself gives as its publication date, or null. Day or month precision only. */
 export function detectPublishedDate(text: string): PartialDate | null {
   const head = text.slice(0, HEAD_CHARS);
@@ -53,8 +57,11 @@ function dateAlone(segment: string): PartialDate | null {
   if (!first || dates.length > 1) return null;
   const before = segment.slice(0, first.start).trim();
   // "2017-04-26 09:41", "14.03.2022, 10:30 Uhr": a time of day after the date belongs to it.
-  const after = segment.slice(first.end).trim().replace(/^,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:Uhr|h|am|pm|a\.m\.|p\.m\.|CET|CEST|MEZ|MESZ|UTC|GMT|\+\d{2}:?\d{2}))?$/iu, '');
-  if (after.replace(/^[,.:;]+/, '').trim() !== '') return null;
+  const after = segment.slice(first.end).trim().replace(TIME_OF_DAY, '').replace(/^[,.:;]+/, '').trim();
+  const labelled = LABEL.test(before);
+  // A labelled date may share its line with the byline's next field, however it is spaced:
+  // "Updated: 2017-04-26 09:41 Source: Foreign Affairs Office", "Datum: 04.11.2019 Autor: Pressestelle".
+  if (after !== '' && !(labelled && NEXT_FIELD.test(after))) return null;
   const rest = before.replace(LABEL, '').replace(PLACE, '').replace(LABEL, '').replace(/^[\s,.:–—|-]+|[\s,.:–—|-]+$/gu, '');
   return rest === '' ? first.value : null;
 }

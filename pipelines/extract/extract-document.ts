@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { extractClaims } from '../../extractors/extract-claims.ts';
+import { effectivePublished, extractClaims } from '../../extractors/extract-claims.ts';
 import type { Extraction } from '../../extractors/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { parseDocument } from '../parse/parse-document.ts';
+import type { ParsedDocument } from '../parse/parsed-document.ts';
 import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { BadInputError } from '../errors.ts';
@@ -36,14 +37,11 @@ const CONTENT_TYPE_BY_EXTENSION: Record<string, string> = {
 export async function extractDocument(deps: ExtractDocumentDeps, input: ExtractDocumentInput): Promise<Extraction> {
   const { body, url, contentType, fetchedAt } = await readSource(deps, input);
   const parsed = await parseDocument({ body, url, contentType, fetchedAt }, { pdfWorkers: deps.pdfWorkers ?? null });
-  const claims = extractClaims(parsed.text, {
-    gazetteer: deps.gazetteer,
-    published: parsed.published,
-    language: parsed.language,
-    now: fetchedAt,
-  });
+  const context = { gazetteer: deps.gazetteer, published: parsed.published, language: parsed.language, now: fetchedAt };
+  const claims = extractClaims(parsed.text, context);
+  const published = releaseDate(parsed, effectivePublished(parsed.text, context));
   return {
-    document: { source: input.source, title: parsed.title, published: parsed.published, language: parsed.language, text: parsed.text },
+    document: { source: input.source, title: parsed.title, published, language: parsed.language, text: parsed.text },
     claims,
   };
 }
@@ -68,4 +66,17 @@ async function readSource(deps: ExtractDocumentDeps, input: ExtractDocumentInput
   }
   const contentType = CONTENT_TYPE_BY_EXTENSION[extname(path).toLowerCase()] ?? null;
   return { body, url: `file://${path}`, contentType, fetchedAt: input.now };
+}
+
+/** Rungs of the parse stage's date cascade that read structured metadata rather than guess from text. */
+const STRUCTURED_DATE_SOURCES = /^(json-ld|meta|time|pdf-info)/;
+
+/**
+ * The document's release date: structured metadata (JSON-LD, meta tags, <time>, the PDF's info)
+ * first; then the date the extractors read in the text (a byline, "Pressemitteilung vom …",
+ * a dateline), which knows more shapes than the parse stage's date line; then that date line.
+ */
+export function releaseDate(parsed: Pick<ParsedDocument, 'published' | 'publishedSource'>, fromText: string | null): string | null {
+  if (parsed.published && STRUCTURED_DATE_SOURCES.test(parsed.publishedSource ?? '')) return parsed.published;
+  return fromText ?? parsed.published;
 }

@@ -24,6 +24,10 @@ describe('detectPublishedDate', () => {
     ['Zeitung\n\nHerne, den 12. Juni 2020 – Der Rat hat beschlossen.', '2020-06-12'],
     ['Internationales\n\nText über Partnerstädte.\n\nKontakt\nRathaus\n\nStand: März 2024', '2024-03'],
     ['Partners\n\nSome text.\n\nLast updated: 2 June 2023', '2023-06-02'],
+    // The parse stage collapses column gaps: a labelled date still ends where the next field starts.
+    ['Title\n\nUpdated: 2021-05-11 14:20 Source: Information Office\n\nText', '2021-05-11'],
+    ['Titel\n\nDatum: 04.11.2019 Autor: Pressestelle Kassel\n\nText', '2019-11-04'],
+    ['Title\n\nPublished: March 3, 2022 | Editor: News Desk\n\nText', '2022-03-03'],
   ])('finds the release date in %j', (text, date) => {
     expect(detectPublishedDate(text)).toBe(date);
   });
@@ -35,5 +39,7 @@ describe('detectPublishedDate', () => {
     expect(detectPublishedDate(`Titel\n\n${'Ein Satz über die Allianz.\n'.repeat(20)}\nDie Allianz tagte zuletzt am\n12. Mai 2021`)).toBeNull();
     // A place, a date and a sentence go on: the year must end the dateline.
     expect(detectPublishedDate('Titel\n\nBochum, 4. Mai 2021 trafen sich die Bürgermeister.')).toBeNull();
+    // Only a labelled date may be followed by another field: an unlabelled one must stand alone.
+    expect(detectPublishedDate('Titel\n\n4. Mai 2021 Ergebnis: die Stadt tritt bei.')).toBeNull();
   });
 });
