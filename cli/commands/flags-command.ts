@@ -12,7 +12,8 @@ export const flagsCommand: Command = {
   help: `Usage: isa flags [--status S]... [--all] [--kind K] [--format text|json] [--fail-on-open]
 
 Lists flags (default: open ones) with each claim's quote, URL, fetch time and extractor version.
-Flag kinds: stated_count_vs_list, founding_vs_joined_later, attribute_conflict, unresolved_name,
+Flag kinds: stated_count_vs_list, founding_vs_joined_later, join_date_conflict, listed_after_leaving,
+attribute_conflict, unresolved_name,
 ambiguous_name, weekday_mismatch, count_conflict, count_change (shown as explained: the dates account for it).
 
 Options:

@@ -3,6 +3,7 @@ import { attributeConflict } from './rules/attribute-conflict.ts';
 import { countChange } from './rules/count-change.ts';
 import { extractorNotes } from './rules/extractor-notes.ts';
 import { foundingVsJoinedLater } from './rules/founding-vs-joined-later.ts';
+import { membershipTimeline } from './rules/membership-timeline.ts';
 import { statedCountVsList } from './rules/stated-count-vs-list.ts';
 import { unresolvedName } from './rules/unresolved-name.ts';
 
@@ -14,6 +15,7 @@ export const RECONCILE_RULES: ReadonlyArray<{ name: string; rule: ReconcileRule 
   { name: 'extractor-notes', rule: extractorNotes },
   // Across documents and against the gazetteer.
   { name: 'founding-vs-joined-later', rule: foundingVsJoinedLater },
+  { name: 'membership-timeline', rule: membershipTimeline },
   { name: 'attribute-conflict', rule: attributeConflict },
   { name: 'count-change', rule: countChange },
 ];

@@ -7,6 +7,7 @@ import { unresolvedName } from '../../../pipelines/reconcile/rules/unresolved-na
 import { foundingVsJoinedLater } from '../../../pipelines/reconcile/rules/founding-vs-joined-later.ts';
 import { countChange } from '../../../pipelines/reconcile/rules/count-change.ts';
 import { extractorNotes } from '../../../pipelines/reconcile/rules/extractor-notes.ts';
+import { membershipTimeline } from '../../../pipelines/reconcile/rules/membership-timeline.ts';
 import { member, stored } from './claim-builders.ts';
 
 const place = (name: string, country: 'DE' | 'CN', admin1: string, capitalOf: string | null = null): Place => ({
@@ -161,5 +162,28 @@ describe('extractorNotes', () => {
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ kind: 'weekday_mismatch', claimIds: [a.id, b.id] });
     expect(flags[0]?.explanation).toContain('2017-04-24 is not a Dienstag');
+  });
+});
+
+describe('membershipTimeline', () => {
+  const joined = (city: string, date: string, doc: { documentId: string; url: string }) =>
+    stored({ kind: 'membership_event', subject: 'ISA', city, event: 'joined', date }, doc);
+  const other = { documentId: '7', url: 'http://press.example/other' };
+
+  it('flags two sources dating one city\'s joining differently, and not dates that agree at their precision', () => {
+    const flags = membershipTimeline({ claims: [joined('Mainz', '2017', mainz), joined('Mainz', '2018-03', koeln), joined('Köln', '2017-04-24', koeln), joined('Köln', '2017-04', other)], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'join_date_conflict', details: { city: 'Mainz', dates: ['2017', '2018-03'] } });
+  });
+
+  it('flags a city listed as a current member after a source says it left, unless it joined again', () => {
+    const left = stored({ kind: 'membership_event', subject: 'ISA', city: 'Hamm', event: 'left', date: '2022-12-31' }, koeln);
+    const list2023 = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: '2023-05', statedCount: null, members: [member('Hamm'), member('Kassel')] }, other);
+    const list2021 = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: '2021-05', statedCount: null, members: [member('Hamm')] }, mainz);
+    const flags = membershipTimeline({ claims: [left, list2023, list2021], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['listed_after_leaving']);
+    expect(flags[0]?.claimIds).toEqual([left.id, list2023.id]);
+    const rejoined = joined('Hamm', '2023-04', other);
+    expect(membershipTimeline({ claims: [left, list2023, rejoined], gazetteer })).toEqual([]);
   });
 });
