@@ -13,7 +13,7 @@ export const flagsCommand: Command = {
 
 Lists flags (default: open ones) with each claim's quote, URL, fetch time and extractor version.
 Flag kinds: stated_count_vs_list, founding_vs_joined_later, join_date_conflict, listed_after_leaving,
-attribute_conflict, unresolved_name,
+count_sum_conflict, partnership_since_conflict, event_ordinal_conflict, attribute_conflict, unresolved_name,
 ambiguous_name, weekday_mismatch, count_conflict, count_change (shown as explained: the dates account for it).
 
 Options:

@@ -8,6 +8,9 @@ import { foundingVsJoinedLater } from '../../../pipelines/reconcile/rules/foundi
 import { countChange } from '../../../pipelines/reconcile/rules/count-change.ts';
 import { extractorNotes } from '../../../pipelines/reconcile/rules/extractor-notes.ts';
 import { membershipTimeline } from '../../../pipelines/reconcile/rules/membership-timeline.ts';
+import { countSumConflict } from '../../../pipelines/reconcile/rules/count-sum-conflict.ts';
+import { partnershipSinceConflict } from '../../../pipelines/reconcile/rules/partnership-since-conflict.ts';
+import { eventOrdinalConflict } from '../../../pipelines/reconcile/rules/event-ordinal-conflict.ts';
 import { member, stored } from './claim-builders.ts';
 
 const place = (name: string, country: 'DE' | 'CN', admin1: string, capitalOf: string | null = null): Place => ({
@@ -185,5 +188,46 @@ describe('membershipTimeline', () => {
     expect(flags[0]?.claimIds).toEqual([left.id, list2023.id]);
     const rejoined = joined('Hamm', '2023-04', other);
     expect(membershipTimeline({ claims: [left, list2023, rejoined], gazetteer })).toEqual([]);
+  });
+});
+
+describe('countSumConflict', () => {
+  const count = (country: 'DE' | 'CN' | null, n: number, doc: { documentId: string; url: string }, asOf: string | null = '2018-03') =>
+    stored({ kind: 'member_count', subject: 'ISA', country, count: n, qualifier: 'exact', unit: 'cities', scope: 'current', asOf }, doc);
+
+  it('flags a total whose parts add up to something else, in one document', () => {
+    const flags = countSumConflict({ claims: [count(null, 24, mainz), count('DE', 10, mainz), count('CN', 15, mainz)], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.explanation).toContain('add up to 25, not 24');
+  });
+
+  it('leaves a total alone that matches, and parts from another document or date', () => {
+    expect(countSumConflict({ claims: [count(null, 44, mainz), count('DE', 21, mainz), count('CN', 23, mainz)], gazetteer })).toEqual([]);
+    expect(countSumConflict({ claims: [count(null, 24, mainz), count('DE', 10, koeln), count('CN', 15, koeln)], gazetteer })).toEqual([]);
+    expect(countSumConflict({ claims: [count(null, 24, mainz), count('DE', 10, mainz, '2019'), count('CN', 15, mainz, '2019')], gazetteer })).toEqual([]);
+  });
+});
+
+describe('partnershipSinceConflict', () => {
+  const partnership = (since: string | null, doc: { documentId: string; url: string }) =>
+    stored({ kind: 'partnership', cities: ['Schweinfurt', 'Xiangtan'], relation: 'friendship_city', since }, doc);
+
+  it('flags one partnership dated two ways, and not the same date at another precision', () => {
+    expect(partnershipSinceConflict({ claims: [partnership('2011', mainz), partnership('2012-05', mainz)], gazetteer })[0]).toMatchObject({ kind: 'partnership_since_conflict', details: { dates: ['2011', '2012-05'] } });
+    expect(partnershipSinceConflict({ claims: [partnership('2011', mainz), partnership('2011-10-03', koeln), partnership(null, koeln)], gazetteer })).toEqual([]);
+  });
+});
+
+describe('eventOrdinalConflict', () => {
+  const plenary = (ordinal: number, date: string, doc: { documentId: string; url: string }) =>
+    stored({ kind: 'event', type: 'plenary', subject: 'ISA', date, place: null, ordinal }, doc);
+
+  it('flags one meeting with two ordinals, and one ordinal in two years', () => {
+    expect(eventOrdinalConflict({ claims: [plenary(7, '2022-11-16', mainz), plenary(6, '2022-11-16', mainz)], gazetteer })).toHaveLength(1);
+    expect(eventOrdinalConflict({ claims: [plenary(3, '2018', mainz), plenary(3, '2019-04', koeln)], gazetteer })).toHaveLength(1);
+  });
+
+  it('accepts consecutive meetings and one meeting told twice', () => {
+    expect(eventOrdinalConflict({ claims: [plenary(2, '2017-04-24', mainz), plenary(3, '2018-04', koeln), plenary(3, '2018', mainz)], gazetteer })).toEqual([]);
   });
 });

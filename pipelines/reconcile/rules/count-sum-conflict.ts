@@ -1,0 +1,46 @@
+import type { MemberCountClaim } from '../../../extractors/claim.ts';
+import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
+import { compareDates, effectiveDate, ofKind, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+
+type CountClaim = ClaimWithSource & { claim: MemberCountClaim };
+
+/**
+ * A total and its parts that do not add up: "24 Städte, zehn deutsche und 15 chinesische". Only
+ * exact counts of one organisation, unit family and date in one document are compared.
+ */
+export const countSumConflict: ReconcileRule = ({ claims }) => {
+  const drafts: FlagDraft[] = [];
+  const exact = ofKind(claims, 'member_count').filter((c) => c.claim.qualifier === 'exact' && ['cities', 'members', 'municipalities'].includes(c.claim.unit));
+  const groups = new Map<string, CountClaim[]>();
+  for (const count of exact) {
+    const key = [count.documentId, count.claim.subject, count.claim.scope].join('|');
+    groups.set(key, [...(groups.get(key) ?? []), count]);
+  }
+  for (const counts of groups.values()) {
+    const totals = counts.filter((c) => c.claim.country === null);
+    for (const total of totals) {
+      const date = effectiveDate(total, claims);
+      const sameDate = (c: CountClaim) => {
+        const other = effectiveDate(c, claims);
+        return date === null || other === null || compareDates(date, other) === 0;
+      };
+      const de = counts.filter((c) => c.claim.country === 'DE' && sameDate(c));
+      const cn = counts.filter((c) => c.claim.country === 'CN' && sameDate(c));
+      // One count per country, or the parts are ambiguous (two dates, a founding and a current figure).
+      if (de.length !== 1 || cn.length !== 1) continue;
+      const [germany, china] = [de[0]!, cn[0]!];
+      const sum = germany.claim.count + china.claim.count;
+      if (sum === total.claim.count) continue;
+      drafts.push({
+        kind: 'count_sum_conflict',
+        severity: 'warning',
+        subject: total.claim.subject,
+        key: [total.claim.subject, total.claim.scope, total.url, total.claim.count, sum].join('|'),
+        explanation: `"${total.claim.evidence.quote}" but "${germany.claim.evidence.quote}" and "${china.claim.evidence.quote}" add up to ${sum}, not ${total.claim.count}; one of the three numbers is wrong`,
+        details: { total: total.claim.count, germany: germany.claim.count, china: china.claim.count, url: total.url },
+        claimIds: [total.id, germany.id, china.id],
+      });
+    }
+  }
+  return drafts;
+};
