@@ -7,13 +7,14 @@ type CountClaim = ClaimWithSource & { claim: MemberCountClaim };
 /**
  * Member counts of one organisation, country and unit that differ between statements. Counts at
  * different dates that grow are shown as explained (the membership grew); counts that disagree
- * at the same date, or shrink, are flagged for review. Counts with a qualifier ("mehr als 30")
- * and counts of another country are never compared with exact ones.
+ * at the same date, or shrink, are flagged for review. Counts with a qualifier ("mehr als 30"),
+ * counts of another country and counts of admissions are never compared with exact totals.
  */
 export const countChange: ReconcileRule = ({ claims }) => {
   const groups = new Map<string, Array<{ claim: CountClaim; date: string | null }>>();
   for (const c of ofKind(claims, 'member_count')) {
-    if (c.claim.qualifier !== 'exact' || c.claim.country === null) continue;
+    // Admissions at an event ("drei neue Mitglieder") count newcomers, not the membership.
+    if (c.claim.qualifier !== 'exact' || c.claim.country === null || c.claim.scope === 'event') continue;
     const key = [c.claim.subject, c.claim.country, c.claim.unit].join('|');
     groups.set(key, [...(groups.get(key) ?? []), { claim: c, date: effectiveDate(c, claims) }]);
   }

@@ -11,6 +11,9 @@ export const statedCountVsList: ReconcileRule = ({ claims }) => {
   for (const list of ofKind(claims, 'member_list')) {
     const { statedCount, members, subject, country, scope } = list.claim;
     if (statedCount === null || statedCount === members.length) continue;
+    // A list far shorter than its number names examples ("30 Städte, darunter …"), not all members:
+    // real miscounts are off by one or two, as "sieben" with eight names.
+    if (members.length < statedCount - Math.max(2, Math.ceil(statedCount / 4))) continue;
     const listDate = effectiveDate(list, claims);
     const lateJoiners = listDate
       ? joins.filter((join) => join.claim.subject === subject && compareDates(join.claim.date ?? '', listDate) > 0

@@ -41,6 +41,12 @@ describe('statedCountVsList', () => {
     expect(flags[0]?.claimIds).toEqual([list.id, join.id]);
   });
 
+  it('takes a list far shorter than its number for examples, not a miscount', () => {
+    const partial = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: null, statedCount: 30, members: [member('Lüdenscheid'), member('Hagen'), member('Solingen')] }, koeln);
+    const shortByTwo = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: null, statedCount: 5, members: [member('A'), member('B'), member('C')] }, mainz);
+    expect(statedCountVsList({ claims: [partial, shortByTwo], gazetteer }).map((f) => f.claimIds[0])).toEqual([shortByTwo.id]);
+  });
+
   it('does not flag lists whose stated size matches, nor lists without a stated size', () => {
     const ten = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: null, statedCount: 10, members: Array.from({ length: 10 }, (_, i) => member(`C${i}`)) }, koeln);
     const unstated = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: null, members: [member('Foshan')] }, koeln);
@@ -136,6 +142,11 @@ describe('countChange', () => {
     const flags = countChange({ claims: [count('DE', 21, '2019-11-04', mainz), count('DE', 19, '2019-11-04', koeln)], gazetteer });
     expect(flags[0]?.kind).toBe('count_conflict');
     expect(flags[0]?.initialStatus).toBe('open');
+  });
+
+  it('never compares a count of admissions with the membership', () => {
+    const admitted = stored({ kind: 'member_count', subject: 'ISA', country: 'CN', count: 3, qualifier: 'exact', unit: 'cities', scope: 'event', asOf: '2019-11-04' }, koeln);
+    expect(countChange({ claims: [count('CN', 11, '2016-04', mainz), admitted], gazetteer })).toEqual([]);
   });
 
   it('never compares a qualified or country-less count with exact ones', () => {
