@@ -6,16 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Extraction, MemberListClaim } from '../../extractors/claim.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fixture-server.ts';
 import { runCli } from './run-cli.ts';
-import { createServer } from 'node:net';
-
-/** A port nothing listens on right now, for a server the test starts later. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { freePort } from './free-port.ts';
 
 const SEEDS = fileURLToPath(new URL('../../fixtures/gold/seeds/', import.meta.url));
 const seed = (prefix: string) => join(SEEDS, `${prefix}.txt`);
