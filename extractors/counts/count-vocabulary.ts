@@ -68,6 +68,23 @@ export function sideBefore(sentence: string, at: number): Country | null {
   return country;
 }
 
+/**
+ * The country of a side phrase standing after `from` and before `to` that closes its conjunct ("27 Städte … aus zehn
+ * Bundesländern auf deutscher Seite und 33 …"): followed by a conjunction, punctuation or the end, it belongs to the
+ * count before it; followed by more words ("…, auf chinesischer Seite 30 Städte") it opens the next one.
+ */
+export function sideAfter(sentence: string, from: number, to: number): Country | null {
+  SIDE.lastIndex = 0;
+  for (const m of sentence.matchAll(SIDE)) {
+    if (m.index < from) continue;
+    if (m.index >= to) break;
+    const rest = sentence.slice(m.index + m[0].length);
+    if (!/^\s*(?:[,;.:)]|(?:und|sowie|and|as\s+well\s+as)(?![\p{L}])|$)/iu.test(rest)) continue;
+    return /^(?:deutsch|german)/iu.test(m[1] ?? m[2] ?? m[3] ?? '') ? 'DE' : 'CN';
+  }
+  return null;
+}
+
 /** Units whose country follows from the word itself: Bundesländer are German, Provinzen Chinese. */
 export function impliedCountryOfUnit(unit: MemberUnit): Country | null {
   if (unit === 'states') return 'DE';
@@ -97,3 +114,9 @@ export function scopeNear(sentence: string, at: number): MembershipScope {
 
 /** Verbs and nouns that say a count or list is the alliance's membership. */
 export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zähl\p{L}*|umfass\p{L}*|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts|links|connects|has\s+grown|gewachsen|wächst|dabei|angeschlossen|joined|vernetzt)(?![\p{L}])/iu;
+
+/**
+ * A network named by its own members ("Teil des Netzwerks der Lutherstädte", "a member of the League of Historical
+ * Cities", "im Verbund der Hansestädte"): a sentence naming one and no alliance counts that network's members.
+ */
+export const OTHER_NETWORK = /(?<![\p{L}])(?:Netzwerks?|Verbunds?|Verband(?:es)?|Bündnis(?:ses)?|Städtebund(?:es)?|Vereinigung|Vereins?|[Nn]etwork|[Aa]ssociation|[Ll]eague|[Uu]nion)\s+(?:der|des|von|of)\s+(?:the\s+)?\p{Lu}/u;

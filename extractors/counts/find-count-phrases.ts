@@ -9,7 +9,7 @@
  */
 import type { CountQualifier, Country, MemberUnit } from '../claim.ts';
 import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
-import { QUALIFIER_SOURCE, UNIT_SOURCE, countryOfWords, qualifierOf, sideBefore, unitOf } from './count-vocabulary.ts';
+import { QUALIFIER_SOURCE, UNIT_SOURCE, countryOfWords, impliedCountryOfUnit, qualifierOf, sideAfter, sideBefore, unitOf } from './count-vocabulary.ts';
 
 export interface CountPhrase {
   /** Offsets into the document. */
@@ -99,7 +99,26 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
     if (previous?.origin && !p.origin && (p.unit === 'states' || p.unit === 'provinces') && /^\s*(?:,|und|and|sowie|as\s+well\s+as)\s*$/iu.test(sentence.slice(previous.end, p.start))) p.origin = true;
   });
   return phrases
-    .map((p) => ({ ...p, country: p.country ?? sideBefore(sentence, p.start), start: p.start + offset, end: p.end + offset, list: p.list && { ...p.list, start: p.list.start + offset, end: p.list.end + offset } }));
+    .map((p) => ({ ...p, country: p.country ?? conjunctCountry(sentence, phrases, p) ?? sideBefore(sentence, p.start), start: p.start + offset, end: p.end + offset, list: p.list && { ...p.list, start: p.list.start + offset, end: p.list.end + offset } }));
+}
+
+/**
+ * The country a phrase's own conjunct gives it: a place of origin is German or Chinese by its noun (Bundesländer,
+ * Provinzen); a count takes a side phrase closing its conjunct ("… auf deutscher Seite und 33 …") or the noun of the
+ * origin it comes from ("27 Städte aus zehn Bundesländern"). The conjunct runs to the next count that is no origin.
+ */
+function conjunctCountry(sentence: string, phrases: CountPhrase[], phrase: CountPhrase): Country | null {
+  if (phrase.origin) return impliedCountryOfUnit(phrase.unit) ?? sideAfter(sentence, phrase.end, nextCountAt(sentence, phrases, phrase));
+  const to = nextCountAt(sentence, phrases, phrase);
+  const side = sideAfter(sentence, phrase.end, to);
+  if (side) return side;
+  const origins = phrases.filter((o) => o.origin && o.start >= phrase.end && o.start < to).map((o) => impliedCountryOfUnit(o.unit));
+  return origins.length && origins.every((c) => c && c === origins[0]) ? origins[0]! : null;
+}
+
+/** Where the next count that is no place of origin starts, or the sentence's end. */
+function nextCountAt(sentence: string, phrases: CountPhrase[], phrase: CountPhrase): number {
+  return phrases.find((o) => o.start >= phrase.end && !o.origin)?.start ?? sentence.length;
 }
 
 function readPhrase(sentence: string, m: RegExpMatchArray, start: number, language: 'de' | 'en', depth: number): CountPhrase | null {

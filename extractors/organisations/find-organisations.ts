@@ -54,6 +54,8 @@ export function findOrganisations(text: string, aliases: readonly OrganisationAl
   const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:(?:\\d{4}|[\\p{Ll}]+(?:e|en|er|es|em|ly|ed))\\s+){0,3}(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])(?!\\s+(?:SE|AG|Versicherung\\p{L}*|Arena|Global|Trade|Stadium|Leben|für|for|of)(?![\\p{L}])|\\s*[„“"«])`, 'giu');
   for (const m of text.matchAll(anaphor)) {
     const nounStart = m.index + m[0].length - m[1]!.length;
+    // "des Netzwerks der Lutherstädte", "the League of Historic Towns": a network named by its members is another one.
+    if (/^\s+(?:der|des|of\s+(?:the\s+)?)\s*\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;
     candidates.push({ start: nounStart, end: m.index + m[0].length, raw: m[1]!, subject: null, form: 'anaphor' });
   }
 

@@ -28,6 +28,9 @@ export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
   'Die Zahl der Städte mit Wasserstoffprojekten liegt bei 12 Prozent.',
   'Die drei Städte sind sich einig: Die Zusammenarbeit soll wachsen.',
   'Ein Dutzend Unternehmen stellte aus.',
+  'Seit 2008 ist die Stadt Teil des Netzwerks der Lutherstädte, dem 16 Städte in vier Ländern angehören.',
+  'The town also belongs to the League of Historical Cities, which unites 110 cities in 60 countries.',
+  'Im Verbund der Hansestädte sind heute rund 190 Städte aus 16 Ländern vertreten.',
   'Neben Jena wurden zwei andere Städte in die Allianz aufgenommen.',
   'Two other new members were admitted at the same session: Zibo and Wuxi.',
 ];

@@ -48,6 +48,16 @@ describe('member counts', () => {
     expect(counts(text).map((c) => [c.country, c.count])).toEqual([['DE', 20], ['CN', 25]]);
   });
 
+  it('gives a count the side phrase that closes its conjunct and the country of the places it comes from', () => {
+    const de = 'Im Netzwerk der ISA sind derzeit 52 Mitglieder vereint: 24 Städte und Kreise aus neun Bundesländern auf deutscher Seite sowie 28 Städte aus zwölf Provinzen auf chinesischer Seite.';
+    expect(counts(de).map((c) => [c.country, c.count, c.unit])).toEqual([[null, 52, 'members'], ['DE', 24, 'cities'], ['DE', 9, 'states'], ['CN', 28, 'cities'], ['CN', 12, 'provinces']]);
+    const en = 'The ISA now has 48 members: 19 cities from seven federal states and 29 cities from eleven provinces.';
+    expect(counts(en, null, 'en').map((c) => [c.country, c.count, c.unit])).toEqual([[null, 48, 'members'], ['DE', 19, 'cities'], ['DE', 7, 'states'], ['CN', 29, 'cities'], ['CN', 11, 'provinces']]);
+    // A side phrase right before the next count opens that one.
+    const opening = 'Der ISA gehören 45 Städte an, auf deutscher Seite 20 Städte, auf chinesischer Seite 25 Städte.';
+    expect(counts(opening).map((c) => [c.country, c.count])).toEqual([[null, 45], ['DE', 20], ['CN', 25]]);
+  });
+
   it('dates a count by its sentence, else by publication', () => {
     const text = 'Die ISA wurde im April 2016 mit elf chinesischen Städten gegründet. Heute gehören ihr 40 Städte an.';
     const claims = ofKind(extract(gazetteer, text, { published: '2019-11-04' }), 'member_count');
