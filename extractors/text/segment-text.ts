@@ -38,6 +38,9 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
+// Words in capitals (four letters or more, joined by slashes), an optional agency bracket, then a sentence in mixed case.
+const CAPS_DATELINE = /^(\p{Lu}[\p{Lu}\-'’]{3,}(?:[ \t]*\/[ \t]*\p{Lu}[\p{Lu}\-'’]{3,})*(?:[ \t]*\([^)\n]{1,20}\))?)(?:[ \t]*[–—:-]|\.)?[ \t]+(?=[„"]?\p{Lu}\p{Ll})/u;
+
 const PARAGRAPH_BREAK = /\n[ \t\u00a0]*\n\s*/g;
 
 /** Split `text` into paragraphs (blank lines) and sentences, every span pointing into `text`. */
@@ -69,6 +72,12 @@ export function segmentText(text: string): Segmentation {
 function splitSentences(text: string, from: number, to: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let start = from;
+  // "NEUNKIRCHEN/HANNOVER Seit Montag …", "BERLIN (dpa) – Die …": a capitals dateline names the office, not the sentence's places.
+  const dateline = CAPS_DATELINE.exec(text.slice(from, to));
+  if (dateline) {
+    spans.push([from, from + dateline[1]!.length]);
+    start = from + dateline[0].length;
+  }
   let depth = 0; // parentheses: a list in brackets never ends a sentence
   const close = (end: number, next: number) => {
     let s = start;
@@ -78,7 +87,7 @@ function splitSentences(text: string, from: number, to: number): Array<[number, 
     if (e > s) spans.push([s, e]);
     start = next;
   };
-  for (let i = from; i < to; i++) {
+  for (let i = start; i < to; i++) {
     const ch = text[i];
     if (ch === '(' || ch === '[') depth++;
     else if ((ch === ')' || ch === ']') && depth > 0) depth--;

@@ -27,6 +27,18 @@ describe('segmentText', () => {
     expect(sentences('Überschrift ohne Punkt\nDer Text beginnt hier und\ngeht hier weiter.')).toEqual(['Überschrift ohne Punkt', 'Der Text beginnt hier und\ngeht hier weiter.']);
   });
 
+  it('sets a capitals dateline apart from the sentence it opens', () => {
+    expect(sentences('GÖRLITZ/BERLIN Seit Dienstag ist Görlitz dabei. Das freut alle.')).toEqual(['GÖRLITZ/BERLIN', 'Seit Dienstag ist Görlitz dabei.', 'Das freut alle.']);
+    expect(sentences('HAGEN (dpa) – Die Stadt tritt bei.')).toEqual(['HAGEN (dpa)', 'Die Stadt tritt bei.']);
+    expect(sentences('LONDON. The city joined.')).toEqual(['LONDON', 'The city joined.']);
+  });
+
+  it('keeps capitals that are no dateline in their sentence', () => {
+    expect(sentences('ISA Mitglieder treffen sich in Köln.')).toEqual(['ISA Mitglieder treffen sich in Köln.']);
+    expect(sentences('U.S. President Biden met the mayor.')).toEqual(['U.S. President Biden met the mayor.']);
+    expect(sentences('Die NEUE Halle ist offen.')).toEqual(['Die NEUE Halle ist offen.']);
+  });
+
   it('keeps offsets exact', () => {
     const text = '  Erster Satz.  Zweiter Satz!\n\nNeuer Absatz?  ';
     const { sentences: spans, paragraphs } = segmentText(text);
