@@ -60,6 +60,8 @@ const SUGGEST_MIN_POPULATION = 5_000;
 
 // A hall, stand or club number after a name: "Halle 2", "Hall 4", "Hannover 96"; not a date ("Lahr 28.05.") or a decimal.
 const NUMBERED_AFTER = /^[ \u00a0]\d{1,2}(?![\d]|[.,:/]\d)/u;
+// A fair, airport or station named after its city: "Hannover Messe", "Leipzig Airport", "Köln Hbf" name the venue.
+const VENUE_AFTER = /^[ \u00a0](?:Messe|Airport|Flughafen|Hauptbahnhof|Hbf|Marathon)(?![\p{L}])/u;
 
 // Words before a name that make it a place even when the name is also a common word.
 const STRONG_CUES = new Set(
@@ -211,7 +213,7 @@ export class PlaceGazetteer implements Gazetteer {
       i = match.last;
     }
     // "in Halle 2" (an exhibition hall), "Hannover 96" (a club): a small number right after the name makes it no place.
-    for (const m of mentions) m.weak = NUMBERED_AFTER.test(text.slice(m.end, m.end + 6)) || this.#isWeak(m, tokens, mentions);
+    for (const m of mentions) m.weak = NUMBERED_AFTER.test(text.slice(m.end, m.end + 6)) || VENUE_AFTER.test(text.slice(m.end, m.end + 16)) || this.#isWeak(m, tokens, mentions);
     return mentions.map(({ start, end, raw, candidates, weak }) => ({ start, end, raw, candidates, weak }));
   }
 

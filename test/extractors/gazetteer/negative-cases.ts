@@ -40,4 +40,6 @@ export const negativeCases: NegativeCase[] = [
   { text: 'Die Urkunden wurden am Gemeinschaftsstand in Halle 11 überreicht.', name: 'Halle', why: 'numbered exhibition hall' },
   { text: 'Empfang in Halle 4, Stand C12', name: 'Halle', why: 'numbered exhibition hall' },
   { text: 'Das Spiel gegen Hannover 96 war ausverkauft.', name: 'Hannover', why: 'football club' },
+  { text: 'Am Rande der Hannover Messe nahm die Allianz die Stadt auf.', name: 'Hannover', why: 'a fair named after its city' },
+  { text: 'The delegation landed at Leipzig Airport on Monday.', name: 'Leipzig', why: 'an airport named after its city' },
 ];
