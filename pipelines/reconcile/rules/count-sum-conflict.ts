@@ -4,9 +4,13 @@ import { compareDates, effectiveDate, ofKind, type FlagDraft, type ReconcileRule
 
 type CountClaim = ClaimWithSource & { claim: MemberCountClaim };
 
+/** How far a breakdown may stand from its total: the same sentence or the next one. */
+const BREAKDOWN_DISTANCE = 250;
+
 /**
  * A total and its parts that do not add up: "24 Städte, zehn deutsche und 15 chinesische". Only
- * exact counts of one organisation, unit family and date in one document are compared.
+ * exact counts of one organisation, unit family and date in one document are compared, and only
+ * parts stated next to the total: a founding total and a later breakdown are different figures.
  */
 export const countSumConflict: ReconcileRule = ({ claims }) => {
   const drafts: FlagDraft[] = [];
@@ -24,13 +28,17 @@ export const countSumConflict: ReconcileRule = ({ claims }) => {
         const other = effectiveDate(c, claims);
         return date === null || other === null || compareDates(date, other) === 0;
       };
-      const de = counts.filter((c) => c.claim.country === 'DE' && sameDate(c));
-      const cn = counts.filter((c) => c.claim.country === 'CN' && sameDate(c));
+      const near = (c: CountClaim) =>
+        Math.abs(c.claim.evidence.start - total.claim.evidence.end) <= BREAKDOWN_DISTANCE || Math.abs(total.claim.evidence.start - c.claim.evidence.end) <= BREAKDOWN_DISTANCE;
+      const de = counts.filter((c) => c.claim.country === 'DE' && sameDate(c) && near(c));
+      const cn = counts.filter((c) => c.claim.country === 'CN' && sameDate(c) && near(c));
       // One count per country, or the parts are ambiguous (two dates, a founding and a current figure).
       if (de.length !== 1 || cn.length !== 1) continue;
       const [germany, china] = [de[0]!, cn[0]!];
       const sum = germany.claim.count + china.claim.count;
-      if (sum === total.claim.count) continue;
+      // A breakdown belongs to the total it adds up to ("founded by 18 cities, now 26 members –
+      // 10 in Germany and 16 in China"): another total nearby that matches explains it.
+      if (sum === total.claim.count || totals.some((other) => other !== total && other.claim.count === sum && near(other))) continue;
       drafts.push({
         kind: 'count_sum_conflict',
         severity: 'warning',

@@ -6,13 +6,14 @@ let nextId = 1;
 
 type ClaimBody = Claim extends infer C ? (C extends Claim ? Omit<C, 'evidence'> : never) : never;
 
-export function stored(claim: ClaimBody, where: { documentId: string; url: string; published?: string | null; quote?: string }): ClaimWithSource {
+export function stored(claim: ClaimBody, where: { documentId: string; url: string; published?: string | null; quote?: string; at?: number }): ClaimWithSource {
   const quote = where.quote ?? `quote ${nextId}`;
+  const start = where.at ?? 0;
   return {
     id: String(nextId++),
     versionId: where.documentId,
     documentId: where.documentId,
-    claim: { ...claim, evidence: { quote, start: 0, end: quote.length } } as Claim,
+    claim: { ...claim, evidence: { quote, start, end: start + quote.length } } as Claim,
     extractorVersion: 'test',
     url: where.url,
     finalUrl: where.url,

@@ -212,6 +212,18 @@ describe('countSumConflict', () => {
     expect(flags[0]?.explanation).toContain('add up to 25, not 24');
   });
 
+  it('gives a breakdown to the total it adds up to when a sentence has two', () => {
+    const flags = countSumConflict({ claims: [count(null, 18, mainz), count(null, 26, mainz), count('DE', 10, mainz), count('CN', 16, mainz)], gazetteer });
+    expect(flags).toEqual([]);
+  });
+
+  it('compares a total only with a breakdown stated next to it', () => {
+    const total = stored({ kind: 'member_count', subject: 'ISA', country: null, count: 18, qualifier: 'exact', unit: 'cities', scope: 'current', asOf: null }, { ...mainz, at: 100 });
+    const farDe = stored({ kind: 'member_count', subject: 'ISA', country: 'DE', count: 10, qualifier: 'exact', unit: 'cities', scope: 'current', asOf: null }, { ...mainz, at: 900 });
+    const farCn = stored({ kind: 'member_count', subject: 'ISA', country: 'CN', count: 16, qualifier: 'exact', unit: 'cities', scope: 'current', asOf: null }, { ...mainz, at: 920 });
+    expect(countSumConflict({ claims: [total, farDe, farCn], gazetteer })).toEqual([]);
+  });
+
   it('leaves a total alone that matches, and parts from another document or date', () => {
     expect(countSumConflict({ claims: [count(null, 44, mainz), count('DE', 21, mainz), count('CN', 23, mainz)], gazetteer })).toEqual([]);
     expect(countSumConflict({ claims: [count(null, 24, mainz), count('DE', 10, koeln), count('CN', 15, koeln)], gazetteer })).toEqual([]);
