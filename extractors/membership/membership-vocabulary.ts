@@ -72,7 +72,7 @@ export const CONDITIONAL_CLAUSE = /(?:^|[,;:–—]\s*|\s)(?:wenn|falls|sofern|s
 export const PLANNED = /(?<![\p{L}])(?:soll|sollen|wird|werden|würde|würden|wäre|wären|geplant|vorgesehen|will\s+be|would|is\s+to\s+be|is\s+scheduled|is\s+expected|are\s+to\s+be)(?![\p{L}])/iu;
 
 // "unter anderem", "among others": the names are examples, not the whole list.
-export const PARTIAL = /(?<![\p{L}])(?:unter\s+anderem|u\.\s?a\.|darunter|beispielsweise|etwa|among\s+others|including|for\s+example|such\s+as)(?![\p{L}])/iu;
+export const PARTIAL = /(?<![\p{L}])(?:unter\s+anderem|u\.\s?a\.|darunter|unter\s+ihnen|beispielsweise|zum\s+Beispiel|z\.\s?B\.|etwa|among\s+others|among\s+them|among\s+whom|including|for\s+example|for\s+instance|e\.g\.|such\s+as)(?![\p{L}])/iu;
 
 /** Plural subjects that are no city: "sechs weitere Städte wurden aufgenommen". */
 export const PLURAL_SUBJECT = /(?<![\p{L}])(?:Städte|Städten|Kommunen|Mitglieder|cities|members|municipalities)(?![\p{L}])/iu;

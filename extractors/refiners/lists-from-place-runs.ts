@@ -52,7 +52,7 @@ export const listsFromPlaceRuns: Refiner = {
       if (!sentence) continue;
       const link = membersContext(doc, sentence, run.places[0]!);
       if (!link) continue;
-      const groups = groupsByCountry(run).flatMap((places) => (sharedCountry(places) || presentedAsList(doc, sentence, places) ? [places] : groupsBySameCountry(places)));
+      const groups = groupsByCountry(run).flatMap((places) => (sharedCountry(places) || presentedAsList(doc, sentence, places) || examplesOf(doc, sentence, places) ? [places] : groupsBySameCountry(places)));
       groups.forEach((places, i) => {
         if (places.length < 2 || !places.some((p) => doc.cities.includes(p))) return;
         const first = places[0]!;
@@ -60,7 +60,6 @@ export const listsFromPlaceRuns: Refiner = {
         if (covered(first.start, last.end)) return;
         const claim = listClaim(doc, sentence, link, places, i === 0);
         // "Neu dabei sind unter anderem Köln und Bottrop": examples of admissions are no list (a current or founding list may be partial).
-        if (claim.scope === 'event' && PARTIAL.test(claim.evidence.quote)) return;
         added.push(claim);
       });
       added.push(...admissions(doc, sentence, link, run, events));
@@ -68,6 +67,11 @@ export const listsFromPlaceRuns: Refiner = {
     return added.length ? [...claims, ...added] : claims;
   },
 };
+
+/** "Zu den Mitgliedern zählen unter anderem X und Y aus … sowie Z", "darunter X sowie Y": examples are picked across countries, not subjects coordinated per country. */
+function examplesOf(doc: AnalysedDocument, sentence: Sentence, places: CityMention[]): boolean {
+  return PARTIAL.test(doc.text.slice(sentence.start, places[0]!.start));
+}
 
 /** A run that mixes countries is one list only when it is the whole enumeration after a colon or bullets ("Neu sind:\n- Ji'an …\nsowie Salzgitter."). */
 function presentedAsList(doc: AnalysedDocument, sentence: Sentence, places: CityMention[]): boolean {
@@ -79,7 +83,7 @@ function presentedAsList(doc: AnalysedDocument, sentence: Sentence, places: City
 
 /** Every place of a run its sentence says was admitted ("Neu aufgenommen wurden …", "newcomers were welcomed: …") joined, unless another claim already says what it did. */
 function admissions(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink, run: PlaceRun, events: MembershipEventClaim[]): MembershipEventClaim[] {
-  if (!ADMISSION.test(sentence.text) || scopeOf(doc, sentence, run.start) !== 'event' || PARTIAL.test(doc.text.slice(sentence.start, run.end))) return [];
+  if (!ADMISSION.test(sentence.text) || scopeOf(doc, sentence, run.start) !== 'event') return [];
   const date = sentenceDate(doc, sentence, run.start, { allowSince: true });
   const evidence = evidenceOf(doc, sentence.start, run.end);
   return run.places

@@ -57,7 +57,12 @@ describe('member lists', () => {
     expect(lists('Die Datenbank der ISA zeigt Eckdaten (Städteeigenschaften, industrielle Vorteile, Projekte) der Mitgliedsstädte.')).toEqual([]);
   });
 
-  it('does not read examples as the list', () => {
-    expect(lists('Neu in der ISA sind unter anderem Köln und Bottrop.')).toEqual([]);
+  it('reads examples as a list no count sizes, one list across countries, each example joined', () => {
+    expect(names('Neu in der ISA sind unter anderem Köln und Bottrop.')).toEqual([{ country: 'DE', scope: 'event', statedCount: null, members: ['Köln', 'Bottrop'] }]);
+    const text = 'Die Industriestädteallianz hat vier weitere Städte aufgenommen, darunter die sächsische Stadt Zwickau sowie Wuhu in der Provinz Anhui und Yantai in der Provinz Shandong.';
+    expect(names(text)).toEqual([{ country: null, scope: 'event', statedCount: null, members: ['Zwickau', 'Wuhu', 'Yantai'] }]);
+    expect(ofKind(extract(gazetteer, text, { published: null, language: 'de' }), 'membership_event').map((e) => [e.city, e.event])).toEqual([['Zwickau', 'joined'], ['Wuhu', 'joined'], ['Yantai', 'joined']]);
+    const en = 'The ISA counts some 70 members, among them Chemnitz and Jena as well as Wuhu and Yantai.';
+    expect(names(en, null, 'en')).toEqual([{ country: null, scope: 'current', statedCount: null, members: ['Chemnitz', 'Jena', 'Wuhu', 'Yantai'] }]);
   });
 });
