@@ -38,17 +38,19 @@ const ITEM_LEAD = `${SIDE}?(?:(?:der|die|das|den|dem|the)\\s+)?(?:(?:\\p{L}[\\p{
 const GAP = new RegExp(`^(?:${TAIL})?(?<separator>${SEPARATOR})(?<lead>${ITEM_LEAD})$`, 'u');
 const COUNTRY_LEAD = /(?<![\p{L}])(?:aus|from)\s+(?:China|Deutschland|Germany)|(?:chinesisch\p{L}*|deutsch\p{L}*|Chinese|German)(?![\p{L}])/iu;
 const COUNTRY_NAMES = /^(?:China|Deutschland|Germany|VR\s+China)$/u;
+// Regions no gazetteer lists but press releases place members in: "aus den neuen Ländern", "aus dem Ruhrgebiet", "in the Ruhr area".
+const REGIONS = /^(?:Ländern|Bundesländern|Ruhrgebiet|Ruhrgebiets|Rheinland|Osten|Westen|Norden|Süden|Nordosten|Nordwesten|Südosten|Südwesten|Ostdeutschland|Westdeutschland|Mitteldeutschland|Süddeutschland|Norddeutschland|Ruhr(?:\s+area)?|Rhineland|Yangtze\s+River\s+Delta|Pearl\s+River\s+Delta|Perlflussdelta|Jangtse-Delta)$/u;
 
 // "neben Aachen die Städte Wuppertal, …": the place after "neben" opens the list the city noun continues.
 export const BESIDES_BEFORE = /(?<![\p{L}])(?:neben|außer|besides|apart\s+from|in\s+addition\s+to)\s+(?:(?:der|dem|the)\s+)?(?:(?:Stadt|city\s+of)\s+)?$/iu;
-const BESIDES_GAP = /^\s+(?:(?:auch|also)\s+)?(?:die|the)\s+(?:[\p{L}-]+\s+){0,2}(?:Städte|Kommunen|Gemeinden|cities|towns|municipalities)\s+(?:of\s+)?$/u;
+const BESIDES_GAP = /^\s+(?:(?:(?:auch|also|unter\s+anderem|u\.\s?a\.|among\s+others)\s+)?(?:die|the)\s+(?:[\p{L}-]+\s+){0,2}(?:Städte|Kommunen|Gemeinden|cities|towns|municipalities)\s+(?:of\s+)?|(?:unter\s+anderem|u\.\s?a\.|among\s+others|etwa)\s+)$/u;
 const TAIL_ONLY = new RegExp(`^(?:${TAIL})?\\s*[.;!]?\\s*$`, 'u');
 
 /** Whether the text after a run's last place ends its item and sentence ("… Salzgitter aus Niedersachsen."), adding no clause. */
 export function endsEnumeration(doc: Pick<AnalysedDocument, 'gazetteer'>, rest: string): boolean {
   const m = TAIL_ONLY.exec(rest);
   const admin = m?.groups?.admin ?? m?.groups?.adminComma;
-  return m !== null && (!admin || COUNTRY_NAMES.test(admin) || doc.gazetteer.admin1(admin) !== null);
+  return m !== null && (!admin || COUNTRY_NAMES.test(admin) || REGIONS.test(admin) || doc.gazetteer.admin1(admin) !== null);
 }
 
 /** How the text between two places joins them: null when it is no list gap. */
@@ -58,7 +60,7 @@ export function joinGap(doc: Pick<AnalysedDocument, 'gazetteer'>, gap: string): 
   if (!m?.groups) return null;
   // A tail must name a province, state or country; "Foshan in Halle 9" is no item with its province.
   const admin = m.groups.admin ?? m.groups.adminComma;
-  if (admin && !COUNTRY_NAMES.test(admin) && !doc.gazetteer.admin1(admin)) return null;
+  if (admin && !COUNTRY_NAMES.test(admin) && !REGIONS.test(admin) && !doc.gazetteer.admin1(admin)) return null;
   return { countrySwitch: COUNTRY_LEAD.test(m.groups.lead ?? '') };
 }
 

@@ -70,7 +70,8 @@ export const listsFromPlaceRuns: Refiner = {
 
 /** "Zu den Mitgliedern zählen unter anderem X und Y aus … sowie Z", "darunter X sowie Y": examples are picked across countries, not subjects coordinated per country. */
 function examplesOf(doc: AnalysedDocument, sentence: Sentence, places: CityMention[]): boolean {
-  return PARTIAL.test(doc.text.slice(sentence.start, places[0]!.start));
+  // "neben Eisenach unter anderem Chemnitz …": the marker may follow the place a "neben" opens the run with.
+  return PARTIAL.test(doc.text.slice(sentence.start, (places[1] ?? places[0]!).start));
 }
 
 /** A run that mixes countries is one list only when it is the whole enumeration after a colon or bullets ("Neu sind:\n- Ji'an …\nsowie Salzgitter."). */

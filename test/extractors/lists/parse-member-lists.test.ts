@@ -62,6 +62,10 @@ describe('member lists', () => {
     const text = 'Die Industriestädteallianz hat vier weitere Städte aufgenommen, darunter die sächsische Stadt Zwickau sowie Wuhu in der Provinz Anhui und Yantai in der Provinz Shandong.';
     expect(names(text)).toEqual([{ country: null, scope: 'event', statedCount: null, members: ['Zwickau', 'Wuhu', 'Yantai'] }]);
     expect(ofKind(extract(gazetteer, text, { published: null, language: 'de' }), 'membership_event').map((e) => [e.city, e.event])).toEqual([['Zwickau', 'joined'], ['Wuhu', 'joined'], ['Yantai', 'joined']]);
+    const besides = 'Die Industriestädteallianz hat heute rund 70 Mitglieder. Zu den Mitgliedern zählen neben Zwickau unter anderem Jena und Gera aus den neuen Ländern sowie Wuhu und Yantai.';
+    expect(names(besides)).toEqual([{ country: null, scope: 'current', statedCount: null, members: ['Zwickau', 'Jena', 'Gera', 'Wuhu', 'Yantai'] }]);
+    const region = 'Zu den Mitgliedern der Industriestädteallianz zählen Jena und Gera aus den neuen Ländern sowie Mainz.';
+    expect(names(region)).toEqual([{ country: 'DE', scope: 'current', statedCount: null, members: ['Jena', 'Gera', 'Mainz'] }]);
     const en = 'The ISA counts some 70 members, among them Chemnitz and Jena as well as Wuhu and Yantai.';
     expect(names(en, null, 'en')).toEqual([{ country: null, scope: 'current', statedCount: null, members: ['Chemnitz', 'Jena', 'Wuhu', 'Yantai'] }]);
   });
