@@ -61,7 +61,7 @@ const SUGGEST_MIN_POPULATION = 5_000;
 // A hall, stand or club number after a name: "Halle 2", "Hall 4", "Hannover 96"; not a date ("Lahr 28.05.") or a decimal.
 const NUMBERED_AFTER = /^[ \u00a0]\d{1,2}(?![\d]|[.,:/]\d)/u;
 // A fair, airport or station named after its city: "Hannover Messe", "Leipzig Airport", "Köln Hbf" name the venue.
-const VENUE_AFTER = /^[ \u00a0](?:Messe|Airport|Flughafen|Hauptbahnhof|Hbf|Marathon)(?![\p{L}])/u;
+export const VENUE_AFTER = /^[ \u00a0](?:Messe|Airport|Flughafen|Hauptbahnhof|Hbf|Marathon)(?![\p{L}])/u;
 
 // Words before a name that make it a place even when the name is also a common word.
 const STRONG_CUES = new Set(

@@ -5,6 +5,7 @@
  */
 import type { Country } from '../claim.ts';
 import type { Gazetteer, Place, PlaceMention } from '../gazetteer/gazetteer-types.ts';
+import { VENUE_AFTER } from '../gazetteer/gazetteer.ts';
 
 export interface CityMention {
   start: number;
@@ -56,6 +57,8 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
   const weak: CityMention[] = [];
   for (const mention of gazetteer.findMentions(text)) {
     if (!/^\p{Lu}/u.test(mention.raw)) continue; // "essen", "hof": lower case is a word, not a place
+    // "Hannover Messe", "Leipzig Airport": the venue, no place a claim or a "die Stadt" could mean.
+    if (VENUE_AFTER.test(text.slice(mention.end, mention.end + 16))) continue;
     // "Provinz Hebei", "Hebei province": the province, though a district elsewhere bears its name.
     if (mention.candidates.some((p) => p.type === 'province' || p.type === 'state') && (ADMIN1_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || ADMIN1_AFTER.test(text.slice(mention.end, mention.end + 12)))) continue;
     // "the German district of Kleve": the Kreis, not its town.

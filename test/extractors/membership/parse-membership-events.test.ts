@@ -41,6 +41,11 @@ describe('membership events', () => {
     expect(events(text)).toEqual([['Mainz', 'joined', '2017-04-24']]);
   });
 
+  it('reads "die Stadt" as the document city beside a fair named after another one', () => {
+    const text = 'GÖRLITZ/HANNOVER Seit Dienstag ist Görlitz Mitglied der Industriestädteallianz. Am Rande der Hannover Messe nahm die Allianz die Stadt mit ihren 56.000 Einwohnern auf.';
+    expect([...new Set(events(text, '2019-04-04').map(([city, event]) => `${city} ${event}`))]).toEqual(['Görlitz joined']);
+  });
+
   it('reads a planned admission of a city that has not joined as an intention', () => {
     const text = 'Krefeld will der Industriestädteallianz beitreten. Die Aufnahme in das Städtebündnis soll im Herbst erfolgen.';
     expect(events(text)).toEqual([['Krefeld', 'intends_to_join', null]]);
