@@ -35,8 +35,10 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
   ['founding_member', new RegExp([
     'Gründungsmitglied\\p{L}*', 'Gründungsstädte\\p{L}*', 'Gründungsstadt', 'Mitbegründer\\p{L}*', 'mitbegründet',
-    `seit\\s+(?:der|ihrer)\\s+Gründung\\s+(?:dabei|Mitglied)`, 'von\\s+Anfang\\s+an\\s+(?:dabei|Mitglied)',
+    // "ist seit der Gründung vor einem Jahr dabei", "Mitglied der ersten Stunde", "von Beginn an Mitglied": a member since the start.
+    `seit\\s+(?:der|ihrer|seiner)\\s+Gründung\\s${GAP(40)}(?:dabei|Mitglied)`, `(?:von\\s+Anfang|von\\s+Beginn)\\s+an\\s${GAP(40)}(?:dabei|Mitglied)`, 'Mitglied\\s+der\\s+ersten\\s+Stunde',
     '[Ff]ounding\\s+members?', '[Ff]ounding\\s+cit(?:y|ies)', '[Cc]o-?founders?', '[Cc]o-?founded', 'since\\s+its\\s+(?:founding|foundation)\\s+(?:a\\s+)?member',
+    `(?:has|have)\\s+been\\s+(?:a\\s+member|on\\s+board|part\\s+of\\s+${GAP(60)})\\s+(?:ever\\s+)?since\\s+(?:its|the\\s+alliance['’]s|the)\\s+(?:founding|foundation|launch|start)`, '(?:a\\s+)?member\\s+from\\s+the\\s+(?:very\\s+)?(?:start|beginning|outset)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
   ['guest', new RegExp([
     'als\\s+Gast\\p{L}*', 'Gaststadt', 'Gastmitglied\\p{L}*', 'Beobachterstatus', 'as\\s+(?:a\\s+)?guests?', 'guest\\s+(?:city|member)', 'observer\\s+status',

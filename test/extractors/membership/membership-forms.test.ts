@@ -23,6 +23,14 @@ describe('memberships since a year', () => {
     ]);
   });
 
+  it('reads a membership since the founding as a founding member, whatever stands between', () => {
+    expect(events('Die Industriestädteallianz tagt erneut. Kassel ist seit der Gründung vor drei Jahren dabei.', '2019-04-01').map(([city, event]) => [city, event])).toEqual([['Kassel', 'founding_member']]);
+    expect(events('Die Industriestädteallianz wächst. Kassel ist von Anfang an als Mitglied dabei.').map(([city, event]) => [city, event])).toEqual([['Kassel', 'founding_member']]);
+    expect(events('The Industrial Cities Alliance met in Hanover. Kassel has been a member ever since the founding.', null, 'en').map(([city, event]) => [city, event])).toEqual([['Kassel', 'founding_member']]);
+    // The start of a later membership stays a joining.
+    expect(events('Die Industriestädteallianz wächst. Kassel ist seit 2019 dabei.').map(([city, event]) => [city, event])).toEqual([['Kassel', 'joined']]);
+  });
+
   it('counts forward for "ein Jahr später"', () => {
     expect(events('Der Industriestädteallianz gehören viele Städte an. Kassel ist seit 2018 dabei, Zibo ein Jahr später.')).toEqual([
       ['Kassel', 'joined', '2018'], ['Zibo', 'joined', '2019'],
