@@ -19,7 +19,10 @@ export interface ListItem {
 
 const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or|auch|also)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
-const LEAD_IN = /^(?:[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Städte|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns|districts?|count(?:y|ies))\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
+const LEAD_IN = /^(?:[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Städte|(?:Land)?[Kk]reise|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns|districts?|count(?:y|ies))\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
+const PLURAL_DISTRICT_LEAD = /^(?:(?:die|the)\s+)?(?:(?:\p{Ll}+\s+){0,2}(?:Land)?[Kk]reise|districts\s+of|counties\s+of)\s/u;
+// An item with its own article or city noun ("die Stadt Suqian", "den Bezirk Xiangcheng") leaves the plural noun behind.
+const OWN_LEAD = /^(?:der|die|das|den|dem|the|Stadt|Bezirk|city|town)\s/iu;
 // "both in Shandong province", "beide in Jiangxi": a phrase shared by the items before it.
 const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre|both|beide|jeweils)\s/iu;
 // "Mainz, die Landeshauptstadt von Rheinland-Pfalz; …": an appositive naming what the item before is.
@@ -84,11 +87,18 @@ function splitPlain(text: string, start: number, end: number, options: { slashes
   const items: ListItem[] = [];
   let depth = 0;
   let itemStart = start;
+  // "die Landkreise Heidenheim und Schwäbisch Hall, die Stadt Suqian": a plural district noun reaches the items after it until one brings its own noun.
+  let pluralDistrict = false;
   const push = (s: number, e: number) => {
     // "Mainz, die Landeshauptstadt von Rheinland-Pfalz": the appositive says what the item before is.
     if (items.length > 0 && CAPITAL_APPOSITIVE.test(text.slice(s, e).trim())) return;
     const item = makeItem(text, s, e);
-    if (item) items.push(item);
+    if (!item) return;
+    const written = text.slice(s, e).trim();
+    if (PLURAL_DISTRICT_LEAD.test(written)) pluralDistrict = true;
+    else if (OWN_LEAD.test(written)) pluralDistrict = false;
+    else if (pluralDistrict) item.district = true;
+    items.push(item);
   };
   for (let i = start; i < end; i++) {
     const ch = text[i]!;
@@ -129,7 +139,7 @@ function makeItem(text: string, start: number, end: number): ListItem | null {
   }
   let district = false;
   for (let lead = LEAD_IN.exec(text.slice(start, end)); lead; lead = LEAD_IN.exec(text.slice(start, end))) {
-    district ||= /(?:district|count(?:y|ies))\s+of/iu.test(lead[0]);
+    district ||= /(?:districts?|count(?:y|ies))\s+of|^(?:Land)?[Kk]reise\s/iu.test(lead[0]);
     start += lead[0].length;
   }
   if (end <= start) return null;

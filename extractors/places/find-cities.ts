@@ -55,17 +55,24 @@ export function findCities(text: string, gazetteer: Gazetteer): CityMention[] {
 export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: CityMention[]; weak: CityMention[] } {
   const strong: CityMention[] = [];
   const weak: CityMention[] = [];
+  const districtRuns = new Set<CityMention>();
   for (const mention of gazetteer.findMentions(text)) {
     if (!/^\p{Lu}/u.test(mention.raw)) continue; // "essen", "hof": lower case is a word, not a place
     // "Hannover Messe", "Leipzig Airport": the venue, no place a claim or a "die Stadt" could mean.
     if (VENUE_AFTER.test(text.slice(mention.end, mention.end + 16))) continue;
     // "Provinz Hebei", "Hebei province": the province, though a district elsewhere bears its name.
     if (mention.candidates.some((p) => p.type === 'province' || p.type === 'state') && (ADMIN1_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || ADMIN1_AFTER.test(text.slice(mention.end, mention.end + 12)))) continue;
-    // "the German district of Kleve": the Kreis, not its town.
-    const district = DISTRICT_OF.test(text.slice(Math.max(0, mention.start - 30), mention.start)) ? mention.candidates.find((p) => p.type === 'district') : undefined;
+    // "the German district of Kleve" is the Kreis, not its town; "die Landkreise Heidenheim und Schwäbisch Hall", "the districts of Kleve and Wesel": a plural district noun covers every item it coordinates.
+    const before = text.slice(Math.max(0, mention.start - 30), mention.start);
+    const previous = strong.at(-1);
+    const plural = DISTRICT_PLURAL.test(before) || (previous !== undefined && districtRuns.has(previous) && ENUMERATION_GAP.test(text.slice(previous.end, mention.start)));
+    const district = DISTRICT_OF.test(before) || plural ? mention.candidates.find((p) => p.type === 'district') : undefined;
     const place = district ?? chooseCity(mention.candidates);
     if (!place) continue;
-    (mention.weak ? weak : strong).push(toCityMention(mention, place));
+    const city = toCityMention(mention, place);
+    // An item the plural noun reached passes it on: "die Kreise Kleve, Wesel und Viersen".
+    if (plural && district) districtRuns.add(city);
+    (mention.weak ? weak : strong).push(city);
   }
   // A weak mention ("Hagen", "Essen") is a place when it stands in an enumeration with a strong one.
   const all = [...strong, ...weak].sort((a, b) => a.start - b.start);
@@ -86,7 +93,9 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
 
 const ADMIN1_BEFORE = /(?<![\p{L}])(?:Provinz|Bundesland|Freistaat|[Pp]rovince\s+of|[Ss]tate\s+of)\s+$/u;
 const ADMIN1_AFTER = /^\s+(?:[Pp]rovince|[Pp]rovinz)(?![\p{L}])/u;
-const DISTRICT_OF = /(?<![\p{L}])(?:district|county|rural\s+district)\s+of\s+(?:the\s+)?$/iu;
+const DISTRICT_OF = /(?<![\p{L}])(?:districts?|county|counties|rural\s+districts?)\s+of\s+(?:the\s+)?$/iu;
+// A plural district noun before or opening the first item: "die Landkreise", "Kreise", "the districts of".
+const DISTRICT_PLURAL = /(?<![\p{L}])(?:Landkreise|Kreise|districts\s+of|counties\s+of)\s+(?:the\s+)?$/u;
 const ENUMERATION_GAP = /^\s*(?:,|;|und|and|sowie|&|\/)\s*$/u;
 
 function toCityMention(mention: PlaceMention, place: Place): CityMention {

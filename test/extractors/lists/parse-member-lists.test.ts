@@ -57,6 +57,14 @@ describe('member lists', () => {
     expect(lists('Die Datenbank der ISA zeigt Eckdaten (Städteeigenschaften, industrielle Vorteile, Projekte) der Mitgliedsstädte.')).toEqual([]);
   });
 
+  it('lets a plural district noun reach every item it coordinates, until an item brings its own noun', () => {
+    const text = 'Die Industriestädteallianz begrüßte drei neue Mitglieder: die Landkreise Esslingen und Göppingen sowie die Stadt Heilbronn.';
+    expect(names(text).map((l) => l.members)).toEqual([['Landkreis Esslingen', 'Landkreis Göppingen', 'Heilbronn']]);
+    expect(ofKind(extract(gazetteer, text, { published: null, language: 'de' }), 'membership_event').map((e) => e.city)).toEqual(['Landkreis Esslingen', 'Landkreis Göppingen', 'Heilbronn']);
+    const en = 'The Industrial Cities Alliance admitted three new members: the districts of Kleve and Wesel and the city of Wuhu.';
+    expect(names(en, null, 'en').flatMap((l) => l.members)).toEqual(['Kreis Kleve', 'Kreis Wesel', 'Wuhu']);
+  });
+
   it('reads examples as a list no count sizes, one list across countries, each example joined', () => {
     expect(names('Neu in der ISA sind unter anderem Köln und Bottrop.')).toEqual([{ country: 'DE', scope: 'event', statedCount: null, members: ['Köln', 'Bottrop'] }]);
     const text = 'Die Industriestädteallianz hat vier weitere Städte aufgenommen, darunter die sächsische Stadt Zwickau sowie Wuhu in der Provinz Anhui und Yantai in der Provinz Shandong.';
