@@ -40,9 +40,9 @@ const HEAD = new RegExp(
 );
 const HEAD_AT = new RegExp(`^${HEAD.source.replace('(?<![\\p{L}\\p{N}.,])', '')}`, 'iu');
 const JOIN = /^\s*(?:,\s*)?(?:und|sowie|and|as\s+well\s+as|plus)?\s*/iu;
-// "eleven from China", "14 of them in China", "30 of them German", "32 Chinese".
+// "eleven from China", "14 of them in China", "30 of them German", "32 Chinese"; "zehn auf deutscher und 14 auf chinesischer Seite" shares the noun.
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?=\\s*(?:[,.;)]|$|\\s(?:and|und|sowie|or|oder)\\s))|(?:on\\s+the\\s+(German|Chinese)\\s+side|auf\\s+(deutscher|chinesischer)\\s+Seite))(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?=\\s*(?:[,.;)]|$|\\s(?:and|und|sowie|or|oder)\\s))|(?:on\\s+the\\s+(German|Chinese)(?:\\s+side|(?=\\s+and\\s+\\S+\\s+on\\s+the\\s+(?:German|Chinese)\\s+side))|auf\\s+(deutscher|chinesischer)(?:\\s+Seite|(?=\\s+(?:und|sowie)\\s+\\S+\\s+auf\\s+(?:deutscher|chinesischer)\\s+Seite))))(?![\\p{L}])`,
   'giu',
 );
 // "The number of member cities has thus risen to 57", "Die Zahl der Mitglieder ist damit auf 40 gestiegen":

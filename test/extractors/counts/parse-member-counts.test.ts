@@ -58,6 +58,13 @@ describe('member counts', () => {
     expect(counts(opening).map((c) => [c.country, c.count])).toEqual([[null, 45], ['DE', 20], ['CN', 25]]);
   });
 
+  it('reads elliptic counts that share the side noun', () => {
+    const de = 'Der Industriestädteallianz gehören nun 30 Mitglieder an – zwölf auf deutscher und 18 auf chinesischer Seite.';
+    expect(counts(de).map((c) => [c.country, c.count, c.unit])).toEqual([[null, 30, 'members'], ['DE', 12, 'members'], ['CN', 18, 'members']]);
+    const en = 'The Industrial Cities Alliance now has 30 members, twelve on the German and 18 on the Chinese side.';
+    expect(counts(en, null, 'en').map((c) => [c.country, c.count, c.unit])).toEqual([[null, 30, 'members'], ['DE', 12, 'members'], ['CN', 18, 'members']]);
+  });
+
   it('dates a count by its sentence, else by publication', () => {
     const text = 'Die ISA wurde im April 2016 mit elf chinesischen Städten gegründet. Heute gehören ihr 40 Städte an.';
     const claims = ofKind(extract(gazetteer, text, { published: '2019-11-04' }), 'member_count');
