@@ -25,13 +25,16 @@ export const coordinatedListParser: Parser = {
       if (named.length < 2) continue;
       const mentioned = named.map((c) => doc.cities.find((m) => m.start === c.start)).filter((m): m is CityMention => m !== undefined).sort((a, b) => a.start - b.start);
       // "… und Solingen sowie aus China die Städte Weifang und Changzhou": one list per country, one per enumeration.
+      const afterVerb = new Set(named.filter((c) => c.how === 'after').map((c) => c.start));
       const groups: CityMention[][] = [];
       for (const city of mentioned) {
         const current = groups[groups.length - 1];
         const previous = current?.[current.length - 1];
         const gap = previous ? doc.text.slice(previous.end, city.start) : '';
         // Subjects from both countries are two lists ("Hagen und Huai'an wurden aufgenommen" names no mixed list).
-        if (current && previous && previous.country === city.country && !COUNTRY_SWITCH.test(gap) && inOneEnumeration(gap)) current.push(city);
+        // What a verb admitted, named after it ("Neu aufgenommen wurden die Städte Köln und Mainz sowie Wuhu"), is one enumeration whatever the countries.
+        const objects = afterVerb.has(previous?.start ?? -1) && afterVerb.has(city.start);
+        if (current && previous && (previous.country === city.country || objects) && !COUNTRY_SWITCH.test(gap) && inOneEnumeration(gap)) current.push(city);
         else groups.push([city]);
       }
       for (const places of groups) {

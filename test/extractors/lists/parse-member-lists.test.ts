@@ -57,6 +57,13 @@ describe('member lists', () => {
     expect(lists('Die Datenbank der ISA zeigt Eckdaten (Städteeigenschaften, industrielle Vorteile, Projekte) der Mitgliedsstädte.')).toEqual([]);
   });
 
+  it('reads what a verb admitted after it as one enumeration across countries, subjects before it per country', () => {
+    const after = 'Bei der Plenarversammlung der Industriestädteallianz im April 2018 wurden aufgenommen die Städte Jena und Gera sowie Wuhu und Yantai.';
+    expect(names(after).map((l) => [l.country, l.members])).toEqual([[null, ['Jena', 'Gera', 'Wuhu', 'Yantai']]]);
+    const subjects = 'Jena, Gera, Wuhu und Yantai wurden im April 2018 in die Industriestädteallianz aufgenommen.';
+    expect(names(subjects).map((l) => [l.country, l.members])).toEqual([['DE', ['Jena', 'Gera']], ['CN', ['Wuhu', 'Yantai']]]);
+  });
+
   it('lets a plural district noun reach every item it coordinates, until an item brings its own noun', () => {
     const text = 'Die Industriestädteallianz begrüßte drei neue Mitglieder: die Landkreise Esslingen und Göppingen sowie die Stadt Heilbronn.';
     expect(names(text).map((l) => l.members)).toEqual([['Landkreis Esslingen', 'Landkreis Göppingen', 'Heilbronn']]);
