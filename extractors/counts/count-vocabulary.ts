@@ -113,7 +113,7 @@ export function scopeNear(sentence: string, at: number): MembershipScope {
 }
 
 /** Verbs and nouns that say a count or list is the alliance's membership. */
-export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zähl\p{L}*|umfass\p{L}*|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts|links|connects|has\s+grown|gewachsen|wächst|dabei|angeschlossen|joined|vernetzt)(?![\p{L}])/iu;
+export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitglied\p{L}*|Gründungsmitglied\p{L}*|zähl\p{L}*|umfass\p{L}*|vereint|vereinen|besteht|bestehen|bestand|beteiligt|beteiligen|vertreten|member\p{L}*|comprises?|comprised|includes?|included|consists?|brings\s+together|unites|counts|links|connects|has\s+grown|gewachsen|wächst|dabei|angeschlossen|joined|vernetzt|Gründungserklärung|Gründungsurkunde|founding\s+(?:declaration|charter|document))(?![\p{L}])/iu;
 
 /**
  * A network named by its own members ("Teil des Netzwerks der Lutherstädte", "a member of the League of Historical

@@ -55,6 +55,8 @@ const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|mil
 // "seine acht Städte" (a member's own towns), "die beiden Städte", "the two cities" (a reference back).
 const POSSESSIVE_BEFORE = /(?:^|\s)(?:seine|seinen|seinem|seiner|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer|die|den|der|the|these|those|diese|beide|beiden|both)\s+$/iu;
 const DEFINITE_BEFORE = /(?:^|\s)(?:die|the|Die|The)\s+$/u;
+// "… sind Aachen, Ingolstadt und …", "… are Aachen, Ingolstadt and …": a copula followed by a name and a list comma or conjunction.
+const COPULA_NAMES = /^\s+(?:sind|waren|are|were)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s*(?:,|und\s|and\s|sowie\s)/u;
 // "gehört zu den sieben deutschen Gründungsstädten", "one of the 18 founding cities": a membership among a counted group.
 const AMONG_BEFORE = /(?:^|\s)(?:zu|unter|one\s+of|among)\s+(?:den|the)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
@@ -132,7 +134,8 @@ function readPhrase(sentence: string, m: RegExpMatchArray, start: number, langua
   const origin = ORIGIN_BEFORE.test(before);
   const end = start + m[0].length;
   // "Die sieben deutschen Gründungsstädte sind: …" presents the whole group; "die drei Städte wollen …" refers back.
-  const presented = m[4] !== undefined && listAt(sentence, end)?.kind === 'colon' && DEFINITE_BEFORE.test(before);
+  // "The seven German founding cities are Aachen, …": a copula naming places presents the group as well.
+  const presented = m[4] !== undefined && (listAt(sentence, end)?.kind === 'colon' || COPULA_NAMES.test(sentence.slice(end))) && DEFINITE_BEFORE.test(before);
   const possessive = POSSESSIVE_BEFORE.test(before) && !AMONG_BEFORE.test(before) && !presented;
   let country = countryOfWords(`${adjectives} ${m[5] ?? ''}`);
   const base = { start, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), origin, possessive };

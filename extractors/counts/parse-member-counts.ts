@@ -15,7 +15,7 @@ import { MEMBERSHIP_CUE, OTHER_NETWORK, impliedCountryOfUnit, scopeNear } from '
 // Sentences about trips, applications or interest count other things than members.
 const NOT_MEMBERSHIP = /(?<![\p{L}])(?:besuch\p{L}*|visit\p{L}*|reise\p{L}*|Delegation\p{L}*|trip|tour\p{L}*|bewerb\p{L}*|interessiert\p{L}*|Interesse|applied|applications?|Partnerstädte\p{L}*|Partnerschaft\p{L}*|sister\s+cit\p{L}*|twin\p{L}*)(?![\p{L}])/iu;
 
-const MEMBER_NOUN = /(?<![\p{L}])(?:Mitglied\p{L}*|Gründer\p{L}*|Gründungs\p{L}+|members?|member\s+cities|founders?|founding\s+(?:members?|cities))(?![\p{L}])/iu;
+const MEMBER_NOUN = /(?<![\p{L}])(?:Mitglied\p{L}*|Gründer\p{L}*|Gründungs\p{L}+|members?|member\s+cities|founders?|founding\s+(?:members?|cities|declaration|charter|document|agreement))(?![\p{L}])/iu;
 
 const OTHER_PART = /^\S+\s+(?:other|others|remaining|anderen|andere|übrigen|restlichen)(?![\p{L}])/iu;
 

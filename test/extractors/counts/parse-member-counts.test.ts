@@ -58,6 +58,15 @@ describe('member counts', () => {
     expect(counts(opening).map((c) => [c.country, c.count])).toEqual([[null, 45], ['DE', 20], ['CN', 25]]);
   });
 
+  it('counts a definite group a copula presents by name, and signatories of the founding declaration', () => {
+    const de = 'Die Industriestädteallianz wurde 2016 gegründet. Die sieben deutschen Gründungsstädte sind Aachen, Ingolstadt, Kelsterbach, Nürnberg, Raunheim, Rüsselsheim und Wuppertal.';
+    expect(counts(de).map((c) => [c.country, c.count, c.scope])).toEqual([['DE', 7, 'founding']]);
+    const en = 'The Industrial Cities Alliance was launched in Hanover.\n\nTwelve cities from both countries signed the founding declaration.';
+    expect(counts(en, null, 'en').map((c) => [c.country, c.count, c.scope])).toEqual([[null, 12, 'founding']]);
+    // A plain reference back stays none: "die drei Städte" naming who travelled.
+    expect(counts('Die Industriestädteallianz tagte in Hannover. Die drei Städte sind Aachen, Köln und Bonn, deren Bürgermeister reisten.')).toEqual([]);
+  });
+
   it('reads elliptic counts that share the side noun', () => {
     const de = 'Der Industriestädteallianz gehören nun 30 Mitglieder an – zwölf auf deutscher und 18 auf chinesischer Seite.';
     expect(counts(de).map((c) => [c.country, c.count, c.unit])).toEqual([[null, 30, 'members'], ['DE', 12, 'members'], ['CN', 18, 'members']]);
