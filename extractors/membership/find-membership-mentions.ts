@@ -40,7 +40,10 @@ export interface MembershipMention {
   sure: boolean;
 }
 
-const CITY_ANAPHOR = /(?<![\p{L}])(?:die|der|Die|Der|the|The)\s+(?:Stadt|Landeshauptstadt|Hansestadt|Kommune|Gemeinde|Metropole|Klingenstadt|Kreisstadt|city|town|municipality)(?![\p{L}])/u;
+const PLENARY = /(?<![\p{L}])(?:Plenarversammlung\p{L}*|Plenartagung\p{L}*|Mitgliederversammlung\p{L}*|plenary\s+(?:session|meeting|assembly))(?![\p{L}])/iu;
+// A short line without closing punctuation: a heading.
+const HEADING = /^[^\n.!?:;]{1,60}$/u;
+const CITY_ANAPHOR = /(?<![\p{L}])(?:die|der|Die|Der|the|The)\s+(?:Stadt|Landeshauptstadt|Hansestadt|Kommune|Gemeinde|Metropole|Klingenstadt|Kreisstadt|Landkreis|Kreis|Region|city|town|municipality|district|county)(?![\p{L}])/u;
 // "als Region Schwarzwald Mitglied": the member is the region the city joined as.
 const JOINED_AS = /(?<![\p{L}])(?:als|as)\s+((?:Region|Städtenetzwerk|Netzwerk|Kooperationsraum|network)\s+[„“"]?[\p{Lu}][\p{L}’'-]*(?:\s+[\p{L}][\p{L}’'-]*)?[“”"]?)\s+(?=(?:Gründungs)?[Mm]itglied|founding|member)/u;
 // "Wuppertal, a founding member of …", "Nanchang, die Hauptstadt …, beigetreten": the city before the comma.
@@ -97,7 +100,8 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
         // "Gemeinsam mit Chemnitz wurden Salzgitter … neu aufgenommen" after a paragraph about the alliance:
         // an admission into nothing else refers to the alliance named before.
         // "Der Kreistag hatte den Beitritt … beschlossen": an accession or membership names the alliance before as well.
-        const impliesAlliance = (kind === 'joined' && JOINED_FOR_SURE.test(m[0])) || (kind === 'intends_to_join' && ACCESSION.test(m[0]));
+        // A guest "an der Plenarversammlung" / "at the plenary session" is a guest of the alliance that holds it.
+        const impliesAlliance = (kind === 'joined' && JOINED_FOR_SURE.test(m[0])) || (kind === 'intends_to_join' && ACCESSION.test(m[0])) || (kind === 'guest' && PLENARY.test(sentence.text));
         const link = ownLink ?? (impliesAlliance && !OTHER_TARGET.test(doc.text.slice(sentence.start, cueEnd)) ? recentOrganisation(doc, sentence) : null);
         if (!link) continue;
         taken.push([cueStart, cueEnd]);
@@ -149,7 +153,10 @@ function recentOrganisation(doc: AnalysedDocument, sentence: Sentence): Organisa
   const link = organisationFor(doc, sentence, { documentFallback: true });
   if (!link) return null;
   const paragraph = doc.paragraphs[sentence.paragraph];
-  const previous = doc.paragraphs[sentence.paragraph - 1];
+  // A heading line ("Gäste", "New members") between stands for no paragraph of its own.
+  let index = sentence.paragraph - 1;
+  while (index > 0 && HEADING.test(doc.paragraphs[index]?.text ?? '')) index--;
+  const previous = doc.paragraphs[index];
   const from = previous?.start ?? paragraph?.start ?? 0;
   return link.mention.start >= from ? link : null;
 }

@@ -30,6 +30,9 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
     'application\\s+for\\s+membership',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
   ['left', new RegExp([
+    // "die Mitgliedschaft … zum Jahresende zu kündigen", "to terminate its membership": ending a membership is leaving.
+    `Mitgliedschaft\\s${GAP(80)}(?:kündigen|gekündigt|kündigt|beenden|beendet|aufzukündigen|aufgekündigt)`, `(?:beendet|kündigt|beenden|kündigen)\\s+(?:die\\s+|seine\\s+|ihre\\s+)?Mitgliedschaft`,
+    `(?:terminate[sd]?|cancel(?:s|led|ed)?|end(?:s|ed)?)\\s+(?:its|the\\s+city['’]s|their|the)\\s+membership`,
     'ausgetreten', 'austreten', 'Austritt', `tritt\\s${GAP(80)}\\saus`, `trat\\s${GAP(80)}\\saus`, 'verlässt', 'verließ', 'verlassen\\s+hat',
     'left\\s+the', 'has\\s+left', '(?:will|is\\s+to|is\\s+going\\s+to)\\s+(?:leave|quit)\\s+the', 'is\\s+leaving\\s+the', 'will\\s+withdraw\\s+from', 'withdr[ae]w\\s+from', 'withdrawn\\s+from', 'quit\\s+the', 'leaves\\s+the',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
@@ -41,7 +44,7 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
     `(?:has|have)\\s+been\\s+(?:a\\s+member|on\\s+board|part\\s+of\\s+${GAP(60)})\\s+(?:ever\\s+)?since\\s+(?:its|the\\s+alliance['’]s|the)\\s+(?:founding|foundation|launch|start)`, '(?:a\\s+)?member\\s+from\\s+the\\s+(?:very\\s+)?(?:start|beginning|outset)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
   ['guest', new RegExp([
-    'als\\s+Gast\\p{L}*', 'Gaststadt', 'Gastmitglied\\p{L}*', 'Beobachterstatus', 'as\\s+(?:a\\s+)?guests?', 'guest\\s+(?:city|member)', 'observer\\s+status',
+    'als\\s+(?:Gast|Gäste)\\p{L}*', 'Gaststadt', 'Gaststädte', 'Gastmitglied\\p{L}*', 'Beobachterstatus', 'as\\s+(?:a\\s+)?guests?', 'guest\\s+(?:city|member)', 'observer\\s+status',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'giu')],
   ['joined', new RegExp([
     'beigetreten', 'beitritt', 'beitrat', 'beitraten', `tritt\\s${GAP(80)}\\sbei`, `traten?\\s${GAP(80)}\\sbei`, 'aufgenommen', `nahm(?:en)?\\s${GAP(150)}\\sauf`, `nimmt\\s${GAP(150)}\\sauf`,

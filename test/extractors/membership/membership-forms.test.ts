@@ -23,6 +23,16 @@ describe('memberships since a year', () => {
     ]);
   });
 
+  it('reads ending a membership as leaving, guests at a plenary as guests of the alliance, "der Landkreis" as the document district', () => {
+    expect(events('Kassel, 10.11.2022. Der Rat hat beschlossen, die Mitgliedschaft in der Industriestädteallianz zum Ende des Jahres zu kündigen.').map(([city, event]) => [city, event])).toEqual([['Kassel', 'left']]);
+    expect(events('The city of Kassel will terminate its membership of the Industrial Cities Alliance at the end of the year.', null, 'en').map(([city, event]) => [city, event])).toEqual([['Kassel', 'left']]);
+    const guests = 'Die Industriestädteallianz hat 60 Mitglieder.\n\nGäste\n\nAn der 6. Plenarversammlung nahmen die Städte Jena und Gera als Gäste teil.';
+    expect(events(guests).map(([city, event]) => [city, event])).toEqual([['Jena', 'guest'], ['Gera', 'guest']]);
+    // A guest at another body's meeting is none.
+    expect(events('Die Industriestädteallianz hat 60 Mitglieder.\n\nGäste\n\nAm Städtetag nahmen die Städte Jena und Gera als Gäste teil.')).toEqual([]);
+    expect(events('Landkreis Esslingen – Der Landkreis ist seit 2019 Mitglied der Industriestädteallianz.').map(([city, event]) => [city, event])).toEqual([['Landkreis Esslingen', 'joined']]);
+  });
+
   it('reads a membership since the founding as a founding member, whatever stands between', () => {
     expect(events('Die Industriestädteallianz tagt erneut. Kassel ist seit der Gründung vor drei Jahren dabei.', '2019-04-01').map(([city, event]) => [city, event])).toEqual([['Kassel', 'founding_member']]);
     expect(events('Die Industriestädteallianz wächst. Kassel ist von Anfang an als Mitglied dabei.').map(([city, event]) => [city, event])).toEqual([['Kassel', 'founding_member']]);
