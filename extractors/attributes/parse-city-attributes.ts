@@ -23,7 +23,7 @@ const ADMIN1_PHRASES: RegExp[] = [
   new RegExp(`^\\s*\\(\\s*(?:beide|both|alle|all)?\\s*((?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
   new RegExp(`(?:Provinz|[Pp]rovince\\s+of|[Ss]tate\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region|[Aa]utonomous\\s+[Rr]egion\\s+of)\\s+(${ADMIN1_NAME})`, 'u'),
   new RegExp(`(${ADMIN1_NAME})\\s+(?:Province|province)`, 'u'),
-  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
+  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(?:(?:the|dem)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
 ];
 // What may stand between a city and its province phrase for the phrase to be the city's own:
 // "Yangzhou in der ostchinesischen Provinz Jiangsu", "Foshan in south China's Guangdong Province".
@@ -35,6 +35,16 @@ const APPOSITIVE_GAP = /^(?:\s+\p{Ll}+)?\s*,\s*(?:a|an|one\s+of(?:\s+the)?|ein|e
 const ADMIN1_MODIFIER_BEFORE = new RegExp(`(?:the|a)\\s+(${ADMIN1_NAME})\\s+(?:city|town|district|county|prefecture|metropolis)\\s+of\\s+$`, 'u');
 // "die drittgrößte Stadt Sachsen-Anhalts", "die größte Stadt Bayerns", "the largest city of Saxony": the Land of the city meant.
 const CITY_NOUN_OF_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:die|der|the)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?(?:Stadt|Großstadt|Kommune|Metropole|Industriestadt|city)\\s+(?:of\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
+// "die thüringische Stadt Eisenach", "the Bavarian city of Ingolstadt": a Land as an adjective before the city noun.
+const STATE_ADJECTIVES: Array<[RegExp, string]> = [
+  [/^niedersächs/iu, 'Niedersachsen'], [/^(?:sachsen-anhaltisch|anhaltisch)/iu, 'Sachsen-Anhalt'], [/^(?:sächs|saxon)/iu, 'Sachsen'],
+  [/^(?:thüring|thuringian)/iu, 'Thüringen'], [/^(?:bayer|bavarian)/iu, 'Bayern'], [/^(?:hessisch|hessian)/iu, 'Hessen'], [/^saarländ/iu, 'Saarland'],
+  [/^brandenburg/iu, 'Brandenburg'], [/^baden-württemberg/iu, 'Baden-Württemberg'], [/^rheinland-pfälz/iu, 'Rheinland-Pfalz'],
+  [/^nordrhein-westfäl/iu, 'Nordrhein-Westfalen'], [/^schleswig-holstein/iu, 'Schleswig-Holstein'], [/^mecklenburg/iu, 'Mecklenburg-Vorpommern'],
+];
+const ADJECTIVE_BEFORE_CITY = /(?<![\p{L}])(?:die|der|das|den|dem|des|the|a|an|eine|einer|einem|eines)\s+([\p{L}-]+)\s+(?:Stadt|Kreisstadt|Großstadt|Kommune|Gemeinde|Landkreis|Kreis|city|town|district)\s+(?:of\s+)?$/u;
+// "im Westen Thüringens", "in the heart of Saxony": a part of a Land placing the city the sentence is about.
+const PART_OF_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:im|in\\s+the)\\s+(?:Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Herzen|Zentrum|west|east|north|south|north-west|north-east|south-west|south-east|heart|centre|center)\\s+(?:of\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
 const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der\\s+Provinz|des\\s+Landes|des\\s+Bundeslandes|des\\s+Freistaats|von|of|der|the)\\s+)?((?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
 const DISTRICT_AFTER = /^\s*(?:\(|,)\s*(?:ein|eine|einem|der|a|the)?\s*(?:Stadt)?(?:bezirk|Bezirk|district|District|Distrikt)\s+(?:der\s+Stadt|der\s+Metropole|von|of|in)\s+$/u;
 // "Bezirk Nansha in Guangzhou", "Bezirk Jiangning der ostchinesischen Metropole Nanjing" (a genitive).
@@ -58,7 +68,8 @@ const PROVINCIAL_CAPITAL_BEFORE = /(?:Provinzhauptstadt|provincial\s+capital|Hau
 const PROVINCIAL_CAPITAL_AFTER = /^\s*,\s*(?:the|die|der)\s+(?:[\p{Ll}]+\s+)?(?:Provinzhauptstadt|provincial\s+capital)(?![\p{L}])/u;
 // "people" and "Menschen" are a population only where the text says they live there.
 const PEOPLE_CONTEXT = /(?:home\s+to|city\s+of|metropolis\s+of|town\s+of|Stadt\s+mit|Metropole\s+mit|leben|wohnen|lebten|live|living)\s[^.;]{0,40}$/iu;
-const CITY_NOUNS = '(?:Stadt|Kreisstadt|Große\\s+Kreisstadt|Großstadt|Universitätsstadt|Hansestadt|Industriestadt|Kommune|Gemeinde|Metropole|Millionenmetropole|Millionenstadt|Stadtbezirk|Bezirk|Provinzhauptstadt|Hafenstadt|city|metropolis|district|town|municipality)';
+// "Die Wartburgstadt", "die Domstadt": a compound of -stadt names the city talked about.
+const CITY_NOUNS = '(?:\\p{Lu}\\p{Ll}+stadt|Stadt|Kreisstadt|Große\\s+Kreisstadt|Großstadt|Universitätsstadt|Hansestadt|Industriestadt|Kommune|Gemeinde|Metropole|Millionenmetropole|Millionenstadt|Stadtbezirk|Bezirk|Provinzhauptstadt|Hafenstadt|city|metropolis|district|town|municipality)';
 const ANAPHOR_SUBJECT = new RegExp(`^(?:\\s*[„“"]?)(?:Die|Der|Das|The|Diese|Dieser|This)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?(${CITY_NOUNS})(?![\\p{L}])|^(?:\\s*)(?:Sie|It|Its|Ihre|Seine)\\s`, 'u');
 // "Für die Stadt mit ihren rund 246.000 Einwohnern", "the city, with its 80,000 residents": the noun right before the number.
 const ANAPHOR_WITH_BEFORE = new RegExp(`(?:^|[\\s„“"(])(?:die|der|das|the)\\s+(?:[\\p{L}][\\p{L}-]*\\s+)?(${CITY_NOUNS}),?\\s+(?:mit|with)\\s+(?:(?:ihren|seinen|its|rund|etwa|knapp|gut|über|about|around|some|nearly|more\\s+than|ca\\.)\\s+)*$`, 'iu');
@@ -162,21 +173,29 @@ function appositiveHead(doc: AnalysedDocument, at: CityInSentence, to: number): 
 function readAdmin1Modifier(doc: AnalysedDocument, city: CityMention, push: Push): void {
   const before = doc.text.slice(Math.max(0, city.start - 60), city.start);
   const m = ADMIN1_MODIFIER_BEFORE.exec(before);
-  if (!m) return;
-  const admin1 = admin1Of(doc, m[1]!);
-  if (!admin1 || admin1.country !== city.country) return;
-  push(city.name, admin1.country === 'CN' ? 'province' : 'state', admin1.name, city.start - before.length + m.index, city.end, 'city-attribute/admin1-modifier');
+  const modifier = m ? admin1Of(doc, m[1]!) : null;
+  if (m && modifier) {
+    const admin1 = modifier;
+    if (admin1.country !== city.country) return;
+    push(city.name, admin1.country === 'CN' ? 'province' : 'state', admin1.name, city.start - before.length + m.index, city.end, 'city-attribute/admin1-modifier');
+    return;
+  }
+  const adjective = ADJECTIVE_BEFORE_CITY.exec(before);
+  const state = adjective ? STATE_ADJECTIVES.find(([stem]) => stem.test(adjective[1]!))?.[1] : undefined;
+  const admin1 = state ? admin1Of(doc, state) : null;
+  if (!adjective || !admin1 || admin1.country !== city.country) return;
+  push(city.name, 'state', admin1.name, city.start - before.length + adjective.index, city.end, 'city-attribute/state-adjective');
 }
 
 /** "Für die drittgrößte Stadt Sachsen-Anhalts": the Land of the sentence's subject or of the city talked about. */
 function readCityNounOfAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
-  CITY_NOUN_OF_ADMIN1.lastIndex = 0;
-  for (const m of sentence.text.matchAll(CITY_NOUN_OF_ADMIN1)) {
+  const found = [...sentence.text.matchAll(CITY_NOUN_OF_ADMIN1), ...sentence.text.matchAll(PART_OF_ADMIN1)];
+  for (const m of found) {
     const admin1 = admin1Of(doc, m[1]!);
     if (!admin1) continue;
     const at = sentence.start + m.index;
     // The noun phrase must not follow a preposition ("in jeder anderen Stadt Bayerns" compares, it does not place).
-    if (/(?:^|\s)(?:in|im|als|than|in|wie|jeder|jede)\s+$/iu.test(doc.text.slice(Math.max(sentence.start, at - 12), at))) continue;
+    if (!/^(?:im|in)\s/u.test(m[0]) && /(?:^|\s)(?:in|im|als|than|in|wie|jeder|jede)\s+$/iu.test(doc.text.slice(Math.max(sentence.start, at - 12), at))) continue;
     const subject = cities.find((c) => c.end <= at && !isGoverned(doc, c, sentence.start));
     const anaphoric = !subject && !cities.some((c) => c.end <= at);
     const city = subject ?? (anaphoric ? antecedentOfCountry(doc, sentence, admin1.country) : null);

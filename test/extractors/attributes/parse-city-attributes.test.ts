@@ -101,4 +101,18 @@ describe('city attributes', () => {
   it('takes no population from employees or visitors', () => {
     expect(attributes('Der größte Arbeitgeber in Ingolstadt beschäftigt rund 44.000 Menschen. Allein am Flughafen Frankfurt arbeiten 80.000 Menschen.')).toEqual([]);
   });
+
+  it('reads a Land as an adjective before the city noun, "in the Saarland" and an autonomous region', () => {
+    expect(attributes('Neu dabei ist die sächsische Stadt Zwickau.')).toEqual([['Zwickau', 'state', 'Sachsen']]);
+    expect(attributes('The delegation met the mayor of the Bavarian city of Ingolstadt.', 'en')).toEqual([['Ingolstadt', 'state', 'Bayern']]);
+    expect(attributes('Neunkirchen in the Saarland joined too.', 'en')).toEqual([['Neunkirchen', 'state', 'Saarland']]);
+    expect(attributes('Nanning and Liuzhou in the Guangxi Zhuang Autonomous Region joined.', 'en')).toEqual([['Liuzhou', 'province', 'Guangxi'], ['Nanning', 'province', 'Guangxi']]);
+    // An adjective that names no Land, or a Land of the other country, places nothing.
+    expect(attributes('Die traditionsreiche Stadt Zwickau wächst.')).toEqual([]);
+    expect(attributes('Die sächsische Stadt Wuhu ist gemeint.')).toEqual([]);
+  });
+
+  it('reads the Land a part of which holds the city talked about, with its compound noun', () => {
+    expect(attributes('Eisenach – Die Wartburgstadt im Westen Thüringens (rund 42.000 Einwohner) wirbt um Firmen.')).toEqual([['Eisenach', 'population', 42000], ['Eisenach', 'state', 'Thüringen']]);
+  });
 });
