@@ -43,6 +43,12 @@ const STATE_ADJECTIVES: Array<[RegExp, string]> = [
   [/^nordrhein-westfäl/iu, 'Nordrhein-Westfalen'], [/^schleswig-holstein/iu, 'Schleswig-Holstein'], [/^mecklenburg/iu, 'Mecklenburg-Vorpommern'],
 ];
 const ADJECTIVE_BEFORE_CITY = /(?<![\p{L}])(?:die|der|das|den|dem|des|the|a|an|eine|einer|einem|eines)\s+([\p{L}-]+)\s+(?:Stadt|Kreisstadt|Großstadt|Kommune|Gemeinde|Landkreis|Kreis|city|town|district)\s+(?:of\s+)?$/u;
+// "der erste baden-württembergische Landkreis", "die zweite sächsische Stadt im Netzwerk": a noun phrase naming no city after it.
+const COPULA_AFTER = /^\s+(?:ist|war|wird|wurde|is|was|becomes|became)\s+(?:\p{Ll}+\s+){0,2}$/u;
+const COPULA_BEFORE = /(?:^|\s)(?:ist|war|wird|wurde|is|was)\s+$/u;
+const ADJECTIVE_NOUN_PHRASE = /(?<![\p{L}])(?:der|die|das|the)\s+(?:(?:erste|zweite|dritte|vierte|fünfte|einzige|first|second|third|fourth|fifth|only)\p{L}*\s+)([\p{L}-]+)\s+(?:Stadt|Großstadt|Kommune|Landkreis|Kreis|Mitgliedsstadt|Mitglied|city|town|district|county|member)(?![\p{L}])(?!\s+(?:of\s+)?\p{Lu})/gu;
+// "als erstes Mitglied aus dem Saarland", "the first member from Saxony": the Land of the city talked about.
+const FIRST_FROM_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:erstes|erste|ersten|einziges|first|only)\\s+(?:\\p{L}+\\s+)?(?:Mitglied|Stadt|Kommune|Landkreis|member|city|town|district)\\s+(?:aus|from)\\s+(?:(?:dem|der|the)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
 // "im Westen Thüringens", "in the heart of Saxony": a part of a Land placing the city the sentence is about.
 const PART_OF_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:im|in\\s+the)\\s+(?:Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Herzen|Zentrum|west|east|north|south|north-west|north-east|south-west|south-east|heart|centre|center)\\s+(?:of\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
 const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der\\s+Provinz|des\\s+Landes|des\\s+Bundeslandes|des\\s+Freistaats|von|of|der|the)\\s+)?((?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
@@ -181,7 +187,7 @@ function readAdmin1Modifier(doc: AnalysedDocument, city: CityMention, push: Push
     return;
   }
   const adjective = ADJECTIVE_BEFORE_CITY.exec(before);
-  const state = adjective ? STATE_ADJECTIVES.find(([stem]) => stem.test(adjective[1]!))?.[1] : undefined;
+  const state = adjective ? stateOfAdjective(adjective[1]!) : null;
   const admin1 = state ? admin1Of(doc, state) : null;
   if (!adjective || !admin1 || admin1.country !== city.country) return;
   push(city.name, 'state', admin1.name, city.start - before.length + adjective.index, city.end, 'city-attribute/state-adjective');
@@ -189,19 +195,39 @@ function readAdmin1Modifier(doc: AnalysedDocument, city: CityMention, push: Push
 
 /** "Für die drittgrößte Stadt Sachsen-Anhalts": the Land of the sentence's subject or of the city talked about. */
 function readCityNounOfAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
-  const found = [...sentence.text.matchAll(CITY_NOUN_OF_ADMIN1), ...sentence.text.matchAll(PART_OF_ADMIN1)];
-  for (const m of found) {
-    const admin1 = admin1Of(doc, m[1]!);
+  // Only "die … Stadt Bayerns" compares after a preposition ("in jeder anderen Stadt Bayerns"); the other forms place.
+  const found = [
+    ...[...sentence.text.matchAll(CITY_NOUN_OF_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: true })),
+    ...[...sentence.text.matchAll(PART_OF_ADMIN1), ...sentence.text.matchAll(FIRST_FROM_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: false })),
+  ];
+  // "ist … die zweite sächsische Stadt in dem Netzwerk", "der erste baden-württembergische Landkreis": the adjective's Land.
+  for (const m of sentence.text.matchAll(ADJECTIVE_NOUN_PHRASE)) {
+    const state = stateOfAdjective(m[1]!);
+    if (state) found.push({ m, written: state, guarded: true });
+  }
+  for (const { m, written, guarded } of found) {
+    const admin1 = admin1Of(doc, written);
     if (!admin1) continue;
     const at = sentence.start + m.index;
     // The noun phrase must not follow a preposition ("in jeder anderen Stadt Bayerns" compares, it does not place).
-    if (!/^(?:im|in)\s/u.test(m[0]) && /(?:^|\s)(?:in|im|als|than|in|wie|jeder|jede)\s+$/iu.test(doc.text.slice(Math.max(sentence.start, at - 12), at))) continue;
-    const subject = cities.find((c) => c.end <= at && !isGoverned(doc, c, sentence.start));
+    if (guarded && /(?:^|\s)(?:in|im|als|than|in|wie|jeder|jede)\s+$/iu.test(doc.text.slice(Math.max(sentence.start, at - 12), at))) continue;
+    // "Nach A, B und C ist Wetzlar die vierte hessische Kommune": the city right before the copula is the one described.
+    // "X ist die …", inverted "… ist X die …".
+    const predicated = [...cities].reverse().find((c) => c.end <= at && (COPULA_AFTER.test(doc.text.slice(c.end, at)) || (/^\s+$/u.test(doc.text.slice(c.end, at)) && COPULA_BEFORE.test(doc.text.slice(Math.max(0, c.start - 12), c.start)))));
+    // A copula whose subject is no city we know ("… ist Wetzlar die vierte …" with Wetzlar unread) describes none of the others.
+    if (!predicated && /(?:^|\s)\p{Lu}[\p{L}-]*\s+(?:ist|war|wird|wurde|is|was|becomes|became)\s+(?:\p{Ll}+\s+){0,2}$/u.test(doc.text.slice(Math.max(sentence.start, at - 60), at))) continue;
+    if (!predicated && /\s(?:ist|war|wird|wurde|is|was)\s+\p{Lu}[\p{L}-]*\s+$/u.test(doc.text.slice(Math.max(sentence.start, at - 60), at))) continue;
+    const subject = predicated ?? cities.find((c) => c.end <= at && !isGoverned(doc, c, sentence.start));
     const anaphoric = !subject && !cities.some((c) => c.end <= at);
     const city = subject ?? (anaphoric ? antecedentOfCountry(doc, sentence, admin1.country) : null);
     if (!city || city.country !== admin1.country || city.name === admin1.name) continue;
     push(city.name, admin1.country === 'CN' ? 'province' : 'state', admin1.name, subject ? Math.min(subject.start, at) : at, at + m[0].length, 'city-attribute/city-of-admin1', !subject);
   }
+}
+
+/** The Land an adjective names ("thüringische", "Bavarian"), or null. */
+function stateOfAdjective(adjective: string): string | null {
+  return STATE_ADJECTIVES.find(([stem]) => stem.test(adjective))?.[1] ?? null;
 }
 
 /** An admin1 as written, trying shorter forms: "Guangdong Province", "North Rhine-Westphalia", "Guangxis". */

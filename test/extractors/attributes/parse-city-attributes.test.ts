@@ -115,4 +115,12 @@ describe('city attributes', () => {
   it('reads the Land a part of which holds the city talked about, with its compound noun', () => {
     expect(attributes('Eisenach – Die Wartburgstadt im Westen Thüringens (rund 42.000 Einwohner) wirbt um Firmen.')).toEqual([['Eisenach', 'population', 42000], ['Eisenach', 'state', 'Thüringen']]);
   });
+
+  it('reads the Land of a predicate noun phrase ("die zweite sächsische Stadt", "als erstes Mitglied aus dem Saarland") for the city it describes', () => {
+    expect(attributes('Nach Köln und Bonn ist Jena die dritte thüringische Stadt im Netzwerk.')).toEqual([['Jena', 'state', 'Thüringen']]);
+    expect(attributes('Der Landkreis Esslingen ist der erste baden-württembergische Landkreis in der Allianz.')).toEqual([['Landkreis Esslingen', 'state', 'Baden-Württemberg']]);
+    expect(attributes('Zwickau – Die Stadt wurde aufgenommen, als erstes Mitglied aus Sachsen.')).toEqual([['Zwickau', 'state', 'Sachsen']]);
+    // A copula whose subject is no known city describes none of the cities before it.
+    expect(attributes('Nach Jena und Gera ist Musterhausen die dritte thüringische Kommune im Netzwerk.')).toEqual([]);
+  });
 });
