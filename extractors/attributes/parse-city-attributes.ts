@@ -23,7 +23,8 @@ const ADMIN1_PHRASES: RegExp[] = [
   new RegExp(`^\\s*\\(\\s*(?:beide|both|alle|all)?\\s*((?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
   new RegExp(`(?:Provinz|[Pp]rovince\\s+of|[Ss]tate\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region|[Aa]utonomous\\s+[Rr]egion\\s+of)\\s+(${ADMIN1_NAME})`, 'u'),
   new RegExp(`(${ADMIN1_NAME})\\s+(?:Province|province)`, 'u'),
-  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(?:(?:the|dem)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
+  // "in northern Jiangsu", "in central Shandong", "im nördlichen Sachsen": a part of the province or Land.
+  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(?:(?:the|dem)\\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nördlichen|südlichen|östlichen|westlichen)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
 ];
 // What may stand between a city and its province phrase for the phrase to be the city's own:
 // "Yangzhou in der ostchinesischen Provinz Jiangsu", "Foshan in south China's Guangdong Province".
@@ -68,7 +69,7 @@ const POPULATION_OF = /(?:population|Bevölkerung|Einwohnerzahl)\s+(?:of|von|is|
 // "Foshan, einer Stadt mit 9,6 Mio. Einwohnern", "Kelsterbach, a town of about 17,000 residents": the city before the comma.
 const APPOSITIVE_BEFORE = /,\s*(?:eine[rm]?|a|an|the|die|der)\s+(?:[\p{L}-]+\s+){0,3}?(?:mit|of|with)\s+(?:about|around|some|rund|etwa|knapp|über|more\s+than|nearly|gut|ca\.)?\s*$/u;
 // "With about 1.1 million inhabitants, Cologne …": the city after the comma.
-const LEADING_WITH = /^\s*(?:Mit|With)\s/u;
+const LEADING_WITH = /^\s*(?:Mit|With|Home\s+to|Heimat\s+von)\s/u;
 // "Provinzhauptstadt Zhengzhou", "Hefei, the provincial capital": the province named before.
 const PROVINCIAL_CAPITAL_BEFORE = /(?:Provinzhauptstadt|provincial\s+capital|Hauptstadt\s+der\s+Provinz)\s+$/u;
 const PROVINCIAL_CAPITAL_AFTER = /^\s*,\s*(?:the|die|der)\s+(?:[\p{Ll}]+\s+)?(?:Provinzhauptstadt|provincial\s+capital)(?![\p{L}])/u;
@@ -159,6 +160,8 @@ function readAdmin1(doc: AnalysedDocument, at: CityInSentence, owner: CityMentio
       for (let k = at.index - 1; k >= 0; k--) {
         const previous = at.cities[k]!;
         if (!COORDINATED.test(doc.text.slice(previous.end, at.cities[k + 1]!.start)) || previous.country !== admin1.country) break;
+        // "the Shandong city of Zibo, Huai'an in northern Jiangsu": an item with its own descriptor keeps it.
+        if (ADMIN1_MODIFIER_BEFORE.test(doc.text.slice(Math.max(0, previous.start - 60), previous.start)) || ADJECTIVE_BEFORE_CITY.test(doc.text.slice(Math.max(0, previous.start - 60), previous.start))) break;
         push(previous.name, attribute, admin1.name, previous.start, end, `city-attribute/${attribute}-shared`);
       }
     }

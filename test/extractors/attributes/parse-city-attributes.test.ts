@@ -123,4 +123,10 @@ describe('city attributes', () => {
     // A copula whose subject is no known city describes none of the cities before it.
     expect(attributes('Nach Jena und Gera ist Musterhausen die dritte thüringische Kommune im Netzwerk.')).toEqual([]);
   });
+
+  it('reads a part of a province, a leading "Home to", and keeps an item\'s own descriptor out of a shared phrase', () => {
+    expect(attributes('Weifang, an industrial base in central Shandong, joined.', 'en')).toEqual([['Weifang', 'province', 'Shandong']]);
+    expect(attributes('Home to about 8.9 million residents, Weifang joined the alliance.', 'en')).toEqual([['Weifang', 'population', 8900000]]);
+    expect(attributes('New are the Hunan city of Zhuzhou, Wuhu in southern Anhui and Jena.', 'en')).toEqual([['Zhuzhou', 'province', 'Hunan'], ['Wuhu', 'province', 'Anhui']]);
+  });
 });
