@@ -76,10 +76,11 @@ const PROVINCIAL_CAPITAL_AFTER = /^\s*,\s*(?:the|die|der)\s+(?:[\p{Ll}]+\s+)?(?:
 // "people" and "Menschen" are a population only where the text says they live there.
 const PEOPLE_CONTEXT = /(?:home\s+to|city\s+of|metropolis\s+of|town\s+of|Stadt\s+mit|Metropole\s+mit|leben|wohnen|lebten|live|living)\s[^.;]{0,40}$/iu;
 // "Die Wartburgstadt", "die Domstadt": a compound of -stadt names the city talked about.
-const CITY_NOUNS = '(?:\\p{Lu}\\p{Ll}+stadt|Stadt|Kreisstadt|Große\\s+Kreisstadt|Großstadt|Universitätsstadt|Hansestadt|Industriestadt|Kommune|Gemeinde|Metropole|Millionenmetropole|Millionenstadt|Stadtbezirk|Bezirk|Provinzhauptstadt|Hafenstadt|city|metropolis|district|town|municipality)';
+const CITY_NOUNS = '(?:\\p{Lu}\\p{Ll}+stadt|Landkreis|Kreis|Stadt|Kreisstadt|Große\\s+Kreisstadt|Großstadt|Universitätsstadt|Hansestadt|Industriestadt|Kommune|Gemeinde|Metropole|Millionenmetropole|Millionenstadt|Stadtbezirk|Bezirk|Provinzhauptstadt|Hafenstadt|city|metropolis|district|town|municipality)';
 const ANAPHOR_SUBJECT = new RegExp(`^(?:\\s*[„“"]?)(?:Die|Der|Das|The|Diese|Dieser|This)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?(${CITY_NOUNS})(?![\\p{L}])|^(?:\\s*)(?:Sie|It|Its|Ihre|Seine)\\s`, 'u');
 // "Für die Stadt mit ihren rund 246.000 Einwohnern", "the city, with its 80,000 residents": the noun right before the number.
-const ANAPHOR_WITH_BEFORE = new RegExp(`(?:^|[\\s„“"(])(?:die|der|das|the)\\s+(?:[\\p{L}][\\p{L}-]*\\s+)?(${CITY_NOUNS}),?\\s+(?:mit|with)\\s+(?:(?:ihren|seinen|its|rund|etwa|knapp|gut|über|about|around|some|nearly|more\\s+than|ca\\.)\\s+)*$`, 'iu');
+// "Für den Kreis mit seinen neun Städten und rund 325.000 Einwohnern": other parts may be counted before the population.
+const ANAPHOR_WITH_BEFORE = new RegExp(`(?:^|[\\s„“"(])(?:die|der|das|den|dem|the)\\s+(?:[\\p{L}][\\p{L}-]*\\s+)?(${CITY_NOUNS}),?\\s+(?:mit|with)\\s+(?:(?:ihren|seinen|its)\\s+)?(?:[^,.;:]{1,40}?\\s+(?:und|and)\\s+)?(?:(?:ihren|seinen|its|rund|etwa|knapp|gut|über|about|around|some|nearly|more\\s+than|ca\\.)\\s+)*$`, 'iu');
 const MULTIPLIER: Record<string, number> = {
   'mio.': 1e6, millionen: 1e6, million: 1e6, 'mrd.': 1e9, milliarden: 1e9, billion: 1e9, 'tsd.': 1e3, tausend: 1e3, thousand: 1e3,
 };
@@ -337,6 +338,12 @@ function antecedentOfCountry(doc: AnalysedDocument, sentence: Sentence, country:
  * latest city that was a subject (no preposition governs it) of a sentence before.
  */
 function antecedent(doc: AnalysedDocument, sentence: Sentence, noun: string, phrase: string): CityMention | null {
+  // "Der Landkreis mit seinen … Einwohnern", "Für den Kreis …": the Kreis the release is by, else the Kreis talked about last.
+  if (/^(?:Land)?kreis$/iu.test(noun)) {
+    const own = doc.mainCity;
+    if (own && own.place.type === 'district') return own;
+    return doc.cities.filter((c) => c.end <= sentence.start && c.start >= sentence.start - 1500 && c.place.type === 'district').at(-1) ?? null;
+  }
   const wantDistrict = /bezirk|district/iu.test(noun);
   const country = /chines|chinese/iu.test(phrase) ? 'CN' : /deutsch|german/iu.test(phrase) ? 'DE' : null;
   const earlier = doc.cities.filter((c) => c.end <= sentence.start && c.start >= sentence.start - 1500 && (wantDistrict || !isGoverned(doc, c)));

@@ -129,4 +129,10 @@ describe('city attributes', () => {
     expect(attributes('Home to about 8.9 million residents, Weifang joined the alliance.', 'en')).toEqual([['Weifang', 'population', 8900000]]);
     expect(attributes('New are the Hunan city of Zhuzhou, Wuhu in southern Anhui and Jena.', 'en')).toEqual([['Zhuzhou', 'province', 'Hunan'], ['Wuhu', 'province', 'Anhui']]);
   });
+
+  it('gives "der Kreis mit seinen … Einwohnern" to the Kreis the release is by, other parts counted before the population', () => {
+    expect(attributes('Kreis Kleve – Der Kreistag stimmte zu. Für den Kreis mit seinen 16 Kommunen und rund 310.000 Einwohnern ist das ein Schritt.')).toEqual([['Kreis Kleve', 'population', 310000]]);
+    // A town is no Kreis: without a Kreis to refer to, the population stays unassigned.
+    expect(attributes('Jena – Der Rat stimmte zu. Der Landkreis mit seinen rund 80.000 Einwohnern zieht nach.')).toEqual([]);
+  });
 });
