@@ -347,6 +347,12 @@ function antecedent(doc: AnalysedDocument, sentence: Sentence, noun: string, phr
   const wantDistrict = /bezirk|district/iu.test(noun);
   const country = /chines|chinese/iu.test(phrase) ? 'CN' : /deutsch|german/iu.test(phrase) ? 'DE' : null;
   const earlier = doc.cities.filter((c) => c.end <= sentence.start && c.start >= sentence.start - 1500 && (wantDistrict || !isGoverned(doc, c)));
+  // "Die Stadt mit …" opening a paragraph after one naming the release's city beside others means the release's city.
+  const own = doc.mainCity;
+  const opensParagraph = doc.sentences[sentence.index - 1]?.paragraph !== sentence.paragraph;
+  const previousParagraph = doc.paragraphs[sentence.paragraph - 1];
+  if (opensParagraph && own && !wantDistrict && previousParagraph && (!country || own.country === country)
+    && earlier.some((c) => c.name === own.name && c.start >= previousParagraph.start)) return own;
   for (let i = earlier.length - 1; i >= 0; i--) {
     const c = earlier[i]!;
     if (wantDistrict && c.place.type !== 'city_district') continue;
@@ -356,6 +362,5 @@ function antecedent(doc: AnalysedDocument, sentence: Sentence, noun: string, phr
     return c;
   }
   // "Der Rat von Esslingen stimmte zu. Die Große Kreisstadt …": no free subject before, so the document's own city.
-  const own = doc.mainCity;
   return own && !wantDistrict && (!country || own.country === country) && own.start < sentence.start ? own : null;
 }

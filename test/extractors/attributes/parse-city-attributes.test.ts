@@ -135,4 +135,11 @@ describe('city attributes', () => {
     // A town is no Kreis: without a Kreis to refer to, the population stays unassigned.
     expect(attributes('Jena – Der Rat stimmte zu. Der Landkreis mit seinen rund 80.000 Einwohnern zieht nach.')).toEqual([]);
   });
+
+  it('reads "Die Stadt" opening a paragraph as the release\'s city when the paragraph before names it beside a partner', () => {
+    const text = 'Jena – Jena ist neues Mitglied der Allianz.\n\nAm Rande unterzeichneten Jena und Wuhu einen Vertrag. Wuhu schickt Schüler.\n\nDie Stadt mit rund 110.000 Einwohnern ist Sitz der Optikindustrie.';
+    expect(attributes(text)).toEqual([['Jena', 'population', 110000]]);
+    // Within a paragraph the city named last is still the antecedent.
+    expect(attributes('Jena – Jena ist neues Mitglied der Allianz.\n\nZu Gast war Gera. Die Stadt mit rund 93.000 Einwohnern liegt nah.')).toEqual([['Gera', 'population', 93000]]);
+  });
 });
