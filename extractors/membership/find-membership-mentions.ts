@@ -40,6 +40,8 @@ export interface MembershipMention {
   sure: boolean;
 }
 
+// What may stand between a cue and its examples: a short adverbial, then the marker and an article or a noun or two.
+const EXAMPLES_LEAD = /^[^.;:]{0,40}?,\s*(?:among\s+them|including|darunter|unter\s+ihnen)\s+(?:(?:our|their|the|unsere?[nm]?|die|der|den)\s+)?(?:\p{Ll}[\p{L}-]*\s+){0,2}(?:(?:neighbour|neighbor|partner|city|town|Nachbar\p{L}*|Partnerstadt|Stadt)\s+(?:of\s+)?)?$/u;
 const PLENARY = /(?<![\p{L}])(?:Plenarversammlung\p{L}*|Plenartagung\p{L}*|Mitgliederversammlung\p{L}*|plenary\s+(?:session|meeting|assembly))(?![\p{L}])/iu;
 // A short line without closing punctuation: a heading.
 const HEADING = /^[^\n.!?:;]{1,60}$/u;
@@ -196,7 +198,9 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   }
   if (before.length) {
     const subjects = coordinated(doc, before).map(asSubject);
-    return [...subjects, ...together.filter((t) => !subjects.some((c) => c.start === t.start))].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
+    // "… and four Chinese cities were admitted on Thursday, among them our neighbour Xiangyang": examples of a plural subject after the verb.
+    const examples = kind === 'joined' || kind === 'left' || kind === 'guest' ? examplesAfter(doc, inSentence, cueEnd) : [];
+    return [...subjects, ...together.filter((t) => !subjects.some((c) => c.start === t.start)), ...examples.filter((e) => !subjects.some((c) => c.start === e.start))].sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   }
   // A cue that spans its subject: "beschlossen, dass Gelsenkirchen der Allianz beitritt", "Seit 2019 ist Hamm Mitglied".
   const inside = inSentence.filter((c) => c.start > cueStart && c.end < cueEnd && free(c) && !inBrackets(c));
@@ -233,6 +237,13 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   }
   if (doc.mainCity) return [{ name: doc.mainCity.name, how: 'main-city' }];
   return [];
+}
+
+/** Cities named as examples right after the cue ("…, among them our neighbour Xiangyang", "…, darunter Jena und Gera"), with their run. */
+function examplesAfter(doc: AnalysedDocument, inSentence: CityMention[], cueEnd: number): ChosenCity[] {
+  const first = inSentence.find((c) => c.start >= cueEnd && EXAMPLES_LEAD.test(doc.text.slice(cueEnd, c.start)));
+  if (!first) return [];
+  return leadingRun(doc, inSentence.slice(inSentence.indexOf(first))).map((c) => ({ name: c.name, start: c.start, end: c.end, how: 'after' as const }));
 }
 
 /** Cities admitted "together with" the subject, with the run of cities coordinated with the first. */

@@ -33,6 +33,13 @@ describe('memberships since a year', () => {
     expect(events('Landkreis Esslingen – Der Landkreis ist seit 2019 Mitglied der Industriestädteallianz.').map(([city, event]) => [city, event])).toEqual([['Landkreis Esslingen', 'joined']]);
   });
 
+  it('reads examples named after the verb of a plural subject as joined too', () => {
+    const en = 'The Industrial Cities Alliance met in Hanover.\n\nJena and four Chinese cities were admitted on Thursday, among them our neighbour Wuhu.';
+    expect(events(en, '2020-11-24', 'en').map(([city, event]) => [city, event])).toEqual([['Jena', 'joined'], ['Wuhu', 'joined']]);
+    const de = 'Die Industriestädteallianz tagte in Hannover.\n\nJena und drei chinesische Städte wurden am Montag aufgenommen, darunter die Partnerstadt Wuhu.';
+    expect(events(de).map(([city, event]) => [city, event])).toEqual([['Jena', 'joined'], ['Wuhu', 'joined']]);
+  });
+
   it('reads a membership since the founding as a founding member, whatever stands between', () => {
     expect(events('Die Industriestädteallianz tagt erneut. Kassel ist seit der Gründung vor drei Jahren dabei.', '2019-04-01').map(([city, event]) => [city, event])).toEqual([['Kassel', 'founding_member']]);
     expect(events('Die Industriestädteallianz wächst. Kassel ist von Anfang an als Mitglied dabei.').map(([city, event]) => [city, event])).toEqual([['Kassel', 'founding_member']]);
