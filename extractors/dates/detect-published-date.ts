@@ -26,6 +26,7 @@ const FOOTER_LABEL = /^(?:stand|zuletzt\s+(?:aktualisiert|geändert)|letzte\s+(?
 
 const TIME_OF_DAY = /^,?\s*\d{1,2}[:.]\d{2}(?::\d{2})?(?:\s*(?:Uhr|h|am|pm|a\.m\.|p\.m\.|CET|CEST|MEZ|MESZ|UTC|GMT|\+\d{2}:?\d{2}))?(?=\s|$)/iu;
 // The next field of a byline: a short capitalised label and a colon ("Source:", "Quelle:", "Von:").
+const SOURCE_FIELD = /^[|·•–—]?\s*(?:Source|Quelle|Autor|Autorin|Author|Von|By|Editor|Redaktion|Herausgeber|Publisher)\s*:/u;
 const NEXT_FIELD = /^[|·•–—]?\s*\p{Lu}[\p{L}.-]*(?:\s\p{L}[\p{L}.-]*){0,2}\s*:/u;
 
 /** Date the text itself gives as its publication date, or null. Day or month precision only. */
@@ -61,7 +62,8 @@ function dateAlone(segment: string): PartialDate | null {
   const labelled = LABEL.test(before);
   // A labelled date may share its line with the byline's next field, however it is spaced:
   // "Updated: 2017-04-26 09:41 Source: Foreign Affairs Office", "Datum: 04.11.2019 Autor: Pressestelle".
-  if (after !== '' && !(labelled && NEXT_FIELD.test(after))) return null;
+  // Unlabelled, the date must open the line and the next field must name the source or author ("2020-11-24 09:30  Source: Shiyan Daily").
+  if (after !== '' && !(labelled && NEXT_FIELD.test(after)) && !(before === '' && SOURCE_FIELD.test(after))) return null;
   const rest = before.replace(LABEL, '').replace(PLACE, '').replace(LABEL, '').replace(/^[\s,.:–—|-]+|[\s,.:–—|-]+$/gu, '');
   return rest === '' ? first.value : null;
 }

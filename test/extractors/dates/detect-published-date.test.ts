@@ -28,6 +28,8 @@ describe('detectPublishedDate', () => {
     ['Title\n\nUpdated: 2021-05-11 14:20 Source: Information Office\n\nText', '2021-05-11'],
     ['Titel\n\nDatum: 04.11.2019 Autor: Pressestelle Kassel\n\nText', '2019-11-04'],
     ['Title\n\nPublished: March 3, 2022 | Editor: News Desk\n\nText', '2022-03-03'],
+    ['Title\n\n2020-11-24 09:30  Source: Shiyan Daily  Author: Chen Yu\n\nText', '2020-11-24'],
+    ['Titel\n\n12.05.2021 Quelle: Stadt Jena\n\nText', '2021-05-12'],
   ])('finds the release date in %j', (text, date) => {
     expect(detectPublishedDate(text)).toBe(date);
   });
@@ -39,7 +41,8 @@ describe('detectPublishedDate', () => {
     expect(detectPublishedDate(`Titel\n\n${'Ein Satz über die Allianz.\n'.repeat(20)}\nDie Allianz tagte zuletzt am\n12. Mai 2021`)).toBeNull();
     // A place, a date and a sentence go on: the year must end the dateline.
     expect(detectPublishedDate('Titel\n\nBochum, 4. Mai 2021 trafen sich die Bürgermeister.')).toBeNull();
-    // Only a labelled date may be followed by another field: an unlabelled one must stand alone.
+    // Only a labelled date may be followed by another field: an unlabelled one must stand alone or be followed by its source or author.
     expect(detectPublishedDate('Titel\n\n4. Mai 2021 Ergebnis: die Stadt tritt bei.')).toBeNull();
+    expect(detectPublishedDate('Titel\n\nAm 4. Mai 2021 Quelle: Archiv')).toBeNull();
   });
 });
