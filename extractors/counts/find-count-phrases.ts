@@ -42,7 +42,7 @@ const HEAD_AT = new RegExp(`^${HEAD.source.replace('(?<![\\p{L}\\p{N}.,])', '')}
 const JOIN = /^\s*(?:,\s*)?(?:und|sowie|and|as\s+well\s+as|plus)?\s*/iu;
 // "eleven from China", "14 of them in China", "30 of them German", "32 Chinese"; "zehn auf deutscher und 14 auf chinesischer Seite" shares the noun.
 const ELLIPTIC = new RegExp(
-  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?=\\s*(?:[,.;)]|$|\\s(?:and|und|sowie|or|oder)\\s))|(?:on\\s+the\\s+(German|Chinese)(?:\\s+side|(?=\\s+and\\s+\\S+\\s+on\\s+the\\s+(?:German|Chinese)\\s+side))|auf\\s+(deutscher|chinesischer)(?:\\s+Seite|(?=\\s+(?:und|sowie)\\s+\\S+\\s+auf\\s+(?:deutscher|chinesischer)\\s+Seite))))(?![\\p{L}])`,
+  `(?<![\\p{L}\\p{N}.,])${NUMBER}\\s+(?:(?:of\\s+them|davon|darunter)\\s+(?:(?:are|were|sind|waren)\\s+)?)?(?:(?:from|aus|in)\\s+(China|Germany|Deutschland)|(German|Chinese|deutsche|chinesische)(?=\\s*(?:[,.;:)]|$|\\s(?:and|und|sowie|or|oder)\\s))|(?:on\\s+the\\s+(German|Chinese)(?:\\s+side|(?=\\s+and\\s+\\S+\\s+on\\s+the\\s+(?:German|Chinese)\\s+side))|auf\\s+(deutscher|chinesischer)(?:\\s+Seite|(?=\\s+(?:und|sowie)\\s+\\S+\\s+auf\\s+(?:deutscher|chinesischer)\\s+Seite))))(?![\\p{L}])`,
   'giu',
 );
 // "The number of member cities has thus risen to 57", "Die Zahl der Mitglieder ist damit auf 40 gestiegen":
@@ -62,8 +62,11 @@ const AMONG_BEFORE = /(?:^|\s)(?:zu|unter|one\s+of|among)\s+(?:den|the)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
 const ORIGIN_BEFORE = /(?:^|\s)(?:aus|from|in)\s+(?:(?:den|the|insgesamt|total)\s+)?$/iu;
 
-/** Count phrases in `sentence`, whose first character sits at `offset` in the document. */
-export function findCountPhrases(sentence: string, offset: number, language: 'de' | 'en'): CountPhrase[] {
+/**
+ * Count phrases in `sentence`, whose first character sits at `offset` in the document. `carried` is the last count of
+ * the sentence before: "Eighteen cities … signed. Eleven of them are Chinese" takes its noun from there.
+ */
+export function findCountPhrases(sentence: string, offset: number, language: 'de' | 'en', carried: CountPhrase | null = null): CountPhrase[] {
   const phrases: CountPhrase[] = [];
   HEAD.lastIndex = 0;
   for (const m of sentence.matchAll(HEAD)) {
@@ -84,7 +87,7 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
   for (const m of sentence.matchAll(ELLIPTIC)) {
     if (phrases.some((p) => m.index >= p.start && m.index < p.end)) continue;
     const earlier = phrases.filter((p) => p.end <= m.index && p.unitFrom !== 'elliptic' && !p.origin);
-    const base = earlier[earlier.length - 1];
+    const base = earlier[earlier.length - 1] ?? (/(?:of\s+them|davon|darunter)/iu.test(m[0]) && m.index < 3 ? carried ?? undefined : undefined);
     const count = parseCardinal(m[2]!, language);
     if (!base || count === null || !Number.isInteger(count) || count <= 0) continue;
     const country = countryOfWords(m[3] ?? m[4] ?? m[5] ?? m[6]!);

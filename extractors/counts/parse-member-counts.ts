@@ -23,19 +23,27 @@ export interface MemberCountFinding {
   phrase: CountPhrase;
   sentence: Sentence;
   link: OrganisationLink;
+  /** The sentence whose scope the count shares: the one before, for a part of its count ("Eleven of them are Chinese"). */
+  scopeFrom?: Sentence;
 }
 
 /** Count phrases in the document that count an alliance's members. */
 export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFinding[] {
   const findings: MemberCountFinding[] = [];
+  // The last member count of the sentence before, for "Eleven of them are Chinese" after "Eighteen cities … signed".
+  let carried: MemberCountFinding | null = null;
   for (const sentence of doc.sentences) {
-    const phrases = findCountPhrases(sentence.text, sentence.start, doc.language);
+    const previous = carried?.sentence.paragraph === sentence.paragraph && carried.sentence.index === sentence.index - 1 ? carried : null;
+    carried = null;
+    const base = previous && { ...previous.phrase, start: previous.phrase.start - sentence.start, end: previous.phrase.end - sentence.start };
+    const phrases = findCountPhrases(sentence.text, sentence.start, doc.language, base);
     if (!phrases.length) continue;
+    const fromPrevious = previous !== null && phrases.some((p) => p.unitFrom === 'elliptic' && !phrases.some((q) => q.end <= p.start && q.unitFrom !== 'elliptic' && !q.origin));
     // "Die sieben deutschen Gründungsstädte sind: …": a counted membership noun is a cue of its own.
     const countsMemberNoun = phrases.some((p) => !p.origin && MEMBER_NOUN.test(doc.text.slice(p.start, p.end)));
-    const cue = MEMBERSHIP_CUE.test(sentence.text) || countsMemberNoun;
-    // A sentence about "members" may refer to the alliance named paragraphs before.
-    const link = organisationFor(doc, sentence, { documentFallback: cue && MEMBER_NOUN.test(sentence.text) });
+    const cue = MEMBERSHIP_CUE.test(sentence.text) || countsMemberNoun || fromPrevious;
+    // A sentence about "members" may refer to the alliance named paragraphs before; a part of the count before, to its alliance.
+    const link = fromPrevious ? previous.link : organisationFor(doc, sentence, { documentFallback: cue && MEMBER_NOUN.test(sentence.text) });
     if (!link) continue;
     if (!cue && (!link.inSentence || NOT_MEMBERSHIP.test(sentence.text))) continue;
     // "Teil des Netzwerks der Lutherstädte, dem 16 Städte angehören": another network's members.
@@ -47,7 +55,9 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
       if (phrase.origin && phrase.unit !== 'states' && phrase.unit !== 'provinces') continue;
       // "aus 8 Bundesländern" says where members come from only next to a count of members.
       if ((phrase.unit === 'states' || phrase.unit === 'provinces') && !(phrase.origin && countsMembers)) continue;
-      findings.push({ phrase, sentence, link });
+      const finding: MemberCountFinding = { phrase, sentence, link, ...(fromPrevious && phrase.unitFrom === 'elliptic' ? { scopeFrom: previous.scopeFrom ?? previous.sentence } : {}) };
+      findings.push(finding);
+      if (!phrase.origin) carried = finding;
     }
   }
   return findings;
@@ -57,8 +67,8 @@ export const memberCountParser: Parser = {
   name: 'member-count',
   parse(doc) {
     // "Two other new members", "die drei anderen Städte": the rest of a group counted elsewhere, no count of the alliance.
-    return findMemberCountPhrases(doc).filter(({ phrase }) => !OTHER_PART.test(doc.text.slice(phrase.start, phrase.end))).map(({ phrase, sentence, link }): MemberCountClaim => {
-      const scope = scopeNear(sentence.text, phrase.start - sentence.start);
+    return findMemberCountPhrases(doc).filter(({ phrase }) => !OTHER_PART.test(doc.text.slice(phrase.start, phrase.end))).map(({ phrase, sentence, link, scopeFrom }): MemberCountClaim => {
+      const scope = scopeFrom ? scopeNear(scopeFrom.text, scopeFrom.text.length) : scopeNear(sentence.text, phrase.start - sentence.start);
       // A current count is as of its sentence's date ("Ende 2019 gehörten …") unless that dates the founding, else of publication.
       const { asOf, implied } = asOfFor(doc, sentence, phrase.start, scope === 'current' ? 500 : Infinity);
       const impliedFields: string[] = [];

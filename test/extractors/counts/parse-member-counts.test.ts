@@ -67,6 +67,17 @@ describe('member counts', () => {
     expect(counts('Die Industriestädteallianz tagte in Hannover. Die drei Städte sind Aachen, Köln und Bonn, deren Bürgermeister reisten.')).toEqual([]);
   });
 
+  it('reads a part of the count of the sentence before ("Eleven of them are Chinese"), with its scope', () => {
+    const en = 'The Industrial Cities Alliance was launched in Hanover.\n\nTwelve cities from both countries signed the founding declaration. Seven of them are Chinese: Wuhu, Yantai and others.';
+    expect(counts(en, null, 'en').map((c) => [c.country, c.count, c.scope])).toEqual([[null, 12, 'founding'], ['CN', 7, 'founding']]);
+    const de = 'Der Industriestädteallianz gehören heute 40 Städte an. 18 davon sind deutsche.';
+    expect(counts(de).map((c) => [c.country, c.count])).toEqual([[null, 40], ['DE', 18]]);
+    // A new paragraph starts afresh.
+    expect(counts('Der Industriestädteallianz gehören heute 40 Städte an.\n\n18 davon sind deutsche.').map((c) => [c.country, c.count])).toEqual([[null, 40]]);
+    // Only a member count lends its noun: companies stay companies.
+    expect(counts('The Industrial Cities Alliance met in Hanover. About 600 enterprises attended. Two hundred of them are Chinese.', null, 'en')).toEqual([]);
+  });
+
   it('reads elliptic counts that share the side noun', () => {
     const de = 'Der Industriestädteallianz gehören nun 30 Mitglieder an – zwölf auf deutscher und 18 auf chinesischer Seite.';
     expect(counts(de).map((c) => [c.country, c.count, c.unit])).toEqual([[null, 30, 'members'], ['DE', 12, 'members'], ['CN', 18, 'members']]);
