@@ -29,6 +29,8 @@ const HEADING_NOUN = /(?<![\p{L}])(?:(?:ISA-)?(?:Gründungsmitglieder|Mitglieder
 const OTHER_ROSTER = /(?<![\p{L}])(?:\p{L}*[Pp]artner\p{L}*|\p{L}*[Ff]reundschaft\p{L}*|sister|twin\p{L}*|Vorstand\p{L}*|Beirat\p{L}*|board|committee|Ausschuss\p{L}*|Netzwerk\p{L}*|networks?|Mitgliedschaft\p{L}*|membership|Delegation\p{L}*|delegations?|\p{L}*[Rr]eise\p{L}*|Besuch\p{L}*|visit\p{L}*|Teilnehm\p{L}*|participants?|Programm\p{L}*|itinerar\p{L}*)(?![\p{L}])/u;
 // "Gesamt: 21", "Insgesamt 21 Mitglieder", "Total | 21".
 const TOTAL_LINE = /^(?:Gesamt|Insgesamt|Summe|Gesamtzahl|Total|In\s+total|Sum)(?![\p{L}])[\s:|=–-]*(?:\p{L}+\s+)?(\d{1,3})(?![\d.,]\d)/iu;
+// Column names of a roster table: "Nr. Mitglied Bundesland Aufnahme", "No. City Province Joined".
+const COLUMN_NAMES = /^(?:(?:Nr\.?|No\.?|#|Lfd\.?\s*Nr\.?|Mitglied(?:er|sstadt)?|Stadt|Städte|Kommune|Bundesland|Land|Provinz|Aufnahme|Beitritt|seit|Mitglied\s+seit|member|members?|city|cities|state|province|joined|since|admitted|year)\s*){2,}$/iu;
 // Prose, not a list line: a sentence end or many words.
 const PROSE = /[.!?]["“”]?$/u;
 // "Guangdong Province: Foshan, …" — a group label before a colon.
@@ -84,6 +86,8 @@ function readBlock(doc: AnalysedDocument, lines: TextLine[], from: number, count
   let i = from;
   // The heading may stand one blank line above its list.
   while (i < lines.length && lines[i]!.text === '' && i - from < 2) i++;
+  // "Nr. Mitglied Bundesland Aufnahme": a line of column names opens a roster printed as a table.
+  if (i < lines.length && COLUMN_NAMES.test(lines[i]!.text)) i++;
   for (; i < lines.length; i++) {
     const line = lines[i]!;
     if (line.text === '') {
@@ -139,14 +143,37 @@ export function startsGroup(doc: Pick<AnalysedDocument, 'gazetteer'>, text: stri
 
 /** A line holding one member ("Aachen*", "- Köln", "Esslingen (district)"), or null for prose. */
 function memberLine(doc: AnalysedDocument, line: TextLine, country: Country | null): BlockMember | null {
-  if (PROSE.test(line.text) || line.text.includes('|') || /\d{3,}/u.test(line.text)) return null;
-  const item = lineItem(doc.text, line.start, line.end);
+  if (PROSE.test(line.text) || line.text.includes('|')) return null;
+  const row = rowName(doc, line);
+  if (/\d{3,}/u.test(doc.text.slice(row.start, row.end))) return null;
+  const item = lineItem(doc.text, row.start, row.end);
   if (!item) return null;
   const resolved = resolveListItem(doc.gazetteer, item, country);
   if (resolved.member.resolved) return { item, resolved };
   // A misspelt member stays in the list for review; a longer phrase is no member line.
   if (item.base.raw.split(/\s+/u).length <= 3 && /^\p{Lu}/u.test(item.base.raw) && resolved.member.suggestion) return { item, resolved };
   return null;
+}
+
+/**
+ * The name in a roster row printed as a table whose columns lost their alignment: "1 Aachen Nordrhein-Westfalen 2016 (G)"
+ * is Aachen, without its row number, its year (with a footnote mark) and its Land or province.
+ */
+function rowName(doc: AnalysedDocument, line: TextLine): { start: number; end: number } {
+  let start = line.start;
+  let end = line.end;
+  const number = /^\d{1,3}[.)]?\s+(?=\p{L})/u.exec(line.text);
+  const year = /\s+(?:seit\s+|since\s+)?(?:19|20)\d{2}(?:\s*\([^)]{1,5}\)|\*)?$/u.exec(line.text);
+  if (!number && !year) return { start, end };
+  if (number) start += number[0].length;
+  if (year) end = line.start + year.index;
+  // The Land or province column: the last one to three words, when they name one and a name stays before them.
+  const words = [...doc.text.slice(start, end).matchAll(/\S+/gu)];
+  for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
+    const first = words[words.length - n]!;
+    if (doc.gazetteer.admin1(doc.text.slice(start + first.index, end))) return { start, end: start + words[words.length - n - 1]!.index + words[words.length - n - 1]![0].length };
+  }
+  return { start, end };
 }
 
 export const lineBlockListParser: Parser = {

@@ -24,7 +24,7 @@ interface Cell {
 const MEMBER_COLUMN = /^(?:(?:ISA-)?Mitglied(?:er|sstädte|sstadt|skommunen?)?|Gründungsmitglieder|Städte|Stadt|Kommunen?|Stadt\s*\/\s*Kreis|Städte\s+und\s+Kreise|Gebietskörperschaft(?:en)?|members?|member\s+cit(?:y|ies)|cit(?:y|ies)|towns?|municipalit(?:y|ies)|city\s*\/\s*district)$/iu;
 const GROUP_COLUMN = /^(?:Bundes)?(?:land|länder)$|^(?:Provinz(?:en)?|Province|Provinces?|State|States|Federal\s+state|Region)$/iu;
 const COUNT_COLUMN = /^(?:Anzahl|Zahl|Summe|Number|No\.|Count|Total)$/iu;
-const SINCE_COLUMN = /^(?:seit|Mitglied\s+seit|Beitritt|Beitrittsjahr|beigetreten|since|member\s+since|joined|year\s+joined)$/iu;
+const SINCE_COLUMN = /^(?:seit|Mitglied\s+seit|Beitritt|Beitrittsjahr|beigetreten|Aufnahme|Aufnahmejahr|aufgenommen|since|member\s+since|joined|year\s+joined|admitted)$/iu;
 const TOTAL_ROW = /^(?:Gesamt|Insgesamt|Summe|Gesamtzahl|Total|In\s+total|Sum)$/iu;
 // The title must speak of members; partners, twin towns and networks have tables too.
 const MEMBER_TITLE = /(?<![\p{L}])(?:\p{L}*Mitglied\p{L}*|Gründungs\p{L}*|members?|membership|founding)(?![\p{L}])/iu;
@@ -34,7 +34,7 @@ const FOUNDING = /(?<![\p{L}])(?:Gründ\p{L}*|founding|founders?)(?![\p{L}])/iu;
 /** Cells of a table line: split at pipes, else at tabs; null when the line has no cell separator. */
 function cellsOf(line: TextLine): Cell[] | null {
   const separator = line.text.includes('|') ? '|' : line.text.includes('\t') ? '\t' : null;
-  if (!separator) return null;
+  if (!separator) return alignedCells(line);
   const cells: Cell[] = [];
   let from = line.start;
   for (let i = line.start; i <= line.end; i++) {
@@ -52,6 +52,13 @@ function cellsOf(line: TextLine): Cell[] | null {
   if (cells[0]?.text === '' && line.text.startsWith(separator)) cells.shift();
   if (cells.at(-1)?.text === '' && line.text.endsWith(separator)) cells.pop();
   return cells.length >= 2 ? cells : null;
+}
+
+/** Cells of a column-aligned line ("  1  Aachen      Nordrhein-Westfalen   2016"): gaps of two or more blanks, three cells at least. */
+function alignedCells(line: TextLine): Cell[] | null {
+  const cells: Cell[] = [];
+  for (const m of line.text.matchAll(/\S+(?: \S+)*/gu)) cells.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, text: m[0] });
+  return cells.length >= 3 ? cells : null;
 }
 
 interface Table {
@@ -112,7 +119,8 @@ export const textTableParser: Parser = {
         const group = groupColumn >= 0 ? groupLabel(doc, row[groupColumn]!.text) : null;
         if (group) groups.push(group);
         const cell = row[memberColumn]!;
-        const since = sinceColumn >= 0 ? /^(?:seit\s+|since\s+)?((?:19|20)\d{2})$/iu.exec(row[sinceColumn]!.text)?.[1] ?? null : null;
+        // "2016 (G)", "2016*": a year with a footnote mark.
+        const since = sinceColumn >= 0 ? /^(?:seit\s+|since\s+)?((?:19|20)\d{2})(?:\s*\([^)]{1,5}\)|\*)?$/iu.exec(row[sinceColumn]!.text)?.[1] ?? null : null;
         for (const item of splitListItems(doc.text, cell.start, cell.end)) {
           members.push({ resolved: resolveListItem(doc.gazetteer, item, titleCountry ?? group?.country ?? null), since, cell });
         }
@@ -126,7 +134,8 @@ export const textTableParser: Parser = {
       const provenance = (rule: string) => ({ rule, ...(impliedFields.length ? { implied: impliedFields } : {}) });
       const lastRow = table.rows[table.rows.length - 1]!;
       claims.push({
-        kind: 'member_list', subject: link.subject, country, scope, asOf, members: members.map((m) => m.resolved.member), statedCount: total?.count ?? null,
+        // "Deutsche Mitglieder (27)": a title may state the size as a total row does.
+        kind: 'member_list', subject: link.subject, country, scope, asOf, members: members.map((m) => m.resolved.member), statedCount: total?.count ?? titleCount(title?.text ?? ''),
         evidence: evidenceOf(doc, anchor.start, lastRow[lastRow.length - 1]!.end), provenance: provenance('member-list/text-table'),
       });
       if (total) {
@@ -157,4 +166,10 @@ function titleOf(lines: TextLine[], first: number): TextLine | null {
 function sharedCountry(countries: Country[]): Country | null {
   const set = new Set(countries);
   return set.size === 1 ? countries[0]! : null;
+}
+
+/** The size a title states in a closing bracket ("Deutsche Mitglieder (27)"), or null. */
+function titleCount(title: string): number | null {
+  const m = /\((\d{1,3})\)\s*:?\s*$/u.exec(title);
+  return m ? Number(m[1]) : null;
 }

@@ -17,6 +17,11 @@ const lists = (text: string, language: 'de' | 'en' = 'de', published: string | n
   ofKind(extract(gazetteer, text, { published, language }), 'member_list').map((l) => ({ country: l.country, scope: l.scope, statedCount: l.statedCount, members: l.members.map((m) => m.name) }));
 
 describe('one member per line under a heading', () => {
+  it('reads a roster table whose columns lost their alignment: row numbers, Land columns and years dropped', () => {
+    const text = 'Die Industriestädteallianz wächst.\n\nDeutsche Mitglieder (3)\n\nNr. Mitglied Bundesland Aufnahme\n1 Jena Thüringen 2016 (G)\n2 Erfurt Thüringen 2019\n3 Rüsselsheim am Main Hessen 2016 (G)\n\nBisher ist niemand ausgetreten.';
+    expect(lists(text)).toEqual([{ country: 'DE', scope: 'current', statedCount: 3, members: ['Jena', 'Erfurt', 'Rüsselsheim'] }]);
+  });
+
   it('reads the block, strips footnote marks and resolves exonyms and district forms', () => {
     const text = 'Industrial Cities Alliance – who we are\n\nThe Sino-German Industrial Cities Alliance links industrial cities of both countries.\n\nOur German members\n\nBochum*\nMunich\nMettmann (district)\nUlm†\n\nJoin us\n\nWrite to the secretariat.';
     expect(lists(text, 'en')).toEqual([{ country: 'DE', scope: 'current', statedCount: null, members: ['Bochum', 'München', 'Kreis Mettmann', 'Ulm'] }]);

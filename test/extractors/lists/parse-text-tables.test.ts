@@ -32,4 +32,11 @@ describe('text tables of members', () => {
     expect(ofKind(found, 'member_list').map((l) => l.members.map((m) => m.name))).toEqual([['Jena', 'Erfurt']]);
     expect(ofKind(found, 'membership_event').map((e) => [e.city, e.event, e.date])).toEqual([['Jena', 'joined', '2017'], ['Erfurt', 'joined', '2019']]);
   });
+
+  it('reads a column-aligned table, a year with a footnote mark in an "Aufnahme" column, and the size in the title', () => {
+    const text = 'Die Industriestädteallianz wächst.\n\nMitglieder in Thüringen (2)\n\nNr.  Mitglied   Bundesland   Aufnahme\n  1  Jena       Thüringen    2016 (G)\n  2  Erfurt     Thüringen    2019';
+    const found = claims(text);
+    expect(ofKind(found, 'member_list').map((l) => [l.statedCount, l.members.map((m) => m.name)])).toEqual([[2, ['Jena', 'Erfurt']]]);
+    expect(ofKind(found, 'membership_event').map((e) => [e.city, e.date])).toEqual([['Jena', '2016'], ['Erfurt', '2019']]);
+  });
 });
