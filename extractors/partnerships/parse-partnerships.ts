@@ -26,6 +26,8 @@ export const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
 const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|\\p{Lu}\\p{Ll}+(?:stadt|metropole)|Stadt|Metropole|Millionenmetropole|Hafenstadt|Partnerstadt|Provinzhauptstadt|Hauptstadt|Bezirk|Stadtbezirk|Kreis|Landkreis|City|Chinese|German))*\\s*';
 // What may stand between two coordinated party cities: "und", "and the Hessian town of", "–".
 const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*|(?:District|district|Bezirk)\s+)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
+// Between an antecedent and the subject of its relative clause: ", mit dem", ", with which", ", zu der".
+const RELATIVE_WITH = /^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:mit\s+(?:dem|der|denen)|zu\s+(?:dem|der)|with\s+which|with\s+whom)\s+(?:(?:die|der|das|the)\s+)?(?:(?:Stadt|city|town)\s+(?:of\s+)?)?$/u;
 // A preposition right before a city makes it an object, not a party ("von Düsseldorf und Duisburg").
 const GOVERNED = /(?:von|vom|aus|in|bei|mit|nach|zu|of|from|at|with|to)\s+(?:der|dem|den|des|die|the)?\s*(?:Stadt\s+)?$/iu;
 // A relation only examined, prepared or sought is none yet: "eine Kooperationsvereinbarung vorzubereiten", "is exploring a sister-city relationship".
@@ -87,6 +89,13 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     const lead = before(x);
     if (GOVERNED.test(lead) && !/(?:zwischen|between)\s+(?:der|dem|den|the)?\s*(?:Stadt\s+|Städten\s+|cities\s+of\s+)?$/iu.test(lead)) continue;
     return [x, y];
+  }
+  // "Foshan, mit dem Ingolstadt seit 2009 eine Städtepartnerschaft verbindet", "Wuhu, with which Jena has had a partnership": a relative clause pairs its antecedent with its subject.
+  for (let i = 0; i + 1 < cities.length; i++) {
+    const antecedent = cities[i]!;
+    const subject = cities[i + 1]!;
+    if (subject.end > cueStart) break;
+    if (RELATIVE_WITH.test(doc.text.slice(antecedent.end, subject.start))) return [subject, antecedent];
   }
   // "dem Bezirk Bao'an der südchinesischen Metropole Shenzhen": a city in the genitive after another names where that one lies.
   const attached = (c: CityMention) => cities.some((p) => p.end <= c.start && GENITIVE_GAP.test(doc.text.slice(p.end, c.start)));

@@ -4,6 +4,7 @@
  * over no partners. Every wrong partnership ever produced becomes a row.
  */
 export const PARTNERSHIP_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'en' }> = [
+  { text: 'Stadt Jena\n\nGespräche gab es mit Wuhu, mit dem Jena eine Städtepartnerschaft prüft.', language: 'de' },
   { text: 'Pressemitteilung der Stadt Bochum\n\nDie Verwaltung soll prüfen, ob mit der Stadt Zibo eine Städtepartnerschaft möglich ist.', language: 'de' },
   { text: 'Pressemitteilung der Stadt Bochum\n\nDer Ausschuss empfiehlt, mit der Mitgliedsstadt Wuxi eine Kooperationsvereinbarung vorzubereiten.', language: 'de' },
   { text: 'Press release of the City of Ulm\n\nUlm is exploring a sister-city relationship with Wuxi.', language: 'en' },

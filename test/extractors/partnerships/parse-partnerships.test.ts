@@ -11,6 +11,11 @@ const partnerships = (text: string, published: string | null = null, language: '
   ofKind(extract(gazetteer, text, { published, language }), 'partnership').map(({ cities, relation, since }) => [cities, relation, since]);
 
 describe('partnerships', () => {
+  it('pairs the antecedent of a relative clause with its subject', () => {
+    expect(partnerships('Die Delegation sprach auch mit Vertretern aus Wuhu, mit dem Jena seit 2009 eine Städtepartnerschaft verbindet.')).toEqual([[['Jena', 'Wuhu'], 'partner_city', '2009']]);
+    expect(partnerships('Officials from Wuhu, with which Jena has had a sister-city relationship since 2009, attended.', null, 'en')).toEqual([[['Jena', 'Wuhu'], 'partner_city', '2009']]);
+  });
+
   it.each([
     ['Seit 1987 sind Köln und Peking Partnerstädte.', [[['Beijing', 'Köln'], 'partner_city', '1987']]],
     ['Wuppertal und Dongguan sind offizielle Freundschaftsstädte und pflegen seit 2012 intensive Beziehungen.', [[['Dongguan', 'Wuppertal'], 'friendship_city', '2012']]],
