@@ -26,6 +26,8 @@ export const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
 const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|\\p{Lu}\\p{Ll}+(?:stadt|metropole)|Stadt|Metropole|Millionenmetropole|Hafenstadt|Partnerstadt|Provinzhauptstadt|Hauptstadt|Bezirk|Stadtbezirk|Kreis|Landkreis|City|Chinese|German))*\\s*';
 // What may stand between two coordinated party cities: "und", "and the Hessian town of", "–".
 const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*|(?:District|district|Bezirk)\s+)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
+// "Mit dem Bezirk", "with the city": a partner named by its noun alone, no name after it.
+const WITH_ANAPHOR = /(?<![\p{L}])(?:[Mm]it|[Ww]ith)\s+(?:dem|der|the)\s+(?:Bezirk|Stadtbezirk|Stadt|Metropole|Provinz|district|city|municipality)(?![\p{L}])(?!\s+(?:of\s+)?\p{Lu})/u;
 // Between an antecedent and the subject of its relative clause: ", mit dem", ", with which", ", zu der".
 const RELATIVE_WITH = /^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:mit\s+(?:dem|der|denen)|zu\s+(?:dem|der)|with\s+which|with\s+whom)\s+(?:(?:die|der|das|the)\s+)?(?:(?:Stadt|city|town)\s+(?:of\s+)?)?$/u;
 // A preposition right before a city makes it an object, not a party ("von Düsseldorf und Duisburg").
@@ -114,6 +116,15 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   });
   const partner = [direct, withPartner].find((c) => c && c.name !== own.name);
   if (partner) return [own, partner];
+  // "Über die Aufnahme von Xiangcheng …: Mit dem Bezirk besteht seit 2019 eine Kooperationsvereinbarung": the noun refers to the city of the other country named last.
+  const anaphor = WITH_ANAPHOR.exec(doc.text.slice(sentence.start, cueStart));
+  if (anaphor) {
+    const at = sentence.start + anaphor.index;
+    const previous = doc.sentences[sentence.index - 1];
+    const from = previous && previous.paragraph === sentence.paragraph ? previous.start : sentence.start;
+    const referent = doc.cities.filter((c) => c.start >= from && c.end <= at && c.country !== own.country).at(-1);
+    if (referent) return [own, referent];
+  }
   // "Seit 2011 ist die Millionenstadt Baoding … offizielle Freundschaftsstadt": the subject is the partner of the document's city.
   if (!doc.mainCity || PARTNER_AFTER_CUE.test(doc.text.slice(cueEnd, sentence.end))) return null;
   if (subject && doc.mainCity.name !== subject.name && COPULA.test(doc.text.slice(sentence.start, cueStart))) return [subject, doc.mainCity];

@@ -11,6 +11,12 @@ const partnerships = (text: string, published: string | null = null, language: '
   ofKind(extract(gazetteer, text, { published, language }), 'partnership').map(({ cities, relation, since }) => [cities, relation, since]);
 
 describe('partnerships', () => {
+  it('reads "mit dem Bezirk" as the city of the other country named last', () => {
+    expect(partnerships('Landkreis Esslingen – Über die Aufnahme von Xiangcheng freut man sich: Mit dem Bezirk besteht seit Oktober 2019 eine Kooperationsvereinbarung.')).toEqual([[['Landkreis Esslingen', 'Xiangcheng'], 'cooperation_agreement', '2019-10']]);
+    // A noun followed by a name is that name's, and a city of the same country is no referent.
+    expect(partnerships('Jena – Über den Besuch aus Gera freut man sich: Mit der Stadt besteht seit 2019 eine Kooperationsvereinbarung.')).toEqual([]);
+  });
+
   it('pairs the antecedent of a relative clause with its subject', () => {
     expect(partnerships('Die Delegation sprach auch mit Vertretern aus Wuhu, mit dem Jena seit 2009 eine Städtepartnerschaft verbindet.')).toEqual([[['Jena', 'Wuhu'], 'partner_city', '2009']]);
     expect(partnerships('Officials from Wuhu, with which Jena has had a sister-city relationship since 2009, attended.', null, 'en')).toEqual([[['Jena', 'Wuhu'], 'partner_city', '2009']]);
