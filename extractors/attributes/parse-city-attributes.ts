@@ -252,9 +252,13 @@ function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: P
   const lead = PROVINCIAL_CAPITAL_BEFORE.exec(before);
   const trail = PROVINCIAL_CAPITAL_AFTER.exec(after);
   if (!lead && !trail) return;
-  const province = lastProvinceBefore(doc, city.start - (lead ? lead[0].length : 0));
+  // "Provinzhauptstadt Nanjing (Jiangsu)": a bracket right after names the province.
+  const bracket = lead ? /^\s*\(\s*(?:Provinz\s+)?([^()]{2,40}?)(?:\s+[Pp]rovince)?\s*\)/u.exec(after) : null;
+  const inBracket = bracket ? admin1Of(doc, bracket[1]!) : null;
+  const province = inBracket?.country === 'CN' ? inBracket.name : lastProvinceBefore(doc, city.start - (lead ? lead[0].length : 0));
   if (!province) return;
-  push(city.name, 'capital_of', province, lead ? city.start - lead[0].length : city.start, trail ? city.end + trail[0].length : city.end, 'city-attribute/provincial-capital');
+  const end = inBracket?.country === 'CN' && bracket ? city.end + bracket[0].length : trail ? city.end + trail[0].length : city.end;
+  push(city.name, 'capital_of', province, lead ? city.start - lead[0].length : city.start, end, 'city-attribute/provincial-capital');
 }
 
 function lastProvinceBefore(doc: AnalysedDocument, at: number): string | null {

@@ -142,4 +142,10 @@ describe('city attributes', () => {
     // Within a paragraph the city named last is still the antecedent.
     expect(attributes('Jena – Jena ist neues Mitglied der Allianz.\n\nZu Gast war Gera. Die Stadt mit rund 93.000 Einwohnern liegt nah.')).toEqual([['Gera', 'population', 93000]]);
   });
+
+  it('reads the province of a provincial capital from the bracket after it', () => {
+    expect(attributes('Eine Delegation reiste in die Provinzhauptstadt Hefei (Anhui).')).toContainEqual(['Hefei', 'capital_of', 'Anhui']);
+    // A bracket naming no province leaves the province named before.
+    expect(attributes('In der Provinz Anhui besuchte sie die Provinzhauptstadt Hefei (9 Mio.).')).toContainEqual(['Hefei', 'capital_of', 'Anhui']);
+  });
 });
