@@ -27,7 +27,7 @@ import { HostGate } from './host-gate.ts';
 import { parseDocument } from '../parse/parse-document.ts';
 import { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { ParseFunction } from './parse-function.ts';
-import { normalizeUrl, stripFragment } from './normalize-url.ts';
+import { normalizeUrl, requestUrl } from './normalize-url.ts';
 import { fetchRobotsRules, type RobotsRules } from './robots-rules.ts';
 import { isSoftNotFoundHtml, looksLikeNotFound } from './soft-not-found.ts';
 import type { Source, StartUrlType } from './source-config.ts';
@@ -191,7 +191,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       if (!key || handled.has(key)) continue;
       handled.add(key);
       // Re-serialised by URL so that crawlee's own URL check never rejects a batch for one odd link.
-      requests.push({ url: new URL(stripFragment(url)).toString(), uniqueKey: key, userData: { kind, depth, key } satisfies RequestData });
+      requests.push({ url: requestUrl(url), uniqueKey: key, userData: { kind, depth, key } satisfies RequestData });
     }
     const documentKeys = requests.filter((r) => r.userData.kind !== 'listing' && r.userData.kind !== 'sitemap' && r.userData.kind !== 'feed' && !knownByKey.has(r.uniqueKey)).map((r) => r.uniqueKey);
     if (documentKeys.length) {

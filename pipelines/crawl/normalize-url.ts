@@ -50,3 +50,15 @@ export function stripFragment(url: string): string {
   const index = url.indexOf('#');
   return index === -1 ? url : url.slice(0, index);
 }
+
+/**
+ * The URL to request for a discovered link: without fragment and tracking parameters, which never
+ * change the page, so the same document is fetched by the same URL whichever link found it first.
+ * Path and the other parameters stay as linked: a server may care about a trailing slash.
+ */
+export function requestUrl(input: string): string {
+  const url = new URL(stripFragment(input));
+  const kept = [...url.searchParams.entries()].filter(([key]) => !isTrackingParam(key));
+  if (kept.length !== [...url.searchParams.keys()].length) url.search = kept.length ? new URLSearchParams(kept).toString() : '';
+  return url.toString();
+}

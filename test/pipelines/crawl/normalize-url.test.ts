@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeUrl, stripFragment } from '../../../pipelines/crawl/normalize-url.ts';
+import { normalizeUrl, stripFragment, requestUrl } from '../../../pipelines/crawl/normalize-url.ts';
 
 describe('normalizeUrl', () => {
   it.each([
@@ -30,5 +30,13 @@ describe('normalizeUrl', () => {
 
   it('strips only the fragment for fetching', () => {
     expect(stripFragment('https://example.org/a?x=1#y')).toBe('https://example.org/a?x=1');
+  });
+});
+
+describe('requestUrl', () => {
+  it('drops the fragment and tracking parameters but keeps the path and other parameters as linked', () => {
+    expect(requestUrl('http://example.org/presse/meldung/?utm_source=rss&utm_medium=feed#top')).toBe('http://example.org/presse/meldung/');
+    expect(requestUrl('http://example.org/presse?id=7&fbclid=abc')).toBe('http://example.org/presse?id=7');
+    expect(requestUrl('http://example.org/presse?b=2&a=1')).toBe('http://example.org/presse?b=2&a=1');
   });
 });
