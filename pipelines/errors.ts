@@ -28,6 +28,11 @@ export class BadInputError extends PipelineError {
   override readonly name: string = 'BadInputError';
 }
 
+/** A page served with 200 that says it does not exist ("Seite nicht gefunden"): for a held document, gone. */
+export class NotFoundPageError extends BadInputError {
+  override readonly name: string = 'NotFoundPageError';
+}
+
 /** Refused by policy (robots.txt, SSRF guard, scheme): not an error of the other side. */
 export class RefusedError extends PipelineError {
   override readonly name: string = 'RefusedError';

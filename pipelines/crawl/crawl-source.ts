@@ -17,7 +17,7 @@ import type { DB, FetchOutcome } from '../../sql/schema.ts';
 import { findDocument, findDocuments, listActiveDocumentUrls, markDocumentGone, recordSitemapLastmods, recordFetch, recordNotModified, storeDocumentVersion, type KnownDocument, type NotModifiedFetch } from '../../sql/queries/documents.ts';
 import { recordRunError } from '../../sql/queries/runs.ts';
 import { ensureSource } from '../../sql/queries/sources.ts';
-import { BadInputError, errorClassOf, errorMessageOf, RetryableError } from '../errors.ts';
+import { BadInputError, errorClassOf, errorMessageOf, NotFoundPageError, RetryableError } from '../errors.ts';
 import { decodeBody } from '../parse/decode-body.ts';
 import type { ParsedDocument, ParseInput } from '../parse/parsed-document.ts';
 import { resolveCrawlOptions, userAgentToken, type CrawlOptions } from './crawl-options.ts';
@@ -29,7 +29,6 @@ import { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, requestUrl } from './normalize-url.ts';
 import { fetchRobotsRules, type RobotsRules } from './robots-rules.ts';
-import { isSoftNotFoundHtml, looksLikeNotFound } from './soft-not-found.ts';
 import type { Source, StartUrlType } from './source-config.ts';
 import { compilePattern } from './url-pattern.ts';
 
@@ -248,17 +247,11 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       });
     } catch (error) {
       // A page we hold that now answers with a "Seite nicht gefunden" template is gone, not broken.
-      if (known?.latestHash && error instanceof BadInputError && isSoftNotFoundHtml(response.body, response.contentType)) {
+      if (known?.latestHash && error instanceof NotFoundPageError) {
         await markSoftGone(request, data, response, known, error);
         return;
       }
       throw error;
-    }
-    if (looksLikeNotFound(parsed)) {
-      const notFound = new BadInputError(`${request.url} answers 200 but the page says it was not found ("${parsed.title ?? parsed.text.slice(0, 60)}"); treated as gone.`, { input: request.url });
-      if (known?.latestHash) await markSoftGone(request, data, response, known, notFound);
-      else await fail(request.url, data.key, 'parse', notFound, known?.id ?? null, response.status);
-      return;
     }
     data.stage = 'store';
     const stored = await storeDocumentVersion(

@@ -2,7 +2,7 @@
  * HTML body → ParsedDocument: charset, metadata, then the main text without page chrome.
  */
 import * as cheerio from 'cheerio';
-import { BadInputError } from '../errors.ts';
+import { BadInputError, NotFoundPageError } from '../errors.ts';
 import { decodeBody } from './decode-body.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import { extractMainText, type MainText } from './html-main-text.ts';
@@ -10,6 +10,7 @@ import { isSoft404, readLanguage, readLinks, readPublished, readTitle } from './
 import type { ResolvedParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from './parsed-document.ts';
 import { extractWithReadability } from './readability-main-text.ts';
+import { looksLikeNotFound } from './not-found-page.ts';
 
 /** Elements whose end tag may be left out or that have none: they do not nest in practice. */
 const NON_NESTING = new Set([
@@ -35,7 +36,7 @@ export function estimateNestingDepth(html: string): number {
 }
 
 /**
- * Parses an HTML body. Throws `BadInputError` for soft-404 pages ("Seite nicht gefunden" served
+ * Parses an HTML body. Throws `NotFoundPageError` for soft-404 pages ("Seite nicht gefunden" served
  * with status 200) and for pages without any main text.
  */
 export async function htmlToDocument(input: ParseInput, options: ResolvedParseOptions): Promise<ParsedDocument> {
@@ -48,7 +49,7 @@ export async function htmlToDocument(input: ParseInput, options: ResolvedParseOp
   const $ = cheerio.load(html);
   const notFound = isSoft404($);
   if (notFound) {
-    throw new BadInputError(`soft 404: ${input.url} answers 200 but its page says "${notFound}"; drop the URL or fix the source's link`, { input: input.url });
+    throw new NotFoundPageError(`soft 404: ${input.url} answers 200 but its page says "${notFound}"; drop the URL or fix the source's link`, { input: input.url });
   }
   const title = readTitle($, input.url);
   const htmlLanguage = readLanguage($);
@@ -63,6 +64,10 @@ export async function htmlToDocument(input: ParseInput, options: ResolvedParseOp
   }
   if (main.text.trim() === '') {
     throw new BadInputError(`no main text in ${input.url}: the page is empty or all chrome (a script-rendered page?); check the source's contentSelectors`, { input: input.url });
+  }
+  // The title and heading said nothing; a short error text in the body still can ("404 – Not Found").
+  if (looksLikeNotFound({ title, text: main.text })) {
+    throw new NotFoundPageError(`soft 404: ${input.url} answers 200 but its page says it was not found ("${title ?? main.text.slice(0, 60)}"); drop the URL or fix the source's link`, { input: input.url });
   }
   const mainLines = main.paragraphs.flat();
   const date = readPublished($, input.url, input.fetchedAt, mainLines);

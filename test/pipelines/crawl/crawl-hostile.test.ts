@@ -68,7 +68,7 @@ describe('crawlSource over hostile input', () => {
     ['huge', 'fetch', 'BadInputError', /over the cap/],
     ['bomb', 'fetch', 'BadInputError', /compression bomb/],
     ['empty', 'fetch', 'BadInputError', /Empty body/],
-    ['soft404', 'parse', 'BadInputError', /not found|nicht gefunden|soft 404/i],
+    ['soft404', 'parse', 'NotFoundPageError', /not found|nicht gefunden|soft 404/i],
   ] as const)('records %s with its stage and reason', (name, stage, errorClass, reason) => {
     const error = errorFor(routes[name]);
     expect(error).toMatchObject({ stage, errorClass });

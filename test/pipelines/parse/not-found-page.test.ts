@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isSoftNotFoundHtml, looksLikeNotFound } from '../../../pipelines/crawl/soft-not-found.ts';
+import { looksLikeNotFound } from '../../../pipelines/parse/not-found-page.ts';
+import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
+import { NotFoundPageError } from '../../../pipelines/errors.ts';
 
 describe('looksLikeNotFound', () => {
   it.each([
@@ -28,10 +30,17 @@ describe('looksLikeNotFound negative cases', () => {
   });
 });
 
-describe('isSoftNotFoundHtml', () => {
-  it('reads the title and visible text of an HTML body', () => {
-    const page = '<!DOCTYPE html><html><head><title>Seite nicht gefunden</title></head><body><nav>Menü</nav><p>Leider nichts.</p></body></html>';
-    expect(isSoftNotFoundHtml(Buffer.from(page), 'text/html')).toBe(true);
-    expect(isSoftNotFoundHtml(Buffer.from('%PDF-1.4 Seite nicht gefunden'), 'application/pdf')).toBe(false);
+describe('parseDocument on error templates', () => {
+  const parse = (body: string, contentType: string) => parseDocument({ body: Buffer.from(body), url: 'http://example.org/x', contentType, fetchedAt: new Date('2026-01-01') });
+
+  it('refuses an HTML error template with NotFoundPageError, by its title or by a short body text', async () => {
+    const byTitle = '<!DOCTYPE html><html><head><title>Seite nicht gefunden</title></head><body><nav>Menü</nav><p>Leider nichts.</p></body></html>';
+    await expect(parse(byTitle, 'text/html')).rejects.toBeInstanceOf(NotFoundPageError);
+    const byText = '<!DOCTYPE html><html><head><title>Stadt Beispiel</title></head><body><main><p>404 – Not Found</p></main></body></html>';
+    await expect(parse(byText, 'text/html')).rejects.toBeInstanceOf(NotFoundPageError);
+  });
+
+  it('does not take bytes that are no HTML page for one', async () => {
+    await expect(parse('%PDF-1.4 Seite nicht gefunden', 'application/pdf')).rejects.not.toBeInstanceOf(NotFoundPageError);
   });
 });
