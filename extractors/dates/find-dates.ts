@@ -129,7 +129,8 @@ const RULES: DateRule[] = [
     // 20.07.2022, 20.07.22 — never inside a longer run of dotted digits (versions, IPs).
     name: 'date/numeric',
     pattern: new RegExp(`${WD}(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d]|\\.\\d|,\\d)`, 'giu'),
-    build: (m) => dayValue(fullYear(m[4]!), Number(m[3]), Number(m[2]), m[1]),
+    // A year outside 1900–2099 makes it a file number ("Aktenzeichen 12.3.4567"), not a date.
+    build: (m) => (plausibleNumericYear(fullYear(m[4]!)) ? dayValue(fullYear(m[4]!), Number(m[3]), Number(m[2]), m[1]) : null),
   },
   {
     // 10/10/2022: only when day and month cannot be confused (equal, or one above 12).
@@ -298,6 +299,10 @@ const VERSION_BEFORE = /(?:version|release|update|ver\.|v)\s*$/i;
 const SINCE_BEFORE = /(?:seit|since)\s+(?:(?:dem|the)\s+)?(?:jahr(?:e)?|year)?\s*$/i;
 
 /** All dates in `text`, in text order, without overlaps (the more specific rule wins). */
+function plausibleNumericYear(year: number): boolean {
+  return year >= 1900 && year <= 2099;
+}
+
 export function findDates(text: string, published: PartialDate | null): DateMention[] {
   const taken: Array<[number, number]> = [];
   const found: DateMention[] = [];

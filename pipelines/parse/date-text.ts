@@ -4,9 +4,8 @@
  * Results are partial ISO dates cut to the precision written (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
  */
 import type { PartialDate } from '../../extractors/claim.ts';
-import { MONTHS } from '../../extractors/dates/month-names.ts';
+import { findDates as findTextDates } from '../../extractors/dates/find-dates.ts';
 
-const MONTH_NAMES = Object.keys(MONTHS).sort((a, b) => b.length - a.length).join('|');
 
 export interface DateMatch {
   date: PartialDate;
@@ -31,12 +30,6 @@ export function partialDate(year: number, month?: number | null, day?: number | 
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
-function expandYear(raw: string): number {
-  const n = Number(raw);
-  // Two-digit years only appear on recent pages; 00–69 are 20xx, the rest 19xx.
-  return raw.length === 2 ? (n < 70 ? 2000 + n : 1900 + n) : n;
-}
-
 /**
  * Parses a machine-readable date value (JSON-LD, `<meta content>`, `<time datetime>`): ISO 8601
  * with or without time, `YYYYMMDD`, or a human date as a fallback. The calendar date is taken as
@@ -53,45 +46,15 @@ export function parseDateValue(value: string): PartialDate | null {
   return findDates(text)[0]?.date ?? null;
 }
 
-const PATTERNS: Array<{ re: RegExp; build: (m: RegExpExecArray) => PartialDate | null }> = [
-  { re: /\b(\d{4})-(\d{2})-(\d{2})\b/g, build: (m) => partialDate(Number(m[1]), Number(m[2]), Number(m[3])) },
-  {
-    // 24.04.2017, 4.11.19, 24. 04. 2017 — the year must not run on into more digits (phone numbers).
-    re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4}|\d{2})(?![\d])/g,
-    build: (m) => partialDate(expandYear(m[3] ?? ''), Number(m[2]), Number(m[1])),
-  },
-  {
-    re: new RegExp(`(?<![\\d.])(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES})\\.?,?\\s+(\\d{4})\\b`, 'giu'),
-    build: (m) => partialDate(Number(m[3]), MONTHS[(m[2] ?? '').toLowerCase()], Number(m[1])),
-  },
-  {
-    re: new RegExp(`\\b(${MONTH_NAMES})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'giu'),
-    build: (m) => partialDate(Number(m[3]), MONTHS[(m[1] ?? '').toLowerCase()], Number(m[2])),
-  },
-  {
-    re: new RegExp(`(?<![\\d.]\\s?)\\b(${MONTH_NAMES})\\.?\\s+(\\d{4})\\b`, 'giu'),
-    build: (m) => partialDate(Number(m[2]), MONTHS[(m[1] ?? '').toLowerCase()]),
-  },
-];
-
 /**
- * Finds every date in a string, in reading order, each at its most precise reading:
- * "4. November 2019" is one day, not also the month "November 2019".
+ * Finds every date in a string, in reading order, each at its most precise reading: the
+ * extractors' date finder (with its negative cases: phone numbers, legal references, versions),
+ * cut to absolute day and month dates, which is what a publication date is.
  */
 export function findDates(text: string): DateMatch[] {
-  const found: DateMatch[] = [];
-  for (const { re, build } of PATTERNS) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const date = build(m);
-      if (!date) continue;
-      const index = m.index;
-      const end = index + m[0].length;
-      if (found.some((f) => index < f.index + f.length && end > f.index)) continue;
-      found.push({ date, index, length: m[0].length });
-    }
-  }
-  return found.sort((a, b) => a.index - b.index);
+  return findTextDates(text, null)
+    .filter((d) => d.value !== null && !d.relative && d.precision !== 'year')
+    .map((d) => ({ date: d.value as PartialDate, index: d.start, length: d.end - d.start }));
 }
 
 /**

@@ -14,6 +14,7 @@ export const DATE_NEGATIVE_CASES: string[] = [
   '§ 3 Abs. 2',
   'nach § 34 Abs. 1 GemO',
   'Az. 2017/123',
+  'Aktenzeichen 12.3.4567',
   'Pressemitteilung 312/2021',
   'Vorlage 012/2018',
   'Bebauungsplan 14B/23',
