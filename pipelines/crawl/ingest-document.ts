@@ -148,7 +148,8 @@ async function readLocal(file: string | undefined, given: Uint8Array | undefined
   return { key, finalUrl: key, body, contentType: contentTypeFromExtension(path), httpStatus: null, etag: null, lastModified: null, fetchedAt: new Date() };
 }
 
-function contentTypeFromExtension(path: string): string | null {
+/** Content type of a local file by its extension; null leaves it to sniffing. */
+export function contentTypeFromExtension(path: string): string | null {
   const ext = extname(path).toLowerCase();
   if (ext === '.pdf') return 'application/pdf';
   if (ext === '.html' || ext === '.htm') return 'text/html';

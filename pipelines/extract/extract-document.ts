@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { effectivePublished, extractClaims } from '../../extractors/extract-claims.ts';
 import type { Extraction } from '../../extractors/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
@@ -7,6 +7,7 @@ import { parseDocument } from '../parse/parse-document.ts';
 import type { ParsedDocument } from '../parse/parsed-document.ts';
 import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
+import { contentTypeFromExtension } from '../crawl/ingest-document.ts';
 import { BadInputError } from '../errors.ts';
 
 export interface ExtractDocumentDeps {
@@ -25,13 +26,6 @@ export interface ExtractDocumentInput {
   /** "Now" for a file; a URL uses its fetch time. */
   now: Date;
 }
-
-const CONTENT_TYPE_BY_EXTENSION: Record<string, string> = {
-  '.html': 'text/html',
-  '.htm': 'text/html',
-  '.pdf': 'application/pdf',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** Reads one document (no database), parses it and extracts its claims: `isa extract`. */
 export async function extractDocument(deps: ExtractDocumentDeps, input: ExtractDocumentInput): Promise<Extraction> {
@@ -64,7 +58,7 @@ async function readSource(deps: ExtractDocumentDeps, input: ExtractDocumentInput
     const code = (error as NodeJS.ErrnoException).code;
     throw new BadInputError(`cannot read ${input.source}: ${code === 'ENOENT' ? 'no such file' : code ?? String(error)}`, { input: input.source, cause: error });
   }
-  const contentType = CONTENT_TYPE_BY_EXTENSION[extname(path).toLowerCase()] ?? null;
+  const contentType = contentTypeFromExtension(path);
   return { body, url: `file://${path}`, contentType, fetchedAt: input.now };
 }
 
