@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { migrate, openDatabase } from '../sql/database.ts';
 import { crawlSource } from '../pipelines/crawl/crawl-source.ts';
-import { sourceSchema } from '../pipelines/crawl/source-config.ts';
+import { sourceSchema } from '../core/source-config.ts';
 
 export interface CrawlBenchOptions {
   /** Releases on the generated site. @defaultValue 3000 */

@@ -3,7 +3,7 @@
  * (crawlee's configuration.ts). Read once at the CLI edge and passed down; nothing reads env deeper.
  */
 import { z } from 'zod';
-import { ConfigError } from '../pipelines/errors.ts';
+import { ConfigError } from '../core/errors.ts';
 
 const emptyToUndefined = (value: unknown) => (value === '' ? undefined : value);
 

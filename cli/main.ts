@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { EXIT, print, UsageError, type Command, type CommandIo } from './command.ts';
-import { PipelineError } from '../pipelines/errors.ts';
+import { PipelineError } from '../core/errors.ts';
 import { runCommand } from './commands/run-command.ts';
 import { extractCommand } from './commands/extract-command.ts';
 import { ingestCommand } from './commands/ingest-command.ts';

@@ -11,7 +11,7 @@ import { currentExtractorVersion } from '../pipelines/extract/extractor-version.
 
 export { currentExtractorVersion };
 import { migrate, openDatabase, type Database } from '../sql/database.ts';
-import { ConfigError } from '../pipelines/errors.ts';
+import { ConfigError } from '../core/errors.ts';
 import { InProcessStageRunner, type StageDeps, type StageRunner } from '../pipelines/run/run-stage.ts';
 import { QueueStageRunner } from '../workers/queue-stage-runner.ts';
 import type { Config } from './config.ts';

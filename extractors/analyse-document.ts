@@ -2,7 +2,7 @@
  * Everything parsers share about one document, computed once: segmentation, dates, alliance
  * mentions, city mentions and the document's own city. Parsers read it; nobody mutates it.
  */
-import type { PartialDate } from './claim.ts';
+import type { PartialDate } from '../core/claim.ts';
 import type { ExtractionContext } from './extraction-context.ts';
 import type { Gazetteer } from './gazetteer/gazetteer-types.ts';
 import { segmentText, sentenceAt, type Paragraph, type Sentence } from './text/segment-text.ts';

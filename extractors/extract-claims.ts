@@ -2,7 +2,7 @@
  * The extraction engine: an ordered list of parsers, then an ordered list of refiners, over a
  * document analysed once. Pure — text and context in, claims out; no I/O, no clock.
  */
-import type { Claim } from './claim.ts';
+import type { Claim } from '../core/claim.ts';
 import type { ExtractionContext } from './extraction-context.ts';
 import { analyseDocument, type AnalyseOptions } from './analyse-document.ts';
 import type { Parser, Refiner } from './parser.ts';

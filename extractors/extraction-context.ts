@@ -1,4 +1,4 @@
-import type { PartialDate } from './claim.ts';
+import type { PartialDate } from '../core/claim.ts';
 import type { Gazetteer } from './gazetteer/gazetteer-types.ts';
 
 /** Everything an extractor may know besides the text: no I/O, no clock. */

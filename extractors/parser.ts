@@ -3,7 +3,7 @@
  * document; a refiner maps the claims found so far to better ones. `extract-claims.ts`
  * assembles the order. Helpers every parser needs live here.
  */
-import type { Claim, Evidence, PartialDate } from './claim.ts';
+import type { Claim, Evidence, PartialDate } from '../core/claim.ts';
 import type { AnalysedDocument } from './analyse-document.ts';
 import type { Sentence } from './text/segment-text.ts';
 import type { DateMention } from './dates/find-dates.ts';

@@ -6,7 +6,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } f
 import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
-import { ConfigError } from '../pipelines/errors.ts';
+import { ConfigError } from '../core/errors.ts';
 
 export interface DatabaseOptions {
   /** Postgres connection string; when set, PGlite is not used. */

@@ -2,7 +2,7 @@ import { Queue, QueueEvents } from 'bullmq';
 import type { StageJob } from '../pipelines/run/stage-job.ts';
 import { stageJobId } from '../pipelines/run/stage-job.ts';
 import type { StageOutputOf, StageRunner } from '../pipelines/run/run-stage.ts';
-import { RetryableError } from '../pipelines/errors.ts';
+import { RetryableError } from '../core/errors.ts';
 import { createRedisConnection, readyWithin, STAGE_JOB_OPTIONS, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';
 
 export interface QueueStageRunnerOptions extends QueueConnectionOptions {

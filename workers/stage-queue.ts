@@ -4,7 +4,7 @@
  */
 import { Redis } from 'ioredis';
 import type { JobsOptions } from 'bullmq';
-import { ConfigError } from '../pipelines/errors.ts';
+import { ConfigError } from '../core/errors.ts';
 
 export const STAGE_QUEUE_NAME = 'isa-stages';
 

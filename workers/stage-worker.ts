@@ -1,5 +1,5 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
-import { BadInputError, ConfigError, RefusedError } from '../pipelines/errors.ts';
+import { BadInputError, ConfigError, RefusedError } from '../core/errors.ts';
 import { runStage, type StageDeps } from '../pipelines/run/run-stage.ts';
 import { stageJobSchema } from '../pipelines/run/stage-job.ts';
 import { createRedisConnection, readyWithin, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';

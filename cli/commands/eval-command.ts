@@ -4,7 +4,7 @@ import { openGazetteer } from '../services.ts';
 import { extractDocument } from '../../pipelines/extract/extract-document.ts';
 import { PdfWorkerPool } from '../../pipelines/parse/pdf-to-document.ts';
 import { evaluateFlags, type FlagScore } from '../../pipelines/evaluate/evaluate-flags.ts';
-import type { Extraction } from '../../extractors/claim.ts';
+import type { Extraction } from '../../core/claim.ts';
 import { evaluateGold, type GoldEvaluation } from '../../pipelines/evaluate/evaluate-gold.ts';
 import { checkFloors, defaultEvalFloorsPath, loadEvalFloors, type FloorFailure } from '../../pipelines/evaluate/check-floors.ts';
 

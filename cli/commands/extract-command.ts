@@ -4,7 +4,7 @@ import { openGazetteer } from '../services.ts';
 import { extractDocument } from '../../pipelines/extract/extract-document.ts';
 import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
 import { resolveCrawlOptions } from '../../pipelines/crawl/crawl-options.ts';
-import type { Claim, Extraction } from '../../extractors/claim.ts';
+import type { Claim, Extraction } from '../../core/claim.ts';
 
 export const extractCommand: Command = {
   name: 'extract',

@@ -5,7 +5,7 @@ import { ingestDocument } from '../../pipelines/crawl/ingest-document.ts';
 import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
 import { resolveCrawlOptions } from '../../pipelines/crawl/crawl-options.ts';
 import { recordRunError, startRun } from '../../sql/queries/runs.ts';
-import { errorMessageOf } from '../../pipelines/errors.ts';
+import { errorMessageOf } from '../../core/errors.ts';
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
 import { reportRun } from '../run-report.ts';
 

@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 import { print, UsageError, type Command } from '../command.ts';
 import { currentExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { loadSourcesFile } from '../../pipelines/crawl/sources-file.ts';
-import type { Source } from '../../pipelines/crawl/source-config.ts';
+import type { Source } from '../../core/source-config.ts';
 import { upsertSource } from '../../sql/queries/sources.ts';
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fixture-server.ts';

@@ -1,7 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, type Command } from '../command.ts';
 import { openMigratedDatabase, stageDeps } from '../services.ts';
-import { ConfigError } from '../../pipelines/errors.ts';
+import { ConfigError } from '../../core/errors.ts';
 import { startStageWorker } from '../../workers/stage-worker.ts';
 
 export const workerCommand: Command = {

@@ -6,7 +6,7 @@
  * and its population ("8 Mio. Einwohner", "a population of 7.5 million"). What the text says
  * is reported even when it is wrong; the reconciler checks it against the gazetteer.
  */
-import type { CityAttributeClaim, CityAttributeName } from '../claim.ts';
+import type { CityAttributeClaim, CityAttributeName } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import type { Sentence } from '../text/segment-text.ts';

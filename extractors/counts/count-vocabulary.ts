@@ -2,7 +2,7 @@
  * Words around a member count, as data: qualifiers, units, the countries they count, and the
  * cues that tell founding, current and event counts apart (German and English).
  */
-import type { CountQualifier, Country, MemberUnit, MembershipScope } from '../claim.ts';
+import type { CountQualifier, Country, MemberUnit, MembershipScope } from '../../core/claim.ts';
 
 export const QUALIFIERS: Array<[source: string, qualifier: CountQualifier]> = [
   // "gut zwei Dutzend", "gut 30 Städte": a good thirty is a little more than thirty.

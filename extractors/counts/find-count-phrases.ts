@@ -7,7 +7,7 @@
  * Each phrase remembers the bracket or colon list right after it: where press releases put
  * the names of what was counted.
  */
-import type { CountQualifier, Country, MemberUnit } from '../claim.ts';
+import type { CountQualifier, Country, MemberUnit } from '../../core/claim.ts';
 import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
 import { QUALIFIER_SOURCE, UNIT_SOURCE, countryOfWords, impliedCountryOfUnit, qualifierOf, sideAfter, sideBefore, unitOf } from './count-vocabulary.ts';
 

@@ -5,7 +5,7 @@
  * sentence. "600 chinesische Unternehmen" never qualifies (no member unit), nor "14 Städte"
  * a delegation visited (a visit is no membership).
  */
-import type { MemberCountClaim } from '../claim.ts';
+import type { MemberCountClaim } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';

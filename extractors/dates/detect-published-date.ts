@@ -6,7 +6,7 @@
  * ("Lahr, 28.05.2018", "Jiaozuo, den 20. Juni 2016"). The parse stage prefers structured
  * metadata; this is the last step of that cascade.
  */
-import type { PartialDate } from '../claim.ts';
+import type { PartialDate } from '../../core/claim.ts';
 import { findDates } from './find-dates.ts';
 
 // How far into the text a release date line may stand.

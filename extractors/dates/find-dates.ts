@@ -5,7 +5,7 @@
  * percentages, times and programme names ("Made in China 2025") are not dates: see
  * `test/extractors/dates/negative-cases.ts`.
  */
-import type { PartialDate } from '../claim.ts';
+import type { PartialDate } from '../../core/claim.ts';
 import { MONTH_SOURCE, WEEKDAY_SOURCE, monthNumber, weekdayNumber } from './month-names.ts';
 import { parseCardinal, CARDINAL_SOURCE } from '../text/number-words.ts';
 

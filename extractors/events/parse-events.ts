@@ -4,7 +4,7 @@
  * "fourth plenary meeting"), conferences and summits, and delegation visits — with ordinal,
  * date and place. Not part of the headline score, but the reconciler dates counts by them.
  */
-import type { EventClaim } from '../claim.ts';
+import type { EventClaim } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { evidenceOf, organisationFor, sentenceDate, type Parser } from '../parser.ts';

@@ -1,5 +1,5 @@
 /** Shapes of the bundled data files under `data/` (generated `places.json`, curated JSON beside it). */
-import type { Country } from '../claim.ts';
+import type { Country } from '../../core/claim.ts';
 import type { PlaceType } from './gazetteer-types.ts';
 
 /** One generated place: `[id, name, country, type, admin1, parent, capitalOf, population]`, compact on disk. */

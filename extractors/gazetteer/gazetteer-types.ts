@@ -2,7 +2,7 @@
  * The gazetteer's public shape. The implementation (data built by a script from maintained
  * public datasets, curated aliases on top, a trie for matching) lives beside this file.
  */
-import type { Country } from '../claim.ts';
+import type { Country } from '../../core/claim.ts';
 
 export type PlaceType =
   | 'municipality' // German Gemeinde / Stadt

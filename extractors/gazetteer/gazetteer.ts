@@ -3,7 +3,7 @@
  * compact key (for single names), with a trigram index for misspelling suggestions. Matching cost
  * per token is bounded by name length in tokens, never by the number of places.
  */
-import type { Country } from '../claim.ts';
+import type { Country } from '../../core/claim.ts';
 import { editDistance } from './edit-distance.ts';
 import type { Admin1File, CuratedAlias, CuratedRegion } from './gazetteer-data.ts';
 import type { Gazetteer, NameResolution, Place, PlaceMention, PlaceType, ResolveOptions } from './gazetteer-types.ts';
@@ -20,7 +20,7 @@ export interface GazetteerExtras {
   weakNames?: string[];
 }
 
-/** A list item resolved to one member: the shape of `ListMember` in `extractors/claim.ts`. */
+/** A list item resolved to one member: the shape of `ListMember` in `core/claim.ts`. */
 export interface ListItemResolution {
   name: string;
   raw: string;

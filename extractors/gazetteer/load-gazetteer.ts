@@ -3,7 +3,7 @@
  * `data/admin1.json`) and builds the index. Synchronous; call once and cache the result.
  */
 import { readFileSync } from 'node:fs';
-import { ConfigError } from '../../pipelines/errors.ts';
+import { ConfigError } from '../../core/errors.ts';
 import { PlaceGazetteer } from './gazetteer.ts';
 import type { Admin1File, CuratedFile, PlacesFile } from './gazetteer-data.ts';
 import type { Place } from './gazetteer-types.ts';

@@ -7,7 +7,7 @@
  * ("in der Provinz X", "(Anhui)", ", Provinz Jiangxi"), and an article or city noun may lead
  * an item ("der Kreis", "the German city of"); anything else between two places ends the run.
  */
-import type { Country } from '../claim.ts';
+import type { Country } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 

@@ -4,7 +4,7 @@
  * for examples ("unter anderem Köln und Bottrop") nor for towns that joined as one network
  * ("… sind als Städtenetzwerk „Drei gewinnt“ Gründungsmitglied").
  */
-import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
+import type { Country, MemberListClaim, MembershipScope } from '../../core/claim.ts';
 import { asOfFor, evidenceOf, type Parser } from '../parser.ts';
 import { COUNTRY_SWITCH, findMembershipMentions, inOneEnumeration } from '../membership/find-membership-mentions.ts';
 import type { CityMention } from '../places/find-cities.ts';

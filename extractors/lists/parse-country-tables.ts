@@ -5,7 +5,7 @@
  * member count too. The unit comes from the bracket ("Germany (21 cities)") or from the heading
  * or sentence before the table ("Die Mitglieder im Überblick"), else `members`.
  */
-import type { Claim, Country, MemberUnit } from '../claim.ts';
+import type { Claim, Country, MemberUnit } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import { sentenceOf } from '../analyse-document.ts';
 import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts';

@@ -7,7 +7,7 @@
  * group, and ends at prose, another heading or a total line ("Gesamt: 21", which states its
  * size). The country comes from the heading, else from the groups, else from the members.
  */
-import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
+import type { Country, MemberListClaim, MembershipScope } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import { sentenceOf } from '../analyse-document.ts';
 import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts';

@@ -5,7 +5,7 @@
  * gehören …", "members include …"). Each list keeps the number that states its size when it
  * follows one; `link-list-counts` finds that number in an earlier sentence otherwise.
  */
-import type { Country, MemberListClaim, MembershipScope } from '../claim.ts';
+import type { Country, MemberListClaim, MembershipScope } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';

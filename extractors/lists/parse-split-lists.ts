@@ -5,7 +5,7 @@
  * sind …", "The remaining four were …"). The first city and the others make one list, sized by
  * the number; its country is the members' when they share one, else none.
  */
-import type { Country, MemberListClaim } from '../claim.ts';
+import type { Country, MemberListClaim } from '../../core/claim.ts';
 import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts';
 import { isGoverned } from '../places/governed.ts';
 import { scopeNear } from '../counts/count-vocabulary.ts';

@@ -7,7 +7,7 @@
  * since column dates each member's joining. The title above the table names the alliance and
  * the country and decides that the table lists members at all: partner-city tables are none.
  */
-import type { Claim, Country, MemberUnit, MembershipScope } from '../claim.ts';
+import type { Claim, Country, MemberUnit, MembershipScope } from '../../core/claim.ts';
 import { sentenceOf } from '../analyse-document.ts';
 import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts';
 import { countryOfWords, unitOf } from '../counts/count-vocabulary.ts';

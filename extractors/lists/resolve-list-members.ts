@@ -3,7 +3,7 @@
  * resolves, otherwise the gazetteer's suggestion (or the text) with `resolved: false`, so a
  * misspelt member stays in the list for review instead of vanishing or being silently mapped.
  */
-import type { Country, ListMember } from '../claim.ts';
+import type { Country, ListMember } from '../../core/claim.ts';
 import type { Gazetteer, NameResolution } from '../gazetteer/gazetteer-types.ts';
 import { isCityLike } from '../places/find-cities.ts';
 import type { ListItem } from './split-list-items.ts';

@@ -7,7 +7,7 @@
  * ("Neu dabei sind Köln und Bottrop"), else the document's own city for "die Stadt" and for
  * nominal cues ("Die Aufnahme in das Netzwerk …").
  */
-import type { MembershipEventKind } from '../claim.ts';
+import type { MembershipEventKind } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { isGoverned } from '../places/governed.ts';

@@ -5,7 +5,7 @@
  * matched case-sensitively where the noun would mean something else ("beitritt" the verb,
  * "Beitritt" the noun, which names a decision as often as an accession).
  */
-import type { MembershipEventKind } from '../claim.ts';
+import type { MembershipEventKind } from '../../core/claim.ts';
 
 // Any text inside a clause, dots of dates and numbers included ("tritt zum 31.12.2022 aus").
 const GAP = (max: number) => `(?:[^.;!?]|\\.(?=\\d)|(?<=\\d)\\.)\{0,${max}\}?`;

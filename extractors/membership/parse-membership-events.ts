@@ -4,7 +4,7 @@
  * in diesem Jahr erfolgen") is a joining only when the text also says the city has joined;
  * otherwise it is an intention.
  */
-import type { MembershipEventClaim } from '../claim.ts';
+import type { MembershipEventClaim } from '../../core/claim.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
 import { findMembershipMentions } from './find-membership-mentions.ts';
 

@@ -4,7 +4,7 @@
  * Industriestädteallianz (ISA), seit 2017", "Industrial Cities Alliance – member since 2019").
  * The member is the page's own city, and the year is when it joined.
  */
-import type { MembershipEventClaim } from '../claim.ts';
+import type { MembershipEventClaim } from '../../core/claim.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
 import { textLines } from '../lists/parse-line-blocks.ts';
 

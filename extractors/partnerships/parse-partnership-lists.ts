@@ -6,7 +6,7 @@
  * colon, else the document's own — and dated by its own year. As in running text, only a German
  * and a Chinese city make a pair, and a relation only examined or prepared is none.
  */
-import type { PartnershipClaim, PartnershipRelation } from '../claim.ts';
+import type { PartnershipClaim, PartnershipRelation } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { evidenceOf, type Parser } from '../parser.ts';

@@ -7,7 +7,7 @@
  * "zwischen X und Y" — not agencies or firms of a city ("mit den Wirtschaftsförderungen von
  * Düsseldorf").
  */
-import type { PartnershipClaim, PartnershipRelation } from '../claim.ts';
+import type { PartnershipClaim, PartnershipRelation } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import type { Sentence } from '../text/segment-text.ts';

@@ -3,7 +3,7 @@
  * Bundesländer are not cities here, except China's four municipalities directly governed,
  * which are both.
  */
-import type { Country } from '../claim.ts';
+import type { Country } from '../../core/claim.ts';
 import type { Gazetteer, Place, PlaceMention } from '../gazetteer/gazetteer-types.ts';
 import { VENUE_AFTER } from '../gazetteer/gazetteer.ts';
 

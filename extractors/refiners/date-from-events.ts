@@ -6,7 +6,7 @@
  * the one before refers to an assembly, or the assembly's own sentence reports admissions.
  * Marked as implied.
  */
-import type { Claim, EventClaim } from '../claim.ts';
+import type { Claim, EventClaim } from '../../core/claim.ts';
 import type { Refiner } from '../parser.ts';
 import { sentenceOf } from '../analyse-document.ts';
 

@@ -5,7 +5,7 @@
  * joined event takes the date of the latest dated joined event before it, or of the city it was
  * admitted together with. Marked as implied.
  */
-import type { Claim, MembershipEventClaim } from '../claim.ts';
+import type { Claim, MembershipEventClaim } from '../../core/claim.ts';
 import type { Refiner } from '../parser.ts';
 import { sentenceOf } from '../analyse-document.ts';
 

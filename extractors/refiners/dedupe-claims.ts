@@ -3,7 +3,7 @@
  * found by several sentences ("Köln tritt … bei" in the title, "Köln ist … beigetreten", "Die
  * Aufnahme … am 24. April 2017") is merged, keeping the most precise date and its evidence.
  */
-import type { Claim } from '../claim.ts';
+import type { Claim } from '../../core/claim.ts';
 import type { Refiner } from '../parser.ts';
 
 function keyOf(claim: Claim): string {

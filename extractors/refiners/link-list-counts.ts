@@ -3,7 +3,7 @@
  * deutscher Seite zählt die Allianz 16 Mitglieder. … Die deutschen ISA-Mitgliedsstädte sind:
  * …") takes that number as its `statedCount`, and the count's scope and as-of date.
  */
-import type { Claim, MemberCountClaim, MemberListClaim } from '../claim.ts';
+import type { Claim, MemberCountClaim, MemberListClaim } from '../../core/claim.ts';
 import type { Refiner } from '../parser.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import { sentenceOf } from '../analyse-document.ts';

@@ -2,7 +2,7 @@
  * "The plenary admitted three new Chinese member cities: Maoming, Yantai and Zibo" — a list of
  * newly admitted members is one `joined` event per member, dated like the list.
  */
-import type { Claim, MembershipEventClaim } from '../claim.ts';
+import type { Claim, MembershipEventClaim } from '../../core/claim.ts';
 import type { Refiner } from '../parser.ts';
 import { sentenceDate } from '../parser.ts';
 import { sentenceOf } from '../analyse-document.ts';

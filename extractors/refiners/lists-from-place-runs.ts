@@ -12,7 +12,7 @@
  * countries are one list per country. Every place of a run its sentence says was admitted is a
  * `joined` event, single places of a split run included.
  */
-import type { Claim, Country, MemberListClaim, MembershipEventClaim, MembershipScope } from '../claim.ts';
+import type { Claim, Country, MemberListClaim, MembershipEventClaim, MembershipScope } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import type { CityMention } from '../places/find-cities.ts';

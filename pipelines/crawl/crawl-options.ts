@@ -3,7 +3,7 @@
  * we push a host. Each field with its default and, where an operator may want to change it
  * without code, its env var (crawlee's `configuration.ts` pattern).
  */
-import { ConfigError } from '../errors.ts';
+import { ConfigError } from '../../core/errors.ts';
 
 export interface CrawlOptions {
   /**

@@ -17,9 +17,9 @@ import type { DB, FetchOutcome } from '../../sql/schema.ts';
 import { findDocument, findDocuments, listActiveDocumentUrls, markDocumentGone, recordSitemapLastmods, recordFetch, recordNotModified, storeDocumentVersion, type KnownDocument, type NotModifiedFetch } from '../../sql/queries/documents.ts';
 import { recordRunError } from '../../sql/queries/runs.ts';
 import { ensureSource } from '../../sql/queries/sources.ts';
-import { BadInputError, errorClassOf, errorMessageOf, NotFoundPageError, RetryableError } from '../errors.ts';
+import { BadInputError, errorClassOf, errorMessageOf, NotFoundPageError, RetryableError } from '../../core/errors.ts';
 import { decodeBody } from '../parse/decode-body.ts';
-import type { ParsedDocument, ParseInput } from '../parse/parsed-document.ts';
+import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { resolveCrawlOptions, userAgentToken, type CrawlOptions } from './crawl-options.ts';
 import { parseFeed, parseListing, parseSitemap, sniffDiscoveryKind } from './discover-links.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher, type FetchResponse } from './fetcher.ts';
@@ -29,10 +29,10 @@ import { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, requestUrl } from './normalize-url.ts';
 import { fetchRobotsRules, type RobotsRules } from './robots-rules.ts';
-import type { Source, StartUrlType } from './source-config.ts';
+import type { Source, StartUrlType } from '../../core/source-config.ts';
 import { compilePattern } from './url-pattern.ts';
 
-export type { Source } from './source-config.ts';
+export type { Source } from '../../core/source-config.ts';
 export { upsertSource, loadSource, listSources } from '../../sql/queries/sources.ts';
 export { ingestDocument } from './ingest-document.ts';
 

@@ -4,7 +4,7 @@
  */
 import { gunzipSync } from 'node:zlib';
 import * as cheerio from 'cheerio';
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../../core/errors.ts';
 
 export type DiscoveryKind = 'sitemap' | 'feed' | 'html' | 'pdf' | 'other';
 

@@ -9,7 +9,7 @@ import https from 'node:https';
 import type { Socket } from 'node:net';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import { BadInputError, PipelineError, RefusedError, RetryableError } from '../errors.ts';
+import { BadInputError, PipelineError, RefusedError, RetryableError } from '../../core/errors.ts';
 import type { CrawlOptions } from './crawl-options.ts';
 import { assertPublicLiteral, assertPublicPeer, guardedLookup } from './ssrf-guard.ts';
 

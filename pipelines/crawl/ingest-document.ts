@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../sql/schema.ts';
 import { findDocument, recordUnchanged, storeDocumentVersion } from '../../sql/queries/documents.ts';
-import { BadInputError, errorMessageOf, RetryableError } from '../errors.ts';
+import { BadInputError, errorMessageOf, RetryableError } from '../../core/errors.ts';
 import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher } from './fetcher.ts';
 import { parseDocument } from '../parse/parse-document.ts';

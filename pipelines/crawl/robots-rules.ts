@@ -4,7 +4,7 @@
  * a hand-written matcher.
  */
 import robotsParserModule from 'robots-parser';
-import { errorMessageOf, RefusedError } from '../errors.ts';
+import { errorMessageOf, RefusedError } from '../../core/errors.ts';
 import type { Fetcher, PrivateTargets } from './fetcher.ts';
 
 interface ParsedRobots {

@@ -4,8 +4,8 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import { ConfigError } from '../errors.ts';
-import { sourceSchema, sourcesFileSchema, type Source, type SourceInput } from './source-config.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { sourceSchema, sourcesFileSchema, type Source, type SourceInput } from '../../core/source-config.ts';
 
 export interface SourceFileError {
   file: string;

@@ -4,7 +4,7 @@
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
-import { RefusedError } from '../errors.ts';
+import { RefusedError } from '../../core/errors.ts';
 
 // Special-purpose ranges (IANA registries for IPv4 and IPv6) that a public web page never lives in.
 const BLOCKED_V4: Array<[string, number]> = [

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError, errorMessageOf } from '../errors.ts';
+import { ConfigError, errorMessageOf } from '../../core/errors.ts';
 import type { GoldEvaluation, GoldSetResult } from './evaluate-gold.ts';
 
 const setFloorsSchema = z.object({

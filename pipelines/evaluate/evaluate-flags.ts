@@ -6,7 +6,7 @@
  * context, not flags, and are left out.
  */
 import { basename, join } from 'node:path';
-import type { Extraction } from '../../extractors/claim.ts';
+import type { Extraction } from '../../core/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import type { ClaimWithSource } from '../../sql/queries/claims.ts';
 import { RECONCILE_RULES } from '../reconcile/reconcile-rules.ts';

@@ -8,8 +8,8 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Extraction } from '../../extractors/claim.ts';
-import { ConfigError, errorMessageOf } from '../errors.ts';
+import type { Extraction } from '../../core/claim.ts';
+import { ConfigError, errorMessageOf } from '../../core/errors.ts';
 import { scoreReportSchema } from './score-report.ts';
 import type { ScoreReport } from './score-report.ts';
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { BadInputError, errorMessageOf } from '../errors.ts';
+import { BadInputError, errorMessageOf } from '../../core/errors.ts';
 
 const partialDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'YYYY, YYYY-MM or YYYY-MM-DD');
 const country = z.enum(['DE', 'CN']).nullable();

@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { effectivePublished, extractClaims } from '../../extractors/extract-claims.ts';
-import type { Extraction } from '../../extractors/claim.ts';
+import type { Extraction } from '../../core/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { parseDocument } from '../parse/parse-document.ts';
-import type { ParsedDocument } from '../parse/parsed-document.ts';
+import type { ParsedDocument } from '../../core/parsed-document.ts';
 import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { contentTypeFromExtension } from '../crawl/ingest-document.ts';
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../../core/errors.ts';
 
 export interface ExtractDocumentDeps {
   gazetteer: Gazetteer;

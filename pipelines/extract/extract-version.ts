@@ -3,7 +3,7 @@ import { extractClaims } from '../../extractors/extract-claims.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { storeExtraction } from '../../sql/queries/claims.ts';
 import type { DB } from '../../sql/schema.ts';
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../../core/errors.ts';
 
 export interface ExtractDeps {
   db: Kysely<DB>;

@@ -3,7 +3,7 @@
  * English date lines ("4. November 2019", "24.04.2017", "November 4, 2019"), dates in URLs.
  * Results are partial ISO dates cut to the precision written (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
  */
-import type { PartialDate } from '../../extractors/claim.ts';
+import type { PartialDate } from '../../core/claim.ts';
 import { findDates as findTextDates } from '../../extractors/dates/find-dates.ts';
 
 

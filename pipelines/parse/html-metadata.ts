@@ -4,7 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import type { PartialDate } from '../../extractors/claim.ts';
+import type { PartialDate } from '../../core/claim.ts';
 import { dateFromUrl, findDateLine, isPlausiblePublication, parseDateValue } from './date-text.ts';
 
 const SEPARATORS = /\s+[|–—·•:»]\s+|\s+-\s+|\s+::\s+/;

@@ -2,13 +2,13 @@
  * HTML body → ParsedDocument: charset, metadata, then the main text without page chrome.
  */
 import * as cheerio from 'cheerio';
-import { BadInputError, NotFoundPageError } from '../errors.ts';
+import { BadInputError, NotFoundPageError } from '../../core/errors.ts';
 import { decodeBody } from './decode-body.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import { extractMainText, type MainText } from './html-main-text.ts';
 import { isSoft404, readLanguage, readLinks, readPublished, readTitle } from './html-metadata.ts';
 import type { ResolvedParseOptions } from './parse-options.ts';
-import type { ParsedDocument, ParseInput } from './parsed-document.ts';
+import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { extractWithReadability } from './readability-main-text.ts';
 import { looksLikeNotFound } from './not-found-page.ts';
 

@@ -2,10 +2,10 @@
  * The parse stage's entry point: sniffs what a fetched body really is and hands it to the HTML,
  * PDF or plain-text reader. Its `text` is what every claim's offsets point into.
  */
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../../core/errors.ts';
 import { htmlToDocument } from './html-to-document.ts';
 import { type ParseOptions, resolveParseOptions } from './parse-options.ts';
-import type { ParsedDocument, ParseInput } from './parsed-document.ts';
+import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { pdfToDocument } from './pdf-to-document.ts';
 import { sniffFormat } from './sniff-format.ts';
 import { textToDocument } from './text-to-document.ts';

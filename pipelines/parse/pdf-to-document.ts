@@ -4,13 +4,13 @@
  * document with a `BadInputError` instead of hanging or crashing the run.
  */
 import { Worker } from 'node:worker_threads';
-import type { PartialDate } from '../../extractors/claim.ts';
-import { BadInputError } from '../errors.ts';
+import type { PartialDate } from '../../core/claim.ts';
+import { BadInputError } from '../../core/errors.ts';
 import { cleanPdfPages } from './clean-pdf-text.ts';
 import { dateFromUrl, findDateLine, firstPlausiblePublication, partialDate } from './date-text.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import type { ResolvedParseOptions } from './parse-options.ts';
-import type { ParsedDocument, ParseInput } from './parsed-document.ts';
+import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { pdfMagicOffset } from './sniff-format.ts';
 
 /** What `pdf-worker.mjs` answers. */

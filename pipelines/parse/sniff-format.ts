@@ -2,7 +2,7 @@
  * Decides what a fetched body really is from its bytes, because servers mislabel: PDFs go out as
  * `text/html` or `application/octet-stream`, error pages as `application/pdf`.
  */
-import type { DocumentFormat } from './parsed-document.ts';
+import type { DocumentFormat } from '../../core/parsed-document.ts';
 
 export interface SniffedFormat {
   format: DocumentFormat;

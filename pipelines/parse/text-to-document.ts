@@ -2,11 +2,11 @@
  * Plain-text body → ParsedDocument: line endings normalised, paragraphs kept, repeated page
  * furniture (from an earlier PDF-to-text conversion) removed, the date line near the top read.
  */
-import { BadInputError } from '../errors.ts';
+import { BadInputError } from '../../core/errors.ts';
 import { decodeBody } from './decode-body.ts';
 import { dateFromUrl, findDateLine, firstPlausiblePublication } from './date-text.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
-import type { ParsedDocument, ParseInput } from './parsed-document.ts';
+import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { removeRepeatedBlocks } from './remove-repeated-blocks.ts';
 
 /** Normalises a text: LF line ends, no trailing spaces, single spaces, at most one blank line in a row. */

@@ -1,4 +1,4 @@
-import type { Claim, PartialDate } from '../../extractors/claim.ts';
+import type { Claim, PartialDate } from '../../core/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import type { FlagSeverity } from '../../sql/schema.ts';
 import type { ClaimWithSource } from '../../sql/queries/claims.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { failInterruptedRuns, finishRun, recordRunError, startRun } from '../../sql/queries/runs.ts';
 import type { DB, RunStatus } from '../../sql/schema.ts';
-import { errorMessageOf } from '../errors.ts';
+import { errorMessageOf } from '../../core/errors.ts';
 import type { StageRunner } from './run-stage.ts';
 import type { ReconcileResult } from '../reconcile/reconcile.ts';
 import { mapWithConcurrency } from './map-with-concurrency.ts';

@@ -6,7 +6,7 @@ import type { CrawlOptions } from '../crawl/crawl-options.ts';
 import { loadSource } from '../../sql/queries/sources.ts';
 import { extractVersion, type ExtractVersionResult } from '../extract/extract-version.ts';
 import { reconcile, type ReconcileResult } from '../reconcile/reconcile.ts';
-import { ConfigError } from '../errors.ts';
+import { ConfigError } from '../../core/errors.ts';
 import type { StageJob } from './stage-job.ts';
 
 /** What every stage may use; built once per process (CLI or worker) and passed in. */

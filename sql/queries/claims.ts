@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { Claim } from '../../extractors/claim.ts';
+import type { Claim } from '../../core/claim.ts';
 import type { DB } from '../schema.ts';
 
 export interface StoreExtractionInput {

@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, FetchOutcome } from '../schema.ts';
-import type { ParsedDocument } from '../../pipelines/parse/parsed-document.ts';
+import type { ParsedDocument } from '../../core/parsed-document.ts';
 
 export interface KnownDocument {
   id: string;

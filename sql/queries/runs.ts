@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, RunStatus } from '../schema.ts';
-import { errorClassOf, errorMessageOf } from '../../pipelines/errors.ts';
+import { errorClassOf, errorMessageOf } from '../../core/errors.ts';
 
 export async function startRun(db: Kysely<DB>, kind: string, options: Record<string, unknown>): Promise<string> {
   const row = await db

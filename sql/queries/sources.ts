@@ -4,8 +4,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../schema.ts';
-import { ConfigError } from '../../pipelines/errors.ts';
-import { sourceSchema, type Source, type SourceInput } from '../../pipelines/crawl/source-config.ts';
+import { ConfigError } from '../../core/errors.ts';
+import { sourceSchema, type Source, type SourceInput } from '../../core/source-config.ts';
 
 /** Inserts or replaces a source's config (validated first; ConfigError when invalid). */
 export async function upsertSource(db: Kysely<DB>, source: SourceInput): Promise<Source> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Extraction, MemberListClaim } from '../../extractors/claim.ts';
+import type { Extraction, MemberListClaim } from '../../core/claim.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fixture-server.ts';
 import { runCli } from './run-cli.ts';
 import { freePort } from './free-port.ts';

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../sql/database.ts';
-import { ConfigError } from '../../pipelines/errors.ts';
+import { ConfigError } from '../../core/errors.ts';
 
 describe('the embedded database', () => {
   let dir: string;

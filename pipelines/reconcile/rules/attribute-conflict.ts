@@ -1,4 +1,4 @@
-import type { CityAttributeClaim } from '../../../extractors/claim.ts';
+import type { CityAttributeClaim } from '../../../core/claim.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
 import { ofKind, where, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 

@@ -1,4 +1,4 @@
-import type { MemberCountClaim } from '../../../extractors/claim.ts';
+import type { MemberCountClaim } from '../../../core/claim.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
 import { compareDates, effectiveDate, ofKind, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 

@@ -1,4 +1,4 @@
-import type { MembershipEventClaim } from '../../../extractors/claim.ts';
+import type { MembershipEventClaim } from '../../../core/claim.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
 import { compareDates, effectiveDate, ofKind, where, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 

@@ -2,7 +2,7 @@
  * Helpers for extractor tests: one real gazetteer per test file (loaded in `beforeAll`), and
  * `extract` with a fixed "now" so every run sees the same context.
  */
-import type { Claim, ClaimKind } from '../../../extractors/claim.ts';
+import type { Claim, ClaimKind } from '../../../core/claim.ts';
 import type { Gazetteer } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import { loadGazetteer } from '../../../extractors/gazetteer/load-gazetteer.ts';
 import { extractClaims } from '../../../extractors/extract-claims.ts';

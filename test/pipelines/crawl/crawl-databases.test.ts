@@ -3,7 +3,7 @@ import { DATABASES } from '../../support/services.ts';
 import type { Database } from '../../../sql/database.ts';
 import { startRun } from '../../../sql/queries/runs.ts';
 import { crawlSource } from '../../../pipelines/crawl/crawl-source.ts';
-import { sourceSchema } from '../../../pipelines/crawl/source-config.ts';
+import { sourceSchema } from '../../../core/source-config.ts';
 import { articlePage, listingPage, releaseText, startTestSite, type TestSite } from './test-site.ts';
 
 // The same incremental crawl on both database modes: ids, hashes and the transaction per

@@ -4,7 +4,7 @@ import { freshPglite } from '../../support/services.ts';
 import type { Database } from '../../../sql/database.ts';
 import { crawlSource, type CrawlResult } from '../../../pipelines/crawl/crawl-source.ts';
 import { loadSourcesFile } from '../../../pipelines/crawl/sources-file.ts';
-import type { Source } from '../../../pipelines/crawl/source-config.ts';
+import type { Source } from '../../../core/source-config.ts';
 
 // The bundled sources file against the fixture sites: generation 1, the same again, then
 // generation 2 with a changed, a new, a 404 and a 410 release (fixtures/README.md).

@@ -3,7 +3,7 @@ import { startFixtureServer, type FixtureServer } from '../../../fixtures/server
 import { migrate, openDatabase, type Database } from '../../../sql/database.ts';
 import { startRun } from '../../../sql/queries/runs.ts';
 import { crawlSource, type CrawlResult } from '../../../pipelines/crawl/crawl-source.ts';
-import { sourceSchema } from '../../../pipelines/crawl/source-config.ts';
+import { sourceSchema } from '../../../core/source-config.ts';
 
 // Every hostile route of the fixture server in one crawl: each bad URL is recorded with its URL,
 // stage and reason, and the good ones around them are still stored.

@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPglite } from '../../support/services.ts';
 import type { Database } from '../../../sql/database.ts';
-import { ConfigError } from '../../../pipelines/errors.ts';
+import { ConfigError } from '../../../core/errors.ts';
 import { crawlSource } from '../../../pipelines/crawl/crawl-source.ts';
 import { DEFAULT_USER_AGENT, resolveCrawlOptions } from '../../../pipelines/crawl/crawl-options.ts';
-import { sourceSchema } from '../../../pipelines/crawl/source-config.ts';
+import { sourceSchema } from '../../../core/source-config.ts';
 import { startFixtureServer } from '../../../fixtures/server/fixture-server.ts';
 import { articlePage, releaseText } from './test-site.ts';
 

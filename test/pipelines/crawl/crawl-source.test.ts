@@ -4,7 +4,7 @@ import { migrate, openDatabase, type Database } from '../../../sql/database.ts';
 import { startRun } from '../../../sql/queries/runs.ts';
 import { crawlSource, type CrawlResult } from '../../../pipelines/crawl/crawl-source.ts';
 import type { CrawlOptions } from '../../../pipelines/crawl/crawl-options.ts';
-import { sourceSchema, type Source, type SourceInput } from '../../../pipelines/crawl/source-config.ts';
+import { sourceSchema, type Source, type SourceInput } from '../../../core/source-config.ts';
 import { articlePage, listingPage, releaseText, startTestSite, type TestSite } from './test-site.ts';
 
 // A real PDF from the fixture sites: the parser sniffs the bytes, so a text file named .pdf is refused.

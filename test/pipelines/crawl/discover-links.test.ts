@@ -1,6 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../../pipelines/errors.ts';
+import { BadInputError } from '../../../core/errors.ts';
 import { parseFeed, parseListing, parseSitemap, sniffDiscoveryKind } from '../../../pipelines/crawl/discover-links.ts';
 
 const BASE = 'https://www.stadt.example/presse/';

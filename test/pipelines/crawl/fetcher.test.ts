@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../../fixtures/server/fixture-server.ts';
-import { BadInputError, RefusedError, RetryableError } from '../../../pipelines/errors.ts';
+import { BadInputError, RefusedError, RetryableError } from '../../../core/errors.ts';
 import { DEFAULT_CRAWL_OPTIONS } from '../../../pipelines/crawl/crawl-options.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher } from '../../../pipelines/crawl/fetcher.ts';
 

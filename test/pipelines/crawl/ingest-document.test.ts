@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshPglite } from '../../support/services.ts';
 import type { Database } from '../../../sql/database.ts';
-import { BadInputError, RefusedError } from '../../../pipelines/errors.ts';
+import { BadInputError, RefusedError } from '../../../core/errors.ts';
 import { ingestDocument } from '../../../pipelines/crawl/ingest-document.ts';
 import { articlePage, releaseText, startTestSite, type TestSite } from './test-site.ts';
 

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../../pipelines/errors.ts';
+import { ConfigError } from '../../../core/errors.ts';
 import { addSourceToFile, formatSourceFileError, loadSourcesFile, validateSources } from '../../../pipelines/crawl/sources-file.ts';
 
 const GOOD = `# Pressestellen

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../../../fixtures/server/fixture-server.ts';
-import { RefusedError } from '../../../pipelines/errors.ts';
+import { RefusedError } from '../../../core/errors.ts';
 import { DEFAULT_CRAWL_OPTIONS } from '../../../pipelines/crawl/crawl-options.ts';
 import { createHttpFetcher, type Fetcher } from '../../../pipelines/crawl/fetcher.ts';
 import { isNonPublicAddress } from '../../../pipelines/crawl/ssrf-guard.ts';

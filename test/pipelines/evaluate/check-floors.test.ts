@@ -3,7 +3,7 @@ import { checkFloors, defaultEvalFloorsPath, loadFloors } from '../../../pipelin
 import type { EvalFloors } from '../../../pipelines/evaluate/check-floors.ts';
 import type { GoldSetResult } from '../../../pipelines/evaluate/evaluate-gold.ts';
 import type { ScoreReport } from '../../../pipelines/evaluate/score-report.ts';
-import { ConfigError } from '../../../pipelines/errors.ts';
+import { ConfigError } from '../../../core/errors.ts';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import { evaluateGold } from '../../../pipelines/evaluate/evaluate-gold.ts';
 import { checkFloors, defaultEvalFloorsPath, loadEvalFloors } from '../../../pipelines/evaluate/check-floors.ts';
 import { PdfWorkerPool } from '../../../pipelines/parse/pdf-to-document.ts';
 import { evaluateFlags } from '../../../pipelines/evaluate/evaluate-flags.ts';
-import type { Extraction } from '../../../extractors/claim.ts';
+import type { Extraction } from '../../../core/claim.ts';
 
 const GOLD = fileURLToPath(new URL('../../../fixtures/gold', import.meta.url));
 // A fixed "now" keeps relative dates and the no-later-than-fetch rule reproducible.

@@ -2,7 +2,7 @@
  * Test helper: turns a gold file into the extraction a perfect extractor would print, so the
  * evaluation plumbing and the gold files themselves can be checked against the real scorer.
  */
-import type { Claim, Extraction } from '../../../extractors/claim.ts';
+import type { Claim, Extraction } from '../../../core/claim.ts';
 import type { GoldClaim, GoldFile } from '../../../pipelines/evaluate/gold-file.ts';
 
 export function goldAsExtraction(gold: GoldFile, source: string, text: string): Extraction {

@@ -2,7 +2,7 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../../pipelines/errors.ts';
+import { BadInputError } from '../../../core/errors.ts';
 import { findGoldDocument, findGoldSets, listGoldNames } from '../../../pipelines/evaluate/evaluate-gold.ts';
 import { goldFileSchema, readGoldFile } from '../../../pipelines/evaluate/gold-file.ts';
 import { goldDocumentText } from './gold-document-text.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeNotFound } from '../../../pipelines/parse/not-found-page.ts';
 import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
-import { NotFoundPageError } from '../../../pipelines/errors.ts';
+import { NotFoundPageError } from '../../../core/errors.ts';
 
 describe('looksLikeNotFound', () => {
   it.each([

@@ -2,9 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from '../../../pipelines/errors.ts';
+import { BadInputError } from '../../../core/errors.ts';
 import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
-import type { ParseInput } from '../../../pipelines/parse/parsed-document.ts';
+import type { ParseInput } from '../../../core/parsed-document.ts';
 
 const fixtures = join(dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const fetchedAt = new Date('2024-06-01T10:00:00Z');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
 import { PdfWorkerPool } from '../../../pipelines/parse/pdf-to-document.ts';
-import { BadInputError } from '../../../pipelines/errors.ts';
+import { BadInputError } from '../../../core/errors.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const input = (body: Uint8Array, name = 'press-release.pdf') => ({ body, url: `file:///fixtures/${name}`, contentType: 'application/pdf', fetchedAt: new Date('2026-01-01T00:00:00Z') });

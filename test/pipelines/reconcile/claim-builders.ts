@@ -1,5 +1,5 @@
 /** Builds stored-claim records for reconcile tests, with evidence that points into a stand-in text. */
-import type { Claim } from '../../../extractors/claim.ts';
+import type { Claim } from '../../../core/claim.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
 
 let nextId = 1;

@@ -5,7 +5,7 @@ import { InProcessStageRunner } from '../../../pipelines/run/run-stage.ts';
 import { runPipeline } from '../../../pipelines/run/run-pipeline.ts';
 import { currentClaims } from '../../../sql/queries/claims.ts';
 import { listFlags } from '../../../sql/queries/flags.ts';
-import type { MemberListClaim } from '../../../extractors/claim.ts';
+import type { MemberListClaim } from '../../../core/claim.ts';
 import { DATABASES } from '../../support/services.ts';
 import { normalizeUrl } from '../../../pipelines/crawl/normalize-url.ts';
 import { datasetSnapshot, EXTRACTOR_VERSION, FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from './fixture-run.ts';

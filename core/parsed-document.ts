@@ -2,7 +2,7 @@
  * What the parse stage makes of a fetched body (HTML, PDF or plain text): the clean main text
  * that every claim's offsets point into, plus the metadata found around it.
  */
-import type { PartialDate } from '../../extractors/claim.ts';
+import type { PartialDate } from './claim.ts';
 
 export type DocumentFormat = 'html' | 'pdf' | 'text';
 
