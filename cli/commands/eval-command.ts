@@ -13,22 +13,15 @@ const GOLD_DIR = fileURLToPath(new URL('../../fixtures/gold', import.meta.url));
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'score extraction on the gold documents and fail below the pinned floors',
-  help: `Usage: isa eval [--gold DIR] [--predictions DIR] [--format text|json]
-
-Runs \`isa extract\` on every gold document under fixtures/gold (the five seeds and our own set), scores
+  help: `Runs \`isa extract\` on every gold document under fixtures/gold (the five seeds and our own set), scores
 the output with the shared scorer, and compares each set's headline F1 with the floors pinned in
 pipelines/evaluate/eval-floors.json.
 
-Options:
-  --gold DIR         a gold set (fixtures/gold/own) or a folder of sets (default fixtures/gold)
-  --predictions DIR  keep the predictions there, one NAME.json per gold file, to read or rescore
-  --format FORMAT    text (default) or json (per-document misses and extras)
-
 Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usage.`,
   options: {
-    gold: { type: 'string' },
-    predictions: { type: 'string' },
-    format: { type: 'string', default: 'text' },
+    gold: { type: 'string', value: 'DIR', description: 'a gold set (fixtures/gold/own) or a folder of sets (default fixtures/gold)' },
+    predictions: { type: 'string', value: 'DIR', description: 'keep the predictions there, one NAME.json per gold file, to read or rescore' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'text, or json with per-document misses and extras' },
   },
   allowPositionals: false,
   async run({ values }, io) {
