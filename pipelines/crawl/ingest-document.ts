@@ -12,7 +12,7 @@ import { findDocument, recordUnchanged, storeDocumentVersion } from '../../sql/q
 import { BadInputError, errorMessageOf, RetryableError } from '../../core/errors.ts';
 import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher } from './fetcher.ts';
-import { parseDocument } from '../parse/parse-document.ts';
+import { readDocument } from '../parse/read-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, stripFragment } from './normalize-url.ts';
 
@@ -20,7 +20,7 @@ export interface IngestDeps {
   db: Kysely<DB>;
   /** @defaultValue a guarded `createHttpFetcher`, closed afterwards */
   fetcher?: Fetcher;
-  /** @defaultValue `parseDocument` */
+  /** @defaultValue `readDocument` */
   parse?: ParseFunction;
   /** @defaultValue `process.env` */
   env?: Record<string, string | undefined>;
@@ -60,7 +60,7 @@ export interface IngestResult {
 export async function ingestDocument(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const options = resolveCrawlOptions(input.options, deps.env ?? process.env);
   const target = input.url !== undefined || input.file !== undefined ? input : splitInput(input.input);
-  const parse = deps.parse ?? parseDocument;
+  const parse = deps.parse ?? readDocument;
   const fetched = target.url !== undefined ? await fetchOnce(deps, target.url, input.allowPrivate ?? false, options) : await readLocal(target.file, input.body, options.maxBodyBytes);
   if (fetched.body.byteLength === 0) throw new BadInputError(`${fetched.key} is empty; nothing to store.`, { input: fetched.key });
   const hash = createHash('sha256').update(fetched.body).digest('hex');
