@@ -12,21 +12,16 @@ import { reportRun } from '../run-report.ts';
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'add documents by hand (a PDF someone mailed) and run them through extract and reconcile',
-  help: `Usage: isa ingest FILE|URL... [--allow-private] [--format text|json]
-
-Stores each file (.html, .pdf, .txt) or URL as a document version — a file under its file:// URL — then
+  arguments: '<FILE|URL...>',
+  help: `Stores each file (.html, .pdf, .txt) or URL as a document version — a file under its file:// URL — then
 extracts its claims and reconciles. Ingesting the same bytes again adds nothing. A file that cannot be read
 or parsed is reported and recorded; the others go on.
 
-Options:
-  --allow-private  allow URLs on loopback or private networks (refused by default: SSRF guard)
-  --format FORMAT  text (default) or json
-
 Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
   options: {
-    'allow-private': { type: 'boolean', default: false },
-    format: { type: 'string', default: 'text' },
-    data: { type: 'string' },
+    'allow-private': { type: 'boolean', default: false, description: 'allow URLs on loopback or private networks (refused by default: SSRF guard)' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {

@@ -26,10 +26,8 @@ export function defaultReviewer(env: NodeJS.ProcessEnv): string {
 export const reviewCommand: Command = {
   name: 'review',
   summary: 'record a decision on a flag (kept with reviewer and time; the history is never overwritten)',
-  help: `Usage: isa review FLAG_ID|FINGERPRINT --status confirmed|dismissed|open|explained|fixed [--note TEXT] [--by NAME]
-       isa review FLAG_ID --correct FIELD=VALUE --claim CLAIM_ID [--note TEXT]
-       isa review FLAG_ID --alias NAME=CITY --country DE|CN [--note TEXT]
-       isa review FLAG_ID --unreliable-source SOURCE_ID [--note TEXT]
+  arguments: '<FLAG_ID|FINGERPRINT>',
+  help: `Records a decision on one flag; exactly one of --status, --correct, --alias, --unreliable-source:
 
 confirmed  the inconsistency is real (the note says which source is right)
 dismissed  not an inconsistency (the note, required, says why)
@@ -42,15 +40,15 @@ Prints the flag's explanation with the decision, so you can see it is the flag y
 Every decision is appended to the flag's history with the reviewer (--by, default: your user
 name) and the time; decisions are kept by the flag's fingerprint, so the next run keeps them.`,
   options: {
-    status: { type: 'string' },
-    note: { type: 'string' },
-    by: { type: 'string' },
-    correct: { type: 'string' },
-    claim: { type: 'string' },
-    alias: { type: 'string' },
-    country: { type: 'string' },
-    'unreliable-source': { type: 'string' },
-    data: { type: 'string' },
+    status: { type: 'string', choices: Object.keys(STATUS_ACTIONS), description: 'the decision' },
+    note: { type: 'string', value: 'TEXT', description: 'why: which source is right, or why it is no inconsistency' },
+    by: { type: 'string', value: 'NAME', description: 'who decided (default: the OS user)' },
+    correct: { type: 'string', value: 'FIELD=VALUE', description: 'the right value of a claim field (with --claim)' },
+    claim: { type: 'string', value: 'CLAIM_ID', description: 'the claim --correct is about (ids: isa flags --format json)' },
+    alias: { type: 'string', value: 'NAME=CITY', description: 'accept NAME as an alias of the city CITY (with --country)' },
+    country: { type: 'string', choices: ['DE', 'CN'], description: 'country of the --alias city' },
+    'unreliable-source': { type: 'string', value: 'SOURCE_ID', description: 'mark the source as unreliable' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {
