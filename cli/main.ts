@@ -12,8 +12,11 @@ import { workerCommand } from './commands/worker-command.ts';
 import { sourcesCommand } from './commands/sources-command.ts';
 import { evalCommand } from './commands/eval-command.ts';
 import { runsCommand } from './commands/runs-command.ts';
+import { serveCommand } from './commands/serve-command.ts';
+import { usersCommand } from './commands/users-command.ts';
+import { exportCommand } from './commands/export-command.ts';
 
-const COMMANDS: Command[] = [runCommand, extractCommand, ingestCommand, flagsCommand, reviewCommand, runsCommand, sourcesCommand, migrateCommand, workerCommand, evalCommand];
+const COMMANDS: Command[] = [runCommand, extractCommand, ingestCommand, flagsCommand, reviewCommand, runsCommand, sourcesCommand, migrateCommand, workerCommand, evalCommand, serveCommand, usersCommand, exportCommand];
 
 const ENVIRONMENT_HELP = `
 Environment: DATABASE_URL (Postgres; default: embedded PGlite in ISA_DATA_DIR, ./data),
