@@ -15,28 +15,21 @@ import type { PartialDate } from '../../core/claim.ts';
 export const ingestCommand: Command = {
   name: 'ingest',
   summary: 'add documents by hand (a PDF someone mailed) and run them through extract and reconcile',
-  help: `Usage: isa ingest FILE|URL... [--allow-private] [--format text|json]
-       isa ingest FILE --url URL [--published YYYY-MM-DD]
-
-Stores each file (.html, .pdf, .txt) or URL as a document version — a file under its file:// URL — then
+  arguments: '<FILE|URL...>',
+  help: `Stores each file (.html, .pdf, .txt) or URL as a document version — a file under its file:// URL — then
 extracts its claims and reconciles. Ingesting the same bytes again adds nothing. A file that cannot be read
 or parsed is reported and recorded; the others go on.
 
-Options:
-  --url URL        the address a mailed FILE was published at: stored under it instead of file://, links
-                   and URL dates read against it (one FILE only)
-  --published DATE the publication date the sender gives (YYYY-MM-DD, YYYY-MM or YYYY); wins over the
-                   dates the document shows
-  --allow-private  allow URLs on loopback or private networks (refused by default: SSRF guard)
-  --format FORMAT  text (default) or json
+A document someone mailed: isa ingest FILE --url URL --published YYYY-MM-DD stores it under the address it
+was published at and with the date its sender gives (that date wins over the dates the document shows).
 
 Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
   options: {
-    'allow-private': { type: 'boolean', default: false },
-    url: { type: 'string' },
-    published: { type: 'string' },
-    format: { type: 'string', default: 'text' },
-    data: { type: 'string' },
+    'allow-private': { type: 'boolean', default: false, description: 'allow URLs on loopback or private networks (refused by default: SSRF guard)' },
+    url: { type: 'string', value: 'URL', description: 'where the one FILE was published: stored under it instead of file://, links and URL dates read against it' },
+    published: { type: 'string', value: 'DATE', description: 'publication date the sender gives (YYYY-MM-DD, YYYY-MM or YYYY); wins over the dates the document shows' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {

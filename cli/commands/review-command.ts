@@ -9,7 +9,8 @@ const DECISIONS: FlagStatus[] = ['confirmed', 'dismissed', 'open', 'explained', 
 export const reviewCommand: Command = {
   name: 'review',
   summary: 'record a decision on a flag (kept across runs by the flag\'s fingerprint)',
-  help: `Usage: isa review FLAG_ID|FINGERPRINT --status confirmed|dismissed|open|explained|fixed [--note TEXT] [--by NAME]
+  arguments: '<FLAG_ID|FINGERPRINT>',
+  help: `Records a decision on one flag:
 
 confirmed  the inconsistency is real (the note says which source is right)
 dismissed  not an inconsistency (the note says why)
@@ -18,10 +19,10 @@ open       back to the review queue
 The decision is stored on the flag's fingerprint, which is derived from what the flag is about, so the
 next run keeps it even when documents are refetched or claims re-extracted.`,
   options: {
-    status: { type: 'string' },
-    note: { type: 'string' },
-    by: { type: 'string' },
-    data: { type: 'string' },
+    status: { type: 'string', choices: DECISIONS, description: 'the decision (required)' },
+    note: { type: 'string', value: 'TEXT', description: 'why: which source is right, or why it is no inconsistency' },
+    by: { type: 'string', value: 'NAME', description: 'who decided (default $USER)' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {

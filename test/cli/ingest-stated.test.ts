@@ -19,7 +19,7 @@ describe('isa ingest --url / --published', () => {
 
   it('documents both options in its help', async () => {
     const help = await runCli(['ingest', '--help']);
-    expect(help.stdout).toMatch(/--url URL/);
-    expect(help.stdout).toMatch(/--published DATE/);
+    expect(help.stdout).toMatch(/--url <URL>/);
+    expect(help.stdout).toMatch(/--published <DATE>/);
   });
 });
