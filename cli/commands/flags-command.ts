@@ -4,7 +4,7 @@ import { openMigratedDatabase } from '../services.ts';
 import { flagEvidence, listFlags, sentenceAround } from '../../sql/queries/flags.ts';
 import type { FlagStatus } from '../../sql/schema.ts';
 
-const STATUSES: FlagStatus[] = ['open', 'confirmed', 'dismissed', 'explained', 'fixed'];
+const STATUSES: FlagStatus[] = ['open', 'confirmed', 'dismissed', 'explained', 'resolved_by_source'];
 
 export const flagsCommand: Command = {
   name: 'flags',

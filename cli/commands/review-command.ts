@@ -4,12 +4,12 @@ import { openMigratedDatabase } from '../services.ts';
 import { findFlag, reviewFlag } from '../../sql/queries/flags.ts';
 import type { FlagStatus } from '../../sql/schema.ts';
 
-const DECISIONS: FlagStatus[] = ['confirmed', 'dismissed', 'open', 'explained', 'fixed'];
+const DECISIONS: FlagStatus[] = ['confirmed', 'dismissed', 'open', 'explained', 'resolved_by_source'];
 
 export const reviewCommand: Command = {
   name: 'review',
   summary: 'record a decision on a flag (kept across runs by the flag\'s fingerprint)',
-  help: `Usage: isa review FLAG_ID|FINGERPRINT --status confirmed|dismissed|open|explained|fixed [--note TEXT] [--by NAME]
+  help: `Usage: isa review FLAG_ID|FINGERPRINT --status confirmed|dismissed|open|explained|resolved_by_source [--note TEXT] [--by NAME]
 
 confirmed  the inconsistency is real (the note says which source is right)
 dismissed  not an inconsistency (the note says why)
