@@ -5,6 +5,7 @@ import { currentClaims, type ClaimWithSource } from '../../sql/queries/claims.ts
 import {
   claimSubjectsOfRun, subjectKeysOfAmbiguousNames, subjectKeysWithVanishedEvidence, syncFlags, type SyncFlagsResult,
 } from '../../sql/queries/flags.ts';
+import { withClaimCorrections } from '../../sql/queries/decisions.ts';
 import type { DB } from '../../sql/schema.ts';
 import { withDocumentDates, type FlagDraft } from './flag-draft.ts';
 import { RECONCILE_RULES } from './reconcile-rules.ts';
@@ -48,6 +49,8 @@ export async function reconcile(deps: ReconcileDeps, input: ReconcileInput): Pro
   } else {
     claims = await currentClaims(deps.db, extractorVersion);
   }
+  // Values reviewers corrected replace the extracted ones (sql/queries/decisions.ts).
+  claims = await withClaimCorrections(deps.db, claims);
   const groups = groupBySubject(claims);
   if (keys) for (const key of keys) if (!groups.has(key)) groups.set(key, []);
   const placements = await placementsFor(deps, claims, groups, keys === null);

@@ -6,10 +6,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`alter table flags drop constraint if exists flags_severity_check`.execute(db);
   await sql`update flags set severity = case severity when 'error' then 'contradiction' when 'warning' then 'discrepancy' else 'explained' end`.execute(db);
   await sql`alter table flags add constraint flags_severity_check check (severity in ('contradiction', 'discrepancy', 'explained'))`.execute(db);
-  // "fixed" said more than we know: the evidence went away (a corrected or changed source).
+  // A flag the reconciler closed because its evidence went away is resolved_by_source; "fixed" stays
+  // what a reviewer records (decisions, migration 0007). Old automatic closings had no reviewer.
   await sql`alter table flags drop constraint if exists flags_status_check`.execute(db);
-  await sql`update flags set status = 'resolved_by_source' where status = 'fixed'`.execute(db);
-  await sql`alter table flags add constraint flags_status_check check (status in ('open', 'confirmed', 'dismissed', 'explained', 'resolved_by_source'))`.execute(db);
+  await sql`update flags set status = 'resolved_by_source' where status = 'fixed' and reviewed_at is null`.execute(db);
+  await sql`alter table flags add constraint flags_status_check check (status in ('open', 'confirmed', 'dismissed', 'explained', 'fixed', 'resolved_by_source'))`.execute(db);
   // The subject a flag was found in (org:ISA, city:Foshan, partner:Nürnberg): an incremental
   // reconcile re-checks some subjects and closes only their flags.
   await sql`alter table flags add column subject_key text`.execute(db);

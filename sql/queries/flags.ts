@@ -48,7 +48,7 @@ export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: str
     const result: SyncFlagsResult = { raised: unique.length, created: 0, resolvedBySource: 0, reopened: 0 };
     const reopened = await sql<{ n: string }>`
       select count(*) as n from flags f join jsonb_to_recordset(${fingerprints}::jsonb) as d(fingerprint text) on d.fingerprint = f.fingerprint
-      where f.status = 'resolved_by_source'`.execute(trx);
+      where f.status in ('resolved_by_source', 'fixed')`.execute(trx);
     result.reopened = Number(reopened.rows[0]?.n ?? 0);
     const upserted = await sql<{ inserted: boolean }>`
       insert into flags (fingerprint, kind, severity, subject, subject_key, explanation, details, status, first_seen_run)
@@ -58,13 +58,14 @@ export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: str
         kind = excluded.kind, severity = excluded.severity, subject = excluded.subject, subject_key = excluded.subject_key,
         explanation = excluded.explanation, details = excluded.details,
         -- The reconciler's own statuses follow the finding; a reviewer's decision stays.
-        status = case when flags.status in ('open', 'explained', 'resolved_by_source') then excluded.status else flags.status end,
+        -- A finding that went away and came back (resolved, or fixed per a reviewer) needs a look again.
+        status = case when flags.status in ('open', 'explained', 'resolved_by_source', 'fixed') then excluded.status else flags.status end,
         updated_at = now()
       -- An unchanged finding writes nothing: a night with nothing new leaves the table as it was.
       where flags.kind is distinct from excluded.kind or flags.severity is distinct from excluded.severity
         or flags.subject is distinct from excluded.subject or flags.subject_key is distinct from excluded.subject_key
         or flags.explanation is distinct from excluded.explanation or flags.details is distinct from excluded.details
-        or (flags.status in ('open', 'explained', 'resolved_by_source') and flags.status is distinct from excluded.status)
+        or (flags.status in ('open', 'explained', 'resolved_by_source', 'fixed') and flags.status is distinct from excluded.status)
       returning (xmax = 0) as inserted`.execute(trx);
     result.created = upserted.rows.filter((r) => r.inserted).length;
     await sql`
