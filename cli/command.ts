@@ -4,6 +4,8 @@
  * validation of enum values. Nothing here imports the pipeline, so `isa --help` stays light.
  */
 
+import { terminalSafe } from './terminal-text.ts';
+
 /** Exit codes every command uses. */
 export const EXIT = {
   ok: 0,
@@ -62,6 +64,7 @@ export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** Writes a line; escape sequences and control characters in it (crawled text) cannot reach the terminal. */
 export function print(stream: NodeJS.WritableStream, text = ''): void {
-  stream.write(`${text}\n`);
+  stream.write(`${terminalSafe(text)}\n`);
 }

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command as Program, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
 import { EXIT, print, UsageError, type Command, type CommandIo, type OptionSpec, type OptionValues } from './command.ts';
 import { PipelineError } from '../core/errors.ts';
+import { loadConfig } from '../core/config.ts';
+import { terminalSafe } from './terminal-text.ts';
 import { runCommand } from './commands/run-command.ts';
 import { extractCommand } from './commands/extract-command.ts';
 import { ingestCommand } from './commands/ingest-command.ts';
@@ -54,8 +56,8 @@ function buildProgram(io: CommandIo, run: (command: Command, values: OptionValue
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', ENVIRONMENT_HELP)
     .configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
+      writeOut: (text) => void io.stdout.write(terminalSafe(text)),
+      writeErr: (text) => void io.stderr.write(terminalSafe(text)),
       getOutHelpWidth: () => 100,
       getErrHelpWidth: () => 100,
     })
@@ -104,6 +106,8 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   if (!chosen) return EXIT.usage;
   const { command, values, positionals } = chosen;
   try {
+    // A bad variable fails every command here, before any work, rather than each source later.
+    loadConfig(io.env);
     return await command.run({ values, positionals }, io);
   } catch (error) {
     if (error instanceof UsageError) {

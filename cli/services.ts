@@ -2,7 +2,8 @@
  * Builds what the commands need from the configuration, once per process: the database (migrated),
  * the gazetteer, and the stage runner that matches the mode.
  */
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Gazetteer } from '../extractors/gazetteer/gazetteer-types.ts';
 import type { PlaceGazetteer } from '../extractors/gazetteer/gazetteer.ts';
 import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
@@ -14,11 +15,32 @@ import { migrate, openDatabase, type Database } from '../sql/database.ts';
 import { ConfigError } from '../core/errors.ts';
 import { InProcessStageRunner, type StageDeps, type StageRunner } from '../pipelines/run/run-stage.ts';
 import { QueueStageRunner } from '../workers/queue-stage-runner.ts';
-import type { Config } from './config.ts';
+import { crawlOverrides, type Config } from './config.ts';
+
+/**
+ * Makes sure the embedded database's folder exists and can be written, so a bad ISA_DATA_DIR is one
+ * clear error at start (PGlite itself retries mkdir without end).
+ */
+export function ensureDataDir(config: Config): void {
+  if (config.databaseUrl) return;
+  const dir = resolve(config.dataDir);
+  try {
+    mkdirSync(join(dir, 'pglite'), { recursive: true });
+    accessSync(join(dir, 'pglite'), constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(`the data directory ${dir} (ISA_DATA_DIR or --data) cannot be written: ${(error as Error).message}. Choose a folder you can write, or set DATABASE_URL to use Postgres.`, { input: dir });
+  }
+}
+
+/** Opens the configured database (embedded or Postgres) without migrating it. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  ensureDataDir(config);
+  return openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
+}
 
 /** Opens the configured database and applies pending migrations. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
+  const database = await openConfiguredDatabase(config);
   const outcome = await migrate(database.db, { schema: database.schema });
   if (outcome.error) {
     await database.close();
@@ -44,7 +66,7 @@ export async function stageDeps(database: Database, config: Config, gazetteer?: 
     db: database.db,
     gazetteer: gazetteer ?? (await openGazetteer()),
     extractorVersion: extractorVersion ?? currentExtractorVersion(),
-    ...(config.userAgent ? { crawlOptions: { userAgent: config.userAgent } } : {}),
+    crawlOptions: crawlOverrides(config),
   };
 }
 
