@@ -60,6 +60,9 @@ export interface Command {
   run(args: { values: OptionValues; positionals: string[] }, io: CommandIo): Promise<number>;
 }
 
+/** What parsing and help need: the command without its implementation (the build writes these as JSON). */
+export type CommandDeclaration = Omit<Command, 'run'>;
+
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
