@@ -27,6 +27,8 @@ export interface AnalysedDocument {
   dates: DateMention[];
   organisations: OrganisationMention[];
   cities: CityMention[];
+  /** Provinces and Länder named (misspelt ones where a designator marks them): parties and places, not cities. */
+  admin1Mentions: CityMention[];
   /** Names that are also common words or person names ("Hagen"), found outside any enumeration. */
   weakCities: CityMention[];
   /** The city the release is by or about (dateline, "die Stadt X", most mentioned), if any. */
@@ -44,7 +46,7 @@ export function analyseDocument(text: string, context: ExtractionContext, option
   const detected = context.published ? null : detectPublishedDate(text);
   const published = context.published ?? detected;
   const { paragraphs, sentences } = segmentText(text);
-  const { cities, weak } = findCityMentions(text, context.gazetteer);
+  const { cities, weak, admin1 } = findCityMentions(text, context.gazetteer);
   const doc: AnalysedDocument = {
     text,
     language,
@@ -56,6 +58,7 @@ export function analyseDocument(text: string, context: ExtractionContext, option
     dates: findDates(text, published),
     organisations: findOrganisations(text, options.aliases ?? ORGANISATION_ALIASES),
     cities,
+    admin1Mentions: admin1,
     weakCities: weak,
     mainCity: null,
   };
