@@ -18,18 +18,21 @@ import { PARTNERSHIP_DE, PARTNERSHIP_EN, RELATION_ORDER, wordsPattern } from './
 import { prospectOf, type Prospect } from './partnership-prospects.ts';
 
 /** Cues of each relation, most specific first, composed from the vocabulary of both languages. */
-export const RELATIONS: Array<[PartnershipRelation, RegExp]> = RELATION_ORDER.map((relation) => [relation, wordsPattern((w) => w.relations[relation])]);
+export const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
+  ...RELATION_ORDER.map((relation): [PartnershipRelation, RegExp] => [relation, wordsPattern((w) => w.relations[relation])]),
+  ['friendship_city', wordsPattern((w) => w.friendlyRelations)],
+];
 
 // Words allowed between "mit"/"with" and the partner city: articles, lower-case adjectives, city nouns.
 const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|\\p{Lu}\\p{Ll}+(?:stadt|metropole)|Stadt|Metropole|Millionenmetropole|Hafenstadt|Partnerstadt|Provinzhauptstadt|Hauptstadt|Bezirk|Stadtbezirk|Kreis|Landkreis|Provinz|Partnerprovinz|Freistaat|Land|Bundesland|Region|City|Province|State|Chinese|German))*\\s*';
 // What may stand between two coordinated party cities: "und", "and the Hessian town of", "–".
 const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*|(?:District|district|Bezirk|Provinz|Province|province)\s+)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis|Provinz|Freistaat|Land|Bundesland|Landkreis|Kreis|Region|province|state|region)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
 // "Mit dem Bezirk", "with the city": a partner named by its noun alone, no name after it.
-const WITH_ANAPHOR = /(?<![\p{L}])(?:[Mm]it|[Ww]ith)\s+(?:dem|der|the)\s+(?:Bezirk|Stadtbezirk|Stadt|Metropole|Provinz|district|city|municipality)(?![\p{L}])(?!\s+(?:of\s+)?\p{Lu})/u;
+const WITH_ANAPHOR = /(?<![\p{L}])(?:[Mm]it|[Ww]ith|[Zz]u|[Zz]ur|[Zz]um)\s+(?:(?:dem|der|the)\s+)?(?:Bezirk|Stadtbezirk|Stadt|Metropole|Provinz|district|city|municipality)(?![\p{L}])(?!\s+(?:of\s+)?\p{Lu})/u;
 // Between an antecedent and the subject of its relative clause: ", mit dem", ", with which", ", zu der".
-const RELATIVE_WITH = /^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:mit\s+(?:dem|der|denen)|zu\s+(?:dem|der)|with\s+which|with\s+whom)\s+(?:(?:die|der|das|the)\s+)?(?:(?:Stadt|city|town)\s+(?:of\s+)?)?$/u;
+const RELATIVE_WITH = /^\s*(?:\([^()]{0,60}\)\s*)?,\s*(?:mit\s+(?:dem|der|denen)|zu\s+(?:dem|der)|with\s+which|with\s+whom)\s+(?:(?:die|der|das|the)\s+)?(?:(?:Stadt|city|town|Freistaat|Land|Bundesland|Landkreis|Kreis|Provinz|state|province)\s+(?:of\s+)?)?$/u;
 // A preposition right before a city makes it an object, not a party ("von Düsseldorf und Duisburg").
-const GOVERNED = /(?:von|vom|aus|in|bei|mit|nach|zu|of|from|at|with|to)\s+(?:der|dem|den|des|die|the)?\s*(?:Stadt\s+)?$/iu;
+const GOVERNED = /(?<![\p{L}])(?:von|vom|aus|in|bei|mit|nach|zu|of|from|at|with|to)\s+(?:der|dem|den|des|die|the)?\s*(?:Stadt\s+)?$/iu;
 // A relation only examined, prepared, sought or put on hold is none now: "eine Kooperationsvereinbarung vorzubereiten", "is exploring a sister-city relationship".
 export const PROSPECTIVE = wordsPattern((w) => [...w.underReview, ...w.planned, ...w.suspended]);
 // "X ist (offizielle) Freundschaftsstadt": a predicate cue without "von"/"of"/"mit" names the document's city as the other party.
@@ -41,10 +44,19 @@ const PARTNER_AFTER_CUE = /^\s*(?:von|vom|of|mit|with|der|des|zu|to)\s/iu;
 const DATES_FROM = /(?:aus\s+dem\s+Jahre?|vom|von|from|dating\s+(?:back\s+)?(?:from|to)|dated|of)\s*$/iu;
 const GENITIVE_GAP = /^\s+(?:der|des|of(?:\s+the)?)\s+(?:[\p{Ll}][\p{L}-]*\s+){0,2}(?:Metropole|Millionenmetropole|Stadt|Hauptstadt|Provinzhauptstadt|city|metropolis|capital)\s+$/u;
 const ESTABLISHED = wordsPattern((w) => w.established);
+// Signing in the narrow sense, without the auxiliaries "wurde", "became" that ESTABLISHED accepts next to a date.
+const AUXILIARIES = new Set(['wurden', 'wurde', 'became', 'become', 'entered']);
+const SIGNED = wordsPattern((w) => w.established.filter((v) => !AUXILIARIES.has(v)));
 // "Seit Begründung der Partnerschaft im November 2009", "since the signing of the agreement in 2009": a date after a founding noun.
-const FOUNDING_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...PARTNERSHIP_DE.founding, ...PARTNERSHIP_EN.founding].join('|')})(?![\\p{L}])[^.;]{0,60}$`, 'iu');
+const FOUNDING_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...PARTNERSHIP_DE.founding, ...PARTNERSHIP_EN.founding].join('|')})(?![\\p{L}])[^.;]{0,200}$`, 'iu');
 const BOTH_PARTIES = wordsPattern((w) => w.bothParties);
 const ANNIVERSARIES = [...PARTNERSHIP_DE.anniversaries, ...PARTNERSHIP_EN.anniversaries].map((source) => new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}])`, 'iu'));
+// "eine Städtepartnerschaft in Bayern": a place the relation is sought in, not a party.
+const PLACE_PREPOSITION = /(?<![\p{L}])(?:in|im|aus|nach|bei|into|from)(?![\p{L}])/u;
+// "Kooperation … unterzeichnet" names no agreement of its own: "twelve cooperation projects were signed" refers to no pair.
+const GENERIC_COOPERATION = /^(?:Kooperation|Zusammenarbeit|cooperation)$/iu;
+const PREDICATE_GAP = /^\s+(?:ist|war|sind|waren|is|was|are|were)\s+(?:(?:die|der|das|the)\s+)?(?:(?:Stadt|city)\s+(?:of\s+)?)?$/u;
+const GENITIVE = /(?:s|['’]s?)$/u;
 // "Chongqing, Dusseldorf Celebrate …": two parties and nothing else, joined by a comma.
 const COMMA_PAIR_GAP = /^\s*,\s*$/u;
 
@@ -53,6 +65,7 @@ export const partnershipParser: Parser = {
   parse(doc) {
     const claims: Array<PartnershipClaim | EventClaim> = [];
     let lastPair: [CityMention, CityMention] | null = null;
+    let pairSoFar: [CityMention, CityMention] | null = null;
     for (const sentence of doc.sentences) {
       for (const [relation, cue] of RELATIONS) {
         const m = cue.exec(sentence.text);
@@ -61,7 +74,7 @@ export const partnershipParser: Parser = {
         const cueEnd = cueStart + m[0].length;
         const explicit = partiesOf(doc, sentence, cueStart, cueEnd);
         // "beide Städte", "both cities", or a sentence naming no place at all: the pair talked about.
-        const pair = explicit ?? (lastPair && refersToPair(doc, sentence) ? lastPair : null);
+        const pair = explicit ?? (GENERIC_COOPERATION.test(m[0]) ? null : pairReferredTo(doc, sentence, lastPair ?? pairSoFar));
         if (!pair) continue;
         const [a, b] = pair;
         if (a.country === b.country || a.name === b.name) continue;
@@ -87,18 +100,23 @@ export const partnershipParser: Parser = {
         });
         break; // one relation per sentence: the most specific cue wins
       }
-      // A sentence naming a pair without a cue keeps it current: "Nürnberg und Shenzhen …".
-      if (!lastPair) lastPair = ownPair(doc, sentence);
+      // Until a partnership is told, the pair is the document's city and the one place of the other country beside it.
+      pairSoFar ??= ownPair(doc, sentence);
     }
     return claims;
   },
 };
 
-/** Partnership sentences that name the parties only as "beide Städte" or not at all. */
-function refersToPair(doc: AnalysedDocument, sentence: Sentence): boolean {
-  if (BOTH_PARTIES.test(sentence.text)) return true;
+/**
+ * The pair a partnership sentence means without naming it: "beide Städte" / "both cities" refer
+ * to the pair told last (or the document's city and its counterpart); a sentence naming no
+ * place at all and telling a signing refers only to a partnership told before.
+ */
+function pairReferredTo(doc: AnalysedDocument, sentence: Sentence, pair: [CityMention, CityMention] | null): [CityMention, CityMention] | null {
+  if (!pair) return null;
+  if (BOTH_PARTIES.test(sentence.text)) return pair;
   const places = [...doc.cities, ...doc.admin1Mentions].filter((c) => c.start >= sentence.start && c.end <= sentence.end);
-  return places.length === 0 && ESTABLISHED.test(sentence.text);
+  return places.length === 0 && ESTABLISHED.test(sentence.text) ? pair : null;
 }
 
 /** The document's city and the one place of the other country a sentence names beside it, if that is all it names. */
@@ -129,6 +147,14 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   // Provinces and Länder partner too ("der Freistaat Bayern und die Provinz Shandong").
   const cities = [...doc.cities, ...doc.admin1Mentions].filter((c) => c.start >= sentence.start && c.end <= sentence.end).sort((x, y) => x.start - y.start);
   if (cities.length < 1) return null;
+  // "Bayerns Partnerprovinz Shandong", "Nürnbergs Partnerstadt Shenzhen": a genitive owner before the cue, the partner right after it.
+  const owner = cities.find((c) => /^\s*$/u.test(doc.text.slice(c.end, cueStart)) && GENITIVE.test(c.raw) && !GENITIVE.test(c.name));
+  const owned = cities.find((c) => c.start >= cueEnd && /^\s*$/u.test(doc.text.slice(cueEnd, c.start)));
+  if (owner && owned && owner.country !== owned.country) return [owner, owned];
+  // "Die jüngste Partnerstadt Regensburgs ist Qingdao", "The newest sister city of Bonn is Chengdu": owner after the cue, partner after the copula.
+  const ownerAfter = cities.find((c) => c.start >= cueEnd && /^\s*(?:(?:von|of)\s+)?$/u.test(doc.text.slice(cueEnd, c.start)) && (GENITIVE.test(c.raw) || /\S/u.test(doc.text.slice(cueEnd, c.start))));
+  const predicated = ownerAfter ? cities.find((c) => c.start >= ownerAfter.end && PREDICATE_GAP.test(doc.text.slice(ownerAfter.end, c.start))) : undefined;
+  if (ownerAfter && predicated && ownerAfter.country !== predicated.country) return [ownerAfter, predicated];
   const [first, second] = cities;
   if (cities.length === 2 && first && second && first.country !== second.country && COMMA_PAIR_GAP.test(doc.text.slice(first.end, second.start))) return [first, second];
   const before = (c: CityMention) => doc.text.slice(Math.max(sentence.start, c.start - 50), c.start);
@@ -138,7 +164,9 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
     const y = cities[i + 1]!;
     if (!COORDINATION_GAP.test(doc.text.slice(x.end, y.start))) continue;
     const lead = before(x);
-    if (GOVERNED.test(lead) && !/(?:zwischen|between)\s+(?:der|dem|den|the)?\s*(?:Stadt\s+|Städten\s+|cities\s+of\s+)?$/iu.test(lead)) continue;
+    // "zwischen X und Y", and "die Partnerschaft von X und Y" right after the cue, name the parties.
+    const ofCue = x.start >= cueEnd && /^\s*(?:von|of)\s+(?:(?:der|the)\s+)?(?:(?:Stadt|Städte|city|cities)\s+(?:of\s+)?)?$/iu.test(doc.text.slice(cueEnd, x.start));
+    if (GOVERNED.test(lead) && !ofCue && !/(?:zwischen|between)\s+(?:der|dem|den|the)?\s*(?:Stadt\s+|Städten\s+|cities\s+of\s+)?$/iu.test(lead)) continue;
     return [x, y];
   }
   // "Foshan, mit dem Ingolstadt seit 2009 eine Städtepartnerschaft verbindet", "Wuhu, with which Jena has had a partnership": a relative clause pairs its antecedent with its subject.
@@ -155,7 +183,7 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   const own = subject ?? doc.mainCity;
   if (!own) return null;
   // "partner city of Y", "Partnerstadt von Y": the partner follows the cue directly.
-  const direct = cities.find((c) => c.start >= cueEnd && new RegExp(`^\\s*(?:von|of|mit|with)?${PARTNER_LEAD_SOURCE}$`, 'u').test(doc.text.slice(cueEnd, c.start)));
+  const direct = cities.find((c) => c.start >= cueEnd && new RegExp(`^\\s*(?:von|of|mit|with)?${PARTNER_LEAD_SOURCE}$`, 'u').test(doc.text.slice(cueEnd, c.start)) && !PLACE_PREPOSITION.test(doc.text.slice(cueEnd, c.start)));
   // "… mit der südostchinesischen Metropole Y", with nothing but articles, adjectives and city nouns between.
   const withPartner = cities.find((c) => {
     const window = doc.text.slice(Math.max(sentence.start, c.start - 80), c.start);
@@ -180,6 +208,10 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   // "Eine Delegation aus Wuxi, unserer Partnerstadt seit 2004, …": the city the cue stands in apposition to, governed or not.
   const appositive = cities.find((c) => c.end <= cueStart && APPOSITION.test(doc.text.slice(c.end, cueStart)));
   if (appositive && appositive.name !== doc.mainCity.name) return [appositive, doc.mainCity];
+  // "Eine Absichtserklärung unterzeichneten in Laizhou …": an agreement signed names the document's city and the one place of the other country.
+  const others = [...new Set(cities.filter((c) => c.country !== doc.mainCity?.country).map((c) => c.name))];
+  const other = cities.find((c) => c.country !== doc.mainCity?.country);
+  if (others.length === 1 && other && SIGNED.test(sentence.text)) return [doc.mainCity, other];
   return null;
 }
 

@@ -7,6 +7,11 @@ import type { PartnershipRelation } from '../../core/claim.ts';
 export interface PartnershipWords {
   /** Nouns, adjectives and phrases naming each relation, most specific relation first in `RELATION_ORDER`. */
   relations: Record<PartnershipRelation, string[]>;
+  /**
+   * Friendly relations: a friendship city only where no other cue names the bond
+   * ("freundschaftlicher Beziehungen … eine offizielle Provinzpartnerschaft" is a partnership).
+   */
+  friendlyRelations: string[];
   /** A relation only examined or explored: "prüft", "is exploring". */
   underReview: string[];
   /** A relation prepared, sought or planned but not made: "soll … unterzeichnet werden", "planned". */
@@ -35,8 +40,6 @@ export const PARTNERSHIP_DE: PartnershipWords = {
       'freundschaftlich\\s+(?:\\p{Ll}+\\s+)?verbunden',
       'Freundschaftsvereinbarung\\p{L}*',
       'Freundschaftsabkommen\\p{L}*',
-      // "freundschaftlicher (und kooperativer) Beziehungen" — not "freundschaftlichen Partnerschaft", which is a partnership.
-      'freundschaftlich\\p{Ll}*\\s+(?:(?:und|sowie)\\s+\\p{Ll}+\\s+)?Beziehung\\p{L}*',
     ],
     partner_city: [
       'partnerschaftlich\\s+(?:\\p{Ll}+\\s+)?verbunden',
@@ -67,15 +70,18 @@ export const PARTNERSHIP_DE: PartnershipWords = {
       '(?:Kooperation|Zusammenarbeit)(?=(?:[^.;]|\\.(?=\\d)){0,120}(?:vereinbart|unterzeichnet|geschlossen|besiegelt))',
     ],
   },
+  // "freundschaftlicher (und kooperativer) Beziehungen".
+  friendlyRelations: ['freundschaftlich\\p{Ll}*\\s+(?:(?:und|sowie)\\s+\\p{Ll}+\\s+)?Beziehung\\p{L}*'],
   underReview: ['prüf\\p{L}*', 'geprüft', 'erwäg\\p{L}*', 'sondier\\p{L}*', 'auszuloten', 'ausloten'],
   planned: [
     'vorzubereiten', 'vorbereite\\p{L}*', 'vorbereitet', 'angestrebt\\p{L}*', 'anzustreben', 'anstreb\\p{L}*', 'strebt',
     'beabsichtig\\p{L}*', 'anbahn\\p{L}*', 'Entwurf', 'geplant\\p{L}*', 'möglich\\p{L}*',
+    'interessier\\p{L}*', 'vielleicht', 'eventuell', 'möglicherweise', 'wünsch\\p{L}*',
   ],
   suspended: ['ausgesetzt', 'aussetz\\p{L}*', 'suspendiert', 'eingefroren', 'auf\\s+Eis', 'ruht', 'ruhen', 'aufgekündigt', 'gekündigt', 'beendet'],
   established: [
     'gegründet', 'geschlossen', 'abgeschlossen', 'abzuschließen', 'unterzeichne\\p{L}*', 'unterschrieben', 'unterschrieb\\p{L}*', 'besiegelt',
-    'vereinbart', 'begründe\\p{L}*', 'eingegangen', 'startete\\p{L}*', 'mündete', 'wurden', 'wurde',
+    'vereinbart', 'begründe\\p{L}*', 'eingegangen', 'schl(?:o|ie)ss\\p{L}*', 'startete\\p{L}*', 'mündete', 'wurden', 'wurde',
   ],
   founding: ['Begründung', 'Gründung', 'Abschluss', 'Abschlusses', 'Unterzeichnung', 'Beginn', 'Aufnahme'],
   bothParties: ['beide[nr]?\\s+Städte[n]?', 'beide[nr]?\\s+(?:Partner)?st(?:a|ä)dt\\p{L}*', 'beiden\\s+Seiten'],
@@ -89,7 +95,7 @@ export const PARTNERSHIP_DE: PartnershipWords = {
 export const PARTNERSHIP_EN: PartnershipWords = {
   relations: {
     friendship_treaty: ['friendship\\s+(?:treaty|agreement|pact)'],
-    friendship_city: ['friendship\\s+cit(?:y|ies)', 'friendly\\s+cit(?:y|ies)', 'friendly\\s+relations(?:hip)?', 'friendship\\s+relations(?:hip)?'],
+    friendship_city: ['friendship\\s+cit(?:y|ies)', 'friendly\\s+cit(?:y|ies)'],
     partner_city: [
       'sister[-\\s]cit(?:y|ies)', 'sister[-\\s](?:province|state|region)s?', 'twin[-\\s]?towns?', 'twin\\s+cit(?:y|ies)', 'twinned', 'twinning',
       'town\\s+twinning', 'partner\\s+(?:cit(?:y|ies)|provinces?|regions?|states?)', 'city\\s+partnerships?',
@@ -101,16 +107,17 @@ export const PARTNERSHIP_EN: PartnershipWords = {
       'cooperation(?=(?:[^.;]|\\.(?=\\d)){0,120}(?:signed|agreed))',
     ],
   },
+  friendlyRelations: ['friendly\\s+relations(?:hip)?s?', 'friendship\\s+relations(?:hip)?s?', 'friendly\\s+(?:and\\s+\\p{Ll}+\\s+)?ties'],
   underReview: ['explor\\p{L}*', 'consider\\p{L}*', 'examin\\p{L}*', 'review\\p{L}*'],
-  planned: ['prepar\\p{L}*', 'intends?', 'seeks?', 'seeking', 'draft', 'planned', 'will\\s+sign', 'to\\s+be\\s+signed', 'proposed'],
+  planned: ['prepar\\p{L}*', 'intends?', 'seeks?', 'seeking', 'draft', 'planned', 'will\\s+sign', 'to\\s+be\\s+signed', 'proposed', 'perhaps', 'possibly', 'interested\\s+in'],
   suspended: ['suspend\\p{L}*', 'frozen', 'froze', 'terminated', 'on\\s+hold', 'put\\s+on\\s+ice'],
   established: ['signed', 'established', 'concluded', 'founded', 'sealed', 'entered', 'became', 'become', 'began', 'started', 'launched'],
   founding: ['establishment', 'signing', 'founding', 'conclusion', 'start'],
   bothParties: ['both\\s+cities', 'the\\s+two\\s+cities', 'both\\s+sides', 'these\\s+two\\s+(?:cities|metropolises)'],
   anniversaries: [
-    '(?<years>\\d{1,3}|\\p{Ll}+)\\s+years\\s+of\\s+(?:\\p{L}+\\s+){0,3}?(?:partnership|friendship|twinning)',
+    '(?<years>\\d{1,3}|\\p{Ll}+)\\s+years\\s+of\\s+(?:[\\p{L}-]+\\s+){0,3}?(?:partnership|friendship|twinning)',
     '(?<years>\\d{1,3}(?:st|nd|rd|th)|\\p{Ll}+)\\s+anniversary',
-    '(?<decades>\\d{1,3}|\\p{Ll}+)\\s+decades?\\s+of\\s+(?:\\p{L}+\\s+){0,2}?(?:partnership|friendship|twinning)',
+    '(?<decades>\\d{1,3}|\\p{Ll}+)\\s+decades?\\s+of\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:partnership|friendship|twinning)',
   ],
 };
 
