@@ -28,6 +28,11 @@ export interface AnalysedDocument {
   weakCities: CityMention[];
   /** The city the release is by or about (dateline, "die Stadt X", most mentioned), if any. */
   mainCity: CityMention | null;
+  /**
+   * A finder's result for this document, computed on first use and shared by every parser and
+   * refiner that asks for the same finder (lines, count phrases, membership mentions).
+   */
+  shared<T>(finder: (doc: AnalysedDocument) => T): T;
 }
 
 export interface AnalyseOptions {
@@ -41,6 +46,7 @@ export function analyseDocument(text: string, context: ExtractionContext, option
   const published = context.published;
   const { paragraphs, sentences } = segmentText(text);
   const { cities, weak } = findCityMentions(text, context.gazetteer);
+  const memo = new Map<(doc: AnalysedDocument) => unknown, unknown>();
   const doc: AnalysedDocument = {
     text,
     language,
@@ -53,6 +59,10 @@ export function analyseDocument(text: string, context: ExtractionContext, option
     cities,
     weakCities: weak,
     mainCity: null,
+    shared<T>(finder: (doc: AnalysedDocument) => T): T {
+      if (!memo.has(finder)) memo.set(finder, finder(doc));
+      return memo.get(finder) as T;
+    },
   };
   doc.mainCity = findMainCity(doc);
   return doc;

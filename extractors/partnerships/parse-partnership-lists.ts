@@ -10,8 +10,9 @@ import type { PartnershipClaim, PartnershipRelation } from '../../core/claim.ts'
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
-import { textLines, type TextLine } from '../lists/parse-line-blocks.ts';
+import type { TextLine } from '../text/text-lines.ts';
 import { PROSPECTIVE, RELATIONS } from './parse-partnerships.ts';
+import { documentLines } from '../text/text-lines.ts';
 
 // "– seit 2018", "(since 1986)", "(1998)", ", ab 2012": the year a listed partnership dates from.
 const YEAR = /(?:(?:seit|since|ab|from)\s+(?:dem\s+Jahr\s+)?|\(\s*)((?:19|20)\d{2})(?!\d)/iu;
@@ -23,7 +24,7 @@ export const partnershipListParser: Parser = {
   name: 'partnership-list',
   parse(doc) {
     const claims: PartnershipClaim[] = [];
-    const lines = textLines(doc.text);
+    const lines = doc.shared(documentLines);
     lines.forEach((line, index) => {
       const relation = headingRelation(line.text);
       if (!relation || !doc.mainCity) return;
