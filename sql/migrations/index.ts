@@ -18,8 +18,8 @@ export const migrationProvider: MigrationProvider = {
       '0004-document-sitemap-lastmod': m0004,
       '0005-fetch-log-holds-fetch-times': m0005,
       '0006-flags-without-last-seen-run': m0006,
-      '0011-document-readings': m0011,
       '0007-decisions-users-sessions': m0007,
+      '0011-document-readings': m0011,
     };
   },
 };
