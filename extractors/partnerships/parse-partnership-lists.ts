@@ -17,6 +17,8 @@ import { documentLines } from '../text/text-lines.ts';
 // "– seit 2018", "(since 1986)", "(1998)", ", ab 2012": the year a listed partnership dates from.
 const YEAR = /(?:(?:seit|since|ab|from)\s+(?:dem\s+Jahr\s+)?|\(\s*)((?:19|20)\d{2})(?!\d)/iu;
 const LIST_LINE = /^[-•–*·▪]?\s*\p{Lu}[^.!?]{0,90}$/u;
+// "Nürnberg - Shenzhen", "Augsburg – Jinan": a pair written as one item.
+const DASH_PAIR = /^\s+[-–—]\s+$|^[–—]$/u;
 // A heading or lead-in is short; a longer line is prose that mentions partnerships.
 const MAX_HEADING_WORDS = 5;
 
@@ -51,6 +53,21 @@ export const partnershipListParser: Parser = {
         const claim = pairClaim(doc, owner, city, relation, year, sentence.start, until);
         if (claim) claims.push(claim);
       });
+    }
+    // "Zu den aktivsten Städtepartnerschaften zählen Nürnberg - Shenzhen, Regensburg - Qingdao …": pairs joined by a dash.
+    for (const sentence of doc.sentences) {
+      const relation = RELATIONS.find(([, cue]) => cue.test(sentence.text))?.[0];
+      if (!relation || PROSPECTIVE.test(sentence.text)) continue;
+      const places = [...doc.cities, ...doc.admin1Mentions].filter((c) => c.start >= sentence.start && c.end <= sentence.end).sort((a, b) => a.start - b.start);
+      for (let i = 0; i + 1 < places.length; i++) {
+        const [a, b] = [places[i]!, places[i + 1]!];
+        if (!DASH_PAIR.test(doc.text.slice(a.end, b.start))) continue;
+        const claim = pairClaim(doc, a, b, relation, null, a.start, b.end);
+        if (claim) {
+          claims.push(claim);
+          i++;
+        }
+      }
     }
     return claims;
   },
