@@ -14,7 +14,7 @@
  * A rung whose date is later than the fetch (or before 1990) is skipped with a warning.
  */
 import type { PartialDate } from '../../core/claim.ts';
-import { dateFromUrl, findDateLine, isPlausiblePublication, parseDateValue } from './date-text.ts';
+import { dateFromUrl, findDateLine, isPlausiblePublication, parseDateValue, partialDate } from './date-text.ts';
 import { textDateLine } from './text-date-line.ts';
 
 /** A machine-readable date value and where it was read (`json-ld`, `meta:…`, `time`, `pdf-info`). */
@@ -77,4 +77,17 @@ function firstValue(values: readonly DateValue[], accept: (date: PartialDate | n
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * Checks a publication date someone typed (`isa ingest --published`): `YYYY-MM-DD`, `YYYY-MM` or
+ * `YYYY`, a real calendar date, not after `now`. Returns the date, or the problem in words.
+ */
+export function checkStatedPublished(value: string, now: Date): { date: PartialDate } | { problem: string } {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value.trim());
+  if (!match) return { problem: `"${value}" is not a date; write it as YYYY-MM-DD, YYYY-MM or YYYY` };
+  const date = partialDate(Number(match[1]), match[2] ? Number(match[2]) : null, match[3] ? Number(match[3]) : null);
+  if (!date) return { problem: `"${value}" is not a calendar date` };
+  if (!isPlausiblePublication(date, now)) return { problem: `${date} is in the future or before 1990; give the date the document was published` };
+  return { date };
 }
