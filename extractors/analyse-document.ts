@@ -7,7 +7,6 @@ import type { ExtractionContext } from './extraction-context.ts';
 import type { Gazetteer } from './gazetteer/gazetteer-types.ts';
 import { segmentText, sentenceAt, type Paragraph, type Sentence } from './text/segment-text.ts';
 import { findDates, type DateMention } from './dates/find-dates.ts';
-import { detectPublishedDate } from './dates/detect-published-date.ts';
 import { findOrganisations, type OrganisationMention } from './organisations/find-organisations.ts';
 import { ORGANISATION_ALIASES, type OrganisationAliases } from './organisations/organisation-aliases.ts';
 import { findCityMentions, type CityMention } from './places/find-cities.ts';
@@ -17,10 +16,8 @@ import { detectLanguage } from './detect-language.ts';
 export interface AnalysedDocument {
   text: string;
   language: 'de' | 'en';
-  /** Publication date from the context, else the one the text gives at its top. */
+  /** Publication date from the context: `readDocument`'s one cascade already read the text's date line. */
   published: PartialDate | null;
-  /** True when `published` came from the text rather than the context. */
-  publishedFromText: boolean;
   gazetteer: Gazetteer;
   paragraphs: Paragraph[];
   sentences: Sentence[];
@@ -41,15 +38,13 @@ export interface AnalyseOptions {
 /** Analyse `text` once for all parsers. */
 export function analyseDocument(text: string, context: ExtractionContext, options: AnalyseOptions = {}): AnalysedDocument {
   const language = context.language === 'en' || context.language === 'de' ? context.language : detectLanguage(text);
-  const detected = context.published ? null : detectPublishedDate(text);
-  const published = context.published ?? detected;
+  const published = context.published;
   const { paragraphs, sentences } = segmentText(text);
   const { cities, weak } = findCityMentions(text, context.gazetteer);
   const doc: AnalysedDocument = {
     text,
     language,
     published,
-    publishedFromText: detected !== null,
     gazetteer: context.gazetteer,
     paragraphs,
     sentences,
