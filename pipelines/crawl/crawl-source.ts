@@ -19,7 +19,7 @@ import { ensureSource } from '../../sql/queries/sources.ts';
 import type { ParseInput } from '../../core/parsed-document.ts';
 import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.ts';
 import { createHttpFetcher, type Fetcher } from './fetcher.ts';
-import { parseDocument } from '../parse/parse-document.ts';
+import { readDocument } from '../parse/read-document.ts';
 import { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import type { Source } from '../../core/source-config.ts';
@@ -36,7 +36,7 @@ export interface CrawlDeps {
   /** HTTP seam. @defaultValue a guarded `createHttpFetcher` built from the options, closed after the crawl */
   fetcher?: Fetcher;
   log?: CrawlLogger;
-  /** The parse stage. @defaultValue `parseDocument` from `pipelines/parse/parse-document.ts` */
+  /** The parse stage. @defaultValue `readDocument` from `pipelines/parse/read-document.ts` */
   parse?: ParseFunction;
   /** Environment for option overrides (`ISA_USER_AGENT` …). @defaultValue `process.env` */
   env?: Record<string, string | undefined>;
@@ -58,7 +58,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const ownFetcher = deps.fetcher ? null : createHttpFetcher(options);
   // One crawl's PDFs share worker threads; a thread start per PDF costs more than the parse.
   const pdfWorkers = deps.parse ? null : new PdfWorkerPool();
-  const parse = deps.parse ?? ((parseInput: ParseInput) => parseDocument(parseInput, { pdfWorkers }));
+  const parse = deps.parse ?? ((parseInput: ParseInput) => readDocument(parseInput, { pdfWorkers }));
   const session = new CrawlSession({ db: deps.db, fetcher: deps.fetcher ?? ownFetcher!, parse, ...(deps.log ? { log: deps.log } : {}) }, { source: input.source, runId: input.runId, options });
   const config = new Configuration({
     persistStorage: false,
