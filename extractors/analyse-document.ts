@@ -24,10 +24,17 @@ export interface AnalysedDocument {
   dates: DateMention[];
   organisations: OrganisationMention[];
   cities: CityMention[];
+  /** Provinces and Länder named (misspelt ones where a designator marks them): parties and places, not cities. */
+  admin1Mentions: CityMention[];
   /** Names that are also common words or person names ("Hagen"), found outside any enumeration. */
   weakCities: CityMention[];
   /** The city the release is by or about (dateline, "die Stadt X", most mentioned), if any. */
   mainCity: CityMention | null;
+  /**
+   * A finder's result for this document, computed on first use and shared by every parser and
+   * refiner that asks for the same finder (lines, count phrases, membership mentions).
+   */
+  shared<T>(finder: (doc: AnalysedDocument) => T): T;
 }
 
 export interface AnalyseOptions {
@@ -40,7 +47,8 @@ export function analyseDocument(text: string, context: ExtractionContext, option
   const language = context.language === 'en' || context.language === 'de' ? context.language : detectLanguage(text);
   const published = context.published;
   const { paragraphs, sentences } = segmentText(text);
-  const { cities, weak } = findCityMentions(text, context.gazetteer);
+  const { cities, weak, admin1 } = findCityMentions(text, context.gazetteer);
+  const memo = new Map<(doc: AnalysedDocument) => unknown, unknown>();
   const doc: AnalysedDocument = {
     text,
     language,
@@ -51,8 +59,13 @@ export function analyseDocument(text: string, context: ExtractionContext, option
     dates: findDates(text, published),
     organisations: findOrganisations(text, options.aliases ?? ORGANISATION_ALIASES),
     cities,
+    admin1Mentions: admin1,
     weakCities: weak,
     mainCity: null,
+    shared<T>(finder: (doc: AnalysedDocument) => T): T {
+      if (!memo.has(finder)) memo.set(finder, finder(doc));
+      return memo.get(finder) as T;
+    },
   };
   doc.mainCity = findMainCity(doc);
   return doc;

@@ -64,6 +64,24 @@ export interface DocumentVersionsTable {
   captions: Json<string[]>;
   parse_warnings: Json<string[]>;
   run_id: BigId | null;
+  /** The reader that made clean_text and published (migration 0011); null: not recorded. Optional on insert. */
+  parser_version: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A reading a newer reader replaced (migration 0011): what the older claims' offsets point into. */
+export interface DocumentReadingsTable {
+  id: SerialId;
+  version_id: BigId;
+  parser_version: string | null;
+  superseded_by: string;
+  superseded_at: DefaultTimestamp;
+  title: string | null;
+  published: string | null;
+  published_source: string | null;
+  language: string | null;
+  clean_text: string;
+  captions: Json<string[]>;
+  parse_warnings: Json<string[]>;
 }
 
 export type FetchOutcome = 'new' | 'changed' | 'unchanged' | 'gone' | 'failed' | 'skipped';
@@ -193,6 +211,7 @@ export interface DB {
   runs: RunsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
+  document_readings: DocumentReadingsTable;
   fetches: FetchesTable;
   extractions: ExtractionsTable;
   claims: ClaimsTable;

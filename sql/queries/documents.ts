@@ -249,6 +249,7 @@ function versionRow(documentId: string, { fetched, parsed }: VersionWrite) {
     clean_text: parsed.text,
     captions: JSON.stringify(parsed.captions),
     parse_warnings: JSON.stringify(parsed.warnings),
+    parser_version: parsed.parserVersion ?? null,
     run_id: fetched.runId,
   };
 }
