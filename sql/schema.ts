@@ -132,8 +132,10 @@ export interface GazetteerTable {
   aliases: string[];
 }
 
-export type FlagSeverity = 'error' | 'warning' | 'info';
-export type FlagStatus = 'open' | 'confirmed' | 'dismissed' | 'explained' | 'fixed';
+/** contradiction: sources cannot both be right; discrepancy: worth a look; explained: the dates account for it (migration 0008). */
+export type FlagSeverity = 'contradiction' | 'discrepancy' | 'explained';
+/** fixed: a reviewer says the source was fixed; resolved_by_source: the reconciler found the evidence gone (migration 0008). Both reopen if the finding returns. */
+export type FlagStatus = 'open' | 'confirmed' | 'dismissed' | 'explained' | 'fixed' | 'resolved_by_source';
 
 export interface FlagsTable {
   id: SerialId;
@@ -148,6 +150,8 @@ export interface FlagsTable {
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
   first_seen_run: BigId | null;
+  /** The subject the reconciler found it in (`org:ISA`, `city:Foshan`); migration 0008. */
+  subject_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
