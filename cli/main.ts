@@ -10,6 +10,7 @@ import { terminalSafe } from './terminal-text.ts';
  */
 const COMMANDS: Array<{ name: string; load: () => Promise<Command> }> = [
   { name: 'run', load: async () => (await import('./commands/run-command.ts')).runCommand },
+  { name: 'schedule', load: async () => (await import('./commands/schedule-command.ts')).scheduleCommand },
   { name: 'extract', load: async () => (await import('./commands/extract-command.ts')).extractCommand },
   { name: 'ingest', load: async () => (await import('./commands/ingest-command.ts')).ingestCommand },
   { name: 'flags', load: async () => (await import('./commands/flags-command.ts')).flagsCommand },
@@ -19,6 +20,9 @@ const COMMANDS: Array<{ name: string; load: () => Promise<Command> }> = [
   { name: 'migrate', load: async () => (await import('./commands/migrate-command.ts')).migrateCommand },
   { name: 'worker', load: async () => (await import('./commands/worker-command.ts')).workerCommand },
   { name: 'eval', load: async () => (await import('./commands/eval-command.ts')).evalCommand },
+  { name: 'serve', load: async () => (await import('./commands/serve-command.ts')).serveCommand },
+  { name: 'users', load: async () => (await import('./commands/users-command.ts')).usersCommand },
+  { name: 'export', load: async () => (await import('./commands/export-command.ts')).exportCommand },
 ];
 
 /**
