@@ -12,6 +12,15 @@ const text = () => z.preprocess(unsetWhenEmpty, z.string());
 const whole = (min: number, max: number, what: string) =>
   z.preprocess(unsetWhenEmpty, z.string().regex(/^\d+$/, `must be ${what}`).transform(Number).pipe(z.number().int().min(min, `must be ${what}`).max(max, `must be ${what}`)));
 
+/** "90", "90s", "500ms", "15m", "6h", "1d" → milliseconds (seconds when no unit). */
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+export function parseDuration(value: string): number | null {
+  const match = /^(\d+)(ms|s|m|h|d)?$/.exec(value.trim());
+  return match ? Number(match[1]) * (UNIT_MS[match[2] ?? 's'] ?? 1000) : null;
+}
+const duration = () =>
+  z.preprocess(unsetWhenEmpty, z.string().refine((v) => parseDuration(v) !== null, 'must be a duration like 30s, 15m, 6h or 1d').transform((v) => parseDuration(v) as number));
+
 const configSchema = z.object({
   /** `DATABASE_URL`: Postgres through `pg`; unset means embedded PGlite in `dataDir`. */
   databaseUrl: z.preprocess(unsetWhenEmpty, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
@@ -33,6 +42,10 @@ const configSchema = z.object({
   reportsDir: text().default('./reports'),
   /** `ISA_LOG_FORMAT`: progress and log lines on stderr as text or one JSON object per line. @defaultValue `text` */
   logFormat: z.preprocess(unsetWhenEmpty, z.enum(['text', 'json'], { message: 'must be text or json' }).default('text')),
+  /** `ISA_NO_WORKER_WARNING`: with REDIS_URL, warn when no worker took a job for this long. @defaultValue 30 s */
+  noWorkerWarningMs: duration().default(30_000),
+  /** `ISA_RUN_TIMEOUT`: a run still going after this long fails, its queued jobs removed. @defaultValue 6 h */
+  runTimeoutMs: duration().default(6 * 3_600_000),
   /** `ISA_DEBUG`: print stack traces with errors. */
   debug: z.preprocess(unsetWhenEmpty, z.string().optional()).transform((v) => v !== undefined && v !== '0' && v !== 'false'),
 });
@@ -51,6 +64,8 @@ export const CONFIG_ENV: Record<keyof Config, string> = {
   fixturesPort: 'ISA_FIXTURES_PORT',
   reportsDir: 'ISA_REPORTS_DIR',
   logFormat: 'ISA_LOG_FORMAT',
+  noWorkerWarningMs: 'ISA_NO_WORKER_WARNING',
+  runTimeoutMs: 'ISA_RUN_TIMEOUT',
   debug: 'ISA_DEBUG',
 };
 
