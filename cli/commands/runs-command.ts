@@ -1,14 +1,27 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase } from '../services.ts';
-import { listRuns, runErrors } from '../../sql/queries/runs.ts';
+import type { Kysely } from 'kysely';
+import * as runQueries from '../../sql/queries/runs.ts';
+import type { DB } from '../../sql/schema.ts';
+import { formatRunDetail, formatRunsTable, type RunItemRow } from '../runs-report.ts';
+
+const { listRuns, runErrors } = runQueries;
+
+/** The run's per-URL items (run_items, migration 0010) once that query exists; none before. */
+async function itemsOf(db: Kysely<DB>, runId: string): Promise<RunItemRow[]> {
+  const query = (runQueries as Record<string, unknown>)['runItems'] as ((db: Kysely<DB>, runId: string) => Promise<RunItemRow[]>) | undefined;
+  return query ? query(db, runId) : [];
+}
 
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'what past runs did: counts, status, and every input that failed',
   arguments: '[RUN_ID]',
-  help: `Lists recent runs (newest first) with their status and counts; with a run id, that run's counts and
-every recorded error (URL, stage, error class, reason) — what a nightly run nobody watched did.`,
+  help: `Lists recent runs (newest first) as a table of their status and counts; with a run id, that run's
+counts and every URL it found new, changed, gone, skipped (with the reason) or failed (with the reason),
+then every recorded error (URL, stage, error class, reason) — what a nightly run nobody watched did.
+--format json gives the same as JSON.`,
   options: {
     last: { type: 'string', default: '10', value: 'N', description: 'how many runs to list' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
@@ -27,7 +40,7 @@ every recorded error (URL, stage, error class, reason) — what a nightly run no
         const runs = await listRuns(database.db, last);
         if (format === 'json') print(io.stdout, JSON.stringify(runs, null, 2));
         else if (runs.length === 0) print(io.stdout, 'no runs yet: `isa run` starts one');
-        else for (const run of runs) print(io.stdout, `#${run.id} ${run.kind} ${run.status} started ${run.started_at.toISOString()}${run.finished_at ? `, took ${Math.round((run.finished_at.getTime() - run.started_at.getTime()) / 1000)} s` : ''}; ${run.errors ?? 0} errors; ${JSON.stringify(run.counts)}`);
+        else print(io.stdout, formatRunsTable(runs));
         return EXIT.ok;
       }
       const runId = positionals[0];
@@ -37,14 +50,9 @@ every recorded error (URL, stage, error class, reason) — what a nightly run no
         return EXIT.failed;
       }
       const errors = await runErrors(database.db, runId);
-      if (format === 'json') {
-        print(io.stdout, JSON.stringify({ ...run, errors }, null, 2));
-      } else {
-        print(io.stdout, `#${run.id} ${run.kind} ${run.status}, started ${run.started_at.toISOString()}${run.finished_at ? `, finished ${run.finished_at.toISOString()}` : ''}`);
-        print(io.stdout, `counts: ${JSON.stringify(run.counts)}`);
-        print(io.stdout, errors.length === 0 ? 'no errors' : `${errors.length} errors:`);
-        for (const e of errors) print(io.stdout, `  [${e.stage}] ${e.url ?? (e.version_id ? `version ${e.version_id}` : '')} ${e.error_class}: ${e.message}`);
-      }
+      const items = await itemsOf(database.db, runId);
+      if (format === 'json') print(io.stdout, JSON.stringify({ ...run, items, errors }, null, 2));
+      else print(io.stdout, formatRunDetail(run, items, errors));
       return EXIT.ok;
     } finally {
       await database.close();
