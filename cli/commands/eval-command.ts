@@ -1,32 +1,37 @@
-import { fileURLToPath } from 'node:url';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openGazetteer } from '../services.ts';
 import { extractDocument } from '../../pipelines/extract/extract-document.ts';
 import { PdfWorkerPool } from '../../pipelines/parse/pdf-to-document.ts';
-import { evaluateFlags, type FlagScore } from '../../pipelines/evaluate/evaluate-flags.ts';
-import type { Extraction } from '../../core/claim.ts';
-import { evaluateGold, type GoldEvaluation } from '../../pipelines/evaluate/evaluate-gold.ts';
-import { checkFloors, defaultEvalFloorsPath, loadEvalFloors, type FloorFailure } from '../../pipelines/evaluate/check-floors.ts';
-
-const GOLD_DIR = fileURLToPath(new URL('../../fixtures/gold', import.meta.url));
+import { REAL_CORPORA } from '../../pipelines/evaluate/evaluate-corpus.ts';
+import { formatEvaluation } from '../../pipelines/evaluate/format-evaluation.ts';
+import { runEvaluation } from '../../pipelines/evaluate/run-evaluation.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'score extraction on the gold documents and fail below the pinned floors',
-  help: `Usage: isa eval [--gold DIR] [--predictions DIR] [--format text|json]
+  summary: 'score extraction on the gold documents and the real corpora; fail below the pinned floors',
+  help: `Usage: isa eval [--gold DIR] [--corpus NAME]... [--corpus-root DIR] [--show seen] [--predictions DIR] [--format text|json]
 
-Runs \`isa extract\` on every gold document under fixtures/gold (the five seeds and our own set), scores
-the output with the shared scorer, and compares each set's headline F1 with the floors pinned in
-pipelines/evaluate/eval-floors.json.
+Runs \`isa extract\` on every gold document under fixtures/gold (seeds, our own set, holdouts) and on
+the body of every document of the real corpora in ../shared/corpus (${REAL_CORPORA.join(', ')}; read from
+there, never copied), scores the output with the shared scorer (corpora with --skip-published), and
+compares the results with the floors pinned in pipelines/evaluate/eval-floors.json. Each corpus is
+reported as a seen set (NAME) and a blind set (NAME-blind: documents numbered 003, 006, …), which is
+measured, not gated, and never shown document by document.
 
 Options:
-  --gold DIR         a gold set (fixtures/gold/own) or a folder of sets (default fixtures/gold)
-  --predictions DIR  keep the predictions there, one NAME.json per gold file, to read or rescore
-  --format FORMAT    text (default) or json (per-document misses and extras)
+  --gold DIR         a gold set (fixtures/gold/own) or a folder of sets; with --corpus and no --gold, none
+  --corpus NAME      score only this real corpus (repeatable; "none" for no corpus)
+  --corpus-root DIR  where the corpora live (default ../shared/corpus; skipped with a note if missing)
+  --show seen        print each seen document's misses and extras (blind documents are never shown)
+  --predictions DIR  keep the predictions there, one SET/NAME.json per document (not for blind sets)
+  --format FORMAT    text (default) or json
 
 Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usage.`,
   options: {
     gold: { type: 'string' },
+    corpus: { type: 'string', multiple: true },
+    'corpus-root': { type: 'string' },
+    show: { type: 'string' },
     predictions: { type: 'string' },
     format: { type: 'string', default: 'text' },
   },
@@ -34,45 +39,28 @@ Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usa
   async run({ values }, io) {
     const format = String(values.format);
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
+    if (values.show !== undefined && values.show !== 'seen') {
+      throw new UsageError(`--show takes "seen", not "${String(values.show)}"; blind documents are measured only, never shown`);
+    }
+    const asked = (values.corpus as string[] | undefined) ?? null;
+    const corpora = asked === null ? [...REAL_CORPORA] : asked.filter((c) => c !== 'none');
+    const unknown = corpora.filter((c) => !(REAL_CORPORA as readonly string[]).includes(c));
+    if (unknown.length > 0) throw new UsageError(`unknown corpus ${unknown.join(', ')}; choose from ${REAL_CORPORA.join(', ')} or none`);
     const gazetteer = await openGazetteer();
     const pdfWorkers = new PdfWorkerPool();
-    const extractions = new Map<string, Extraction>();
-    const results = await evaluateGold({
-      goldDir: (values.gold as string | undefined) ?? GOLD_DIR,
-      ...(values.predictions ? { predictionsDir: String(values.predictions) } : {}),
-      extract: async (file) => {
-        const extraction = await extractDocument({ gazetteer, pdfWorkers }, { source: file, now: new Date() });
-        extractions.set(file, extraction);
-        return extraction;
-      },
+    const run = await runEvaluation({
+      gazetteer,
+      extract: (file) => extractDocument({ gazetteer, pdfWorkers }, { source: file, now: new Date() }),
+      // --corpus alone means "just that corpus"; with --gold, both.
+      goldDir: values.gold !== undefined ? String(values.gold) : asked !== null ? null : undefined,
+      corpora,
+      ...(values['corpus-root'] !== undefined ? { corpusRoot: String(values['corpus-root']) } : {}),
+      ...(values.predictions !== undefined ? { predictionsDir: String(values.predictions) } : {}),
     }).finally(() => pdfWorkers.close());
-    const flags = await evaluateFlags(results.sets.map((s) => s.goldDir), extractions, gazetteer);
-    const floors = await loadEvalFloors(defaultEvalFloorsPath());
-    // With --gold, only the sets asked for are held to their floors; by default a missing set fails.
-    if (values.gold) floors.sets = Object.fromEntries(Object.entries(floors.sets).filter(([name]) => results.sets.some((s) => s.set === name)));
-    const failures = checkFloors(results, floors);
-    print(io.stdout, format === 'json' ? JSON.stringify({ results, flags, failures }, null, 2) : formatEvaluation(results, flags, failures));
-    return failures.length === 0 ? EXIT.ok : EXIT.failed;
+    if (format === 'json') for (const note of run.notes) print(io.stderr, note);
+    print(io.stdout, format === 'json'
+      ? JSON.stringify(run, null, 2)
+      : formatEvaluation(run.scorer, run.sets, run.failures, { flags: run.flags, details: values.show === 'seen', notes: run.notes }));
+    return run.failures.length === 0 ? EXIT.ok : EXIT.failed;
   },
 };
-
-function formatEvaluation(results: GoldEvaluation, flags: FlagScore[], failures: FloorFailure[]): string {
-  const pct = (x: number | null | undefined) => (x == null ? '  -  ' : `${(100 * x).toFixed(1)}%`);
-  const lines = [`scorer: ${results.scorer}`];
-  for (const set of results.sets) {
-    const { headline, kinds } = set.report;
-    lines.push('', `${set.set}: ${set.documents} documents — headline F1 ${pct(headline.f1)} (precision ${pct(headline.p)}, recall ${pct(headline.r)}); publication dates ${pct(set.report.published)}`);
-    for (const [kind, k] of Object.entries(kinds)) {
-      lines.push(`  ${kind.padEnd(17)} tp ${String(k.tp).padStart(3)}  fp ${String(k.fp).padStart(3)}  fn ${String(k.fn).padStart(3)}  F1 ${pct(k.f1)}`);
-    }
-    for (const e of set.errors) lines.push(`  error ${e.document}: ${e.message}`);
-    const flagScore = flags.find((f) => f.set === set.set);
-    if (flagScore) {
-      lines.push(`  reconciler, flags within one document: found ${flagScore.tp} of ${flagScore.tp + flagScore.fn} the gold names, ${flagScore.fp} more`);
-      for (const miss of flagScore.misses) lines.push(`    missed ${miss}`);
-      for (const extra of flagScore.extras) lines.push(`    extra  ${extra}`);
-    }
-  }
-  lines.push('', failures.length === 0 ? 'every floor met' : `below the floors:\n${failures.map((f) => `  ${f.message}`).join('\n')}`);
-  return lines.join('\n');
-}

@@ -21,7 +21,10 @@ const setFloorsSchema = z.object({
 
 export const evalFloorsSchema = z.object({
   $comment: z.string().optional(),
+  /** Floors of the gold sets under fixtures/gold. */
   sets: z.record(z.string(), setFloorsSchema),
+  /** Floors of the seen part of each real corpus (../shared/corpus/NAME), checked when that corpus is scored. */
+  corpora: z.record(z.string(), setFloorsSchema).optional(),
 });
 
 export type SetFloors = z.infer<typeof setFloorsSchema>;

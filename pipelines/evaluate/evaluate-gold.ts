@@ -4,7 +4,7 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import type { Extraction } from '../../core/claim.ts';
 import { ConfigError, errorMessageOf } from '../../core/errors.ts';
 import { scoreReportSchema } from './score-report.ts';
 import type { ScoreReport } from './score-report.ts';
+import { asOfAccuracy } from './as-of-accuracy.ts';
 
 /** Document extensions tried beside a gold `NAME.json`, in this order. */
 export const GOLD_DOCUMENT_EXTENSIONS = ['txt', 'html', 'htm', 'pdf'] as const;
@@ -40,6 +41,11 @@ export interface EvaluateGoldOptions {
    * @defaultValue two levels above this file
    */
   repoRoot?: string;
+  /**
+   * Leave publication dates unscored (`score.mjs --skip-published`): plain text carries no page metadata.
+   * @defaultValue false
+   */
+  skipPublished?: boolean;
 }
 
 /** A gold document that produced no prediction. */
@@ -60,6 +66,8 @@ export interface GoldSetResult {
   /** Documents the extractor failed on or that are missing; each also counts as a missing prediction. */
   errors: GoldDocumentError[];
   report: ScoreReport;
+  /** As-of agreement of matched counts and lists (the scorer does not measure it); null when no gold claim states one. */
+  asOf: { ok: number; all: number; accuracy: number | null };
 }
 
 export interface GoldEvaluation {
@@ -85,9 +93,10 @@ export async function evaluateGold(options: EvaluateGoldOptions): Promise<GoldEv
     for (const setDir of sets) {
       const predDir = join(predictionsRoot, basename(setDir));
       await mkdir(predDir, { recursive: true });
-      const { documents, errors } = await writePredictions(setDir, predDir, options.extract);
-      const report = await runScorer(scorer, setDir, predDir);
-      results.push({ set: basename(setDir), goldDir: setDir, documents, errors, report });
+      const { documents, errors, extractions } = await writePredictions(setDir, predDir, options.extract);
+      const report = await runScorer(scorer, setDir, predDir, options.skipPublished ?? false);
+      const asOf = await scoreAsOf(setDir, extractions, report);
+      results.push({ set: basename(setDir), goldDir: setDir, documents, errors, report, asOf });
     }
     return { scorer, sets: results };
   } finally {
@@ -147,9 +156,10 @@ async function writePredictions(
   setDir: string,
   predDir: string,
   extract: (file: string) => Promise<Extraction>,
-): Promise<{ documents: number; errors: GoldDocumentError[] }> {
+): Promise<{ documents: number; errors: GoldDocumentError[]; extractions: Map<string, Extraction> }> {
   const names = await listGoldNames(setDir);
   const errors: GoldDocumentError[] = [];
+  const extractions = new Map<string, Extraction>();
   // One document at a time: PDF parsing is heavy and the machine is shared.
   for (const name of names) {
     const file = findGoldDocument(setDir, name);
@@ -160,18 +170,39 @@ async function writePredictions(
     try {
       const extraction = await extract(file);
       await writeFile(join(predDir, `${name}.json`), `${JSON.stringify(extraction, null, 2)}\n`);
+      extractions.set(name, extraction);
     } catch (error) {
       errors.push({ document: name, file, message: errorMessageOf(error) });
     }
   }
-  return { documents: names.length, errors };
+  return { documents: names.length, errors, extractions };
 }
 
-function runScorer(scorer: string, goldDir: string, predDir: string): Promise<ScoreReport> {
+/** As-of accuracy over the set; each document's as-of misses join its misses in the report. */
+async function scoreAsOf(setDir: string, extractions: ReadonlyMap<string, Extraction>, report: ScoreReport): Promise<GoldSetResult['asOf']> {
+  let ok = 0;
+  let all = 0;
+  for (const [name, extraction] of extractions) {
+    let claims: unknown[];
+    try {
+      const gold = JSON.parse(await readFile(join(setDir, `${name}.json`), 'utf8')) as { claims?: unknown };
+      claims = Array.isArray(gold.claims) ? gold.claims : [];
+    } catch {
+      continue; // the scorer has already judged an unreadable gold file
+    }
+    const tally = asOfAccuracy(claims, extraction.claims);
+    ok += tally.ok;
+    all += tally.all;
+    report.docs.find((d) => d.doc === name)?.misses.push(...tally.misses);
+  }
+  return { ok, all, accuracy: all === 0 ? null : ok / all };
+}
+
+function runScorer(scorer: string, goldDir: string, predDir: string, skipPublished: boolean): Promise<ScoreReport> {
   return new Promise((resolvePromise, reject) => {
     execFile(
       process.execPath,
-      [scorer, '--gold', goldDir, '--pred', predDir, '--json'],
+      [scorer, '--gold', goldDir, '--pred', predDir, '--json', ...(skipPublished ? ['--skip-published'] : [])],
       { maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) {
@@ -199,4 +230,3 @@ function runScorer(scorer: string, goldDir: string, predDir: string): Promise<Sc
 // The CLI imports the whole gate from here.
 export { checkFloors, loadFloors } from './check-floors.ts';
 export type { EvalFloors, FloorFailure } from './check-floors.ts';
-export { formatEvaluation } from './format-evaluation.ts';

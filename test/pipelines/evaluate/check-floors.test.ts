@@ -19,6 +19,7 @@ function setResult(set: string, headline: number, options: { memberCountF1?: num
     documents: 3,
     errors: Array.from({ length: options.errors ?? 0 }, (_, i) => ({ document: `doc${i}`, file: null, message: 'boom' })),
     report: { documents: 3, missingPredictions: 0, kinds, published: options.published ?? null, headline: { p: headline, r: headline, f1: headline }, docs: [] },
+    asOf: { ok: 0, all: 0, accuracy: null },
   };
 }
 
