@@ -7,6 +7,7 @@ import type { Gazetteer } from '../extractors/gazetteer/gazetteer-types.ts';
 import type { PlaceGazetteer } from '../extractors/gazetteer/gazetteer.ts';
 import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
 import { syncGazetteerTable } from '../sql/queries/gazetteer.ts';
+import { databaseId } from '../sql/queries/runs.ts';
 import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
 
 export { currentExtractorVersion };
@@ -49,10 +50,10 @@ export async function stageDeps(database: Database, config: Config, gazetteer?: 
 }
 
 /** In-process without REDIS_URL; BullMQ with it, which needs a database every worker can reach. */
-export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer, extractorVersion: string): Promise<StageRunner> {
+export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer, extractorVersion: string, warn?: (line: string) => void): Promise<StageRunner> {
   if (!config.redisUrl) return new InProcessStageRunner(await stageDeps(database, config, gazetteer, extractorVersion));
   if (database.kind !== 'postgres') {
     throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: workers on other processes or machines cannot share the embedded database. Set DATABASE_URL to a Postgres database, or unset REDIS_URL to run in-process.');
   }
-  return QueueStageRunner.open({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+  return QueueStageRunner.open({ redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), noWorkerWarningMs: config.noWorkerWarningMs, ...(warn ? { warn } : {}) });
 }

@@ -44,6 +44,8 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   const pool = new pg.default.Pool({
     connectionString: url,
     max: 5,
+    // An unreachable server fails the command within this bound instead of the OS's TCP timeout.
+    connectionTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('error', () => {

@@ -2,15 +2,19 @@ import { loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase } from '../services.ts';
 import { listRuns, runErrors } from '../../sql/queries/runs.ts';
+import { cancelRunCommand } from './runs-cancel.ts';
 
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'what past runs did: counts, status, and every input that failed',
   help: `Usage: isa runs [--last N] [--format text|json]
        isa runs RUN_ID [--format text|json]
+       isa runs cancel RUN_ID
 
 Lists recent runs (newest first) with their status and counts; with a run id, that run's counts and
 every recorded error (URL, stage, error class, reason) — what a nightly run nobody watched did.
+\`isa runs cancel RUN_ID\` stops a running run: its \`isa run\` ends within a heartbeat (exit 1), its
+queued jobs are removed (with REDIS_URL) and workers refuse the rest.
 
 Options:
   --last N         how many runs to list (default 10)
@@ -22,6 +26,10 @@ Options:
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {
+    if (positionals[0] === 'cancel') {
+      if (positionals.length !== 2 || !/^\d+$/.test(positionals[1] ?? '')) throw new UsageError('isa runs cancel takes one numeric run id');
+      return cancelRunCommand(positionals[1]!, loadConfig(io.env, { dataDir: values.data as string | undefined }), io);
+    }
     const format = String(values.format);
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
     const last = Number(values.last);
