@@ -13,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { extractClaims } from '../extractors/extract-claims.ts';
 import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
-import { parseDocument } from '../pipelines/parse/parse-document.ts';
+import { readDocument } from '../pipelines/parse/read-document.ts';
 import { PdfWorkerPool } from '../pipelines/parse/pdf-to-document.ts';
 import { escapeHtml } from '../fixtures/scripts/site-templates.ts';
 import { renderPressReleasePdf } from '../fixtures/scripts/press-release-pdf.ts';
@@ -55,14 +55,14 @@ const fetchedAt = new Date('2026-01-01T00:00:00Z');
 
 async function measure(label: string, bodies: readonly Uint8Array[], contentType: string, count: number, pdfWorkers: PdfWorkerPool | null): Promise<void> {
   // Warm up the JIT (and the worker pool) before timing.
-  for (const body of bodies.slice(0, 5)) await parseDocument({ body, url: 'file:///warm', contentType, fetchedAt }, { pdfWorkers });
+  for (const body of bodies.slice(0, 5)) await readDocument({ body, url: 'file:///warm', contentType, fetchedAt }, { pdfWorkers });
   let claims = 0;
   let bytes = 0;
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const body = bodies[i % bodies.length]!;
     bytes += body.length;
-    const parsed = await parseDocument({ body, url: `file:///bench/${i}`, contentType, fetchedAt }, { pdfWorkers });
+    const parsed = await readDocument({ body, url: `file:///bench/${i}`, contentType, fetchedAt }, { pdfWorkers });
     claims += extractClaims(parsed.text, { gazetteer, published: parsed.published, language: parsed.language, now: fetchedAt }).length;
   }
   const seconds = (performance.now() - start) / 1000;

@@ -1,4 +1,8 @@
-import type { ParseArgsConfig } from 'node:util';
+/**
+ * What a command is: one declaration per command (name, help prose, options, run), from which
+ * cli/main.ts builds the commander parser, the generated --help, the "did you mean" hints and the
+ * validation of enum values. Nothing here imports the pipeline, so `isa --help` stays light.
+ */
 
 /** Exit codes every command uses. */
 export const EXIT = {
@@ -19,14 +23,39 @@ export interface CommandIo {
   stderr: NodeJS.WritableStream;
 }
 
+/** One option of a command; `--help` lists it with its description, value name, choices and default. */
+export interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** One line for `--help`. */
+  description: string;
+  /** The value's name in `--help` (`--kind KIND`). @defaultValue the option name in capitals */
+  value?: string;
+  /** Repeatable: the value is the list of every occurrence. */
+  multiple?: boolean;
+  default?: string | boolean;
+  /** The only values accepted: listed in `--help`, and any other is a usage error naming them. */
+  choices?: readonly string[];
+  /** One-letter alias (`-n`). */
+  short?: string;
+}
+
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
+
 export interface Command {
   name: string;
+  /** One line for `isa --help`. */
   summary: string;
-  /** Usage lines and option descriptions shown by `isa COMMAND --help`. */
+  /**
+   * The positional arguments in commander's syntax (`<FILE|URL...>`, `[RUN_ID]`): named in the usage
+   * line and counted by the parser. @defaultValue `[arguments...]` when `allowPositionals`, else none
+   */
+  arguments?: string;
+  /** What the command does and its exit codes, shown by `isa COMMAND --help` above the options. */
   help: string;
-  options: NonNullable<ParseArgsConfig['options']>;
+  /** Keyed by the long option name (`allow-private`); `run` gets the values under the same keys. */
+  options: Record<string, OptionSpec>;
   allowPositionals: boolean;
-  run(args: { values: Record<string, string | boolean | string[] | undefined>; positionals: string[] }, io: CommandIo): Promise<number>;
+  run(args: { values: OptionValues; positionals: string[] }, io: CommandIo): Promise<number>;
 }
 
 export class UsageError extends Error {

@@ -1,5 +1,6 @@
-import { parseArgs } from 'node:util';
-import { EXIT, print, UsageError, type Command, type CommandIo } from './command.ts';
+import { readFileSync } from 'node:fs';
+import { Command as Program, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
+import { EXIT, print, UsageError, type Command, type CommandIo, type OptionSpec, type OptionValues } from './command.ts';
 import { PipelineError } from '../core/errors.ts';
 import { runCommand } from './commands/run-command.ts';
 import { extractCommand } from './commands/extract-command.ts';
@@ -14,52 +15,103 @@ import { runsCommand } from './commands/runs-command.ts';
 
 const COMMANDS: Command[] = [runCommand, extractCommand, ingestCommand, flagsCommand, reviewCommand, runsCommand, sourcesCommand, migrateCommand, workerCommand, evalCommand];
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return [
-    'isa — ingest press releases on German–Chinese city cooperation as claims with evidence, flag conflicts',
-    '',
-    'Usage: isa COMMAND [options]      (isa COMMAND --help for details)',
-    '',
-    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '',
-    'Environment: DATABASE_URL (Postgres; default: embedded PGlite in ISA_DATA_DIR, ./data),',
-    '             REDIS_URL (stages run on BullMQ workers; default: in-process).',
-  ].join('\n');
+const ENVIRONMENT_HELP = `
+Environment: DATABASE_URL (Postgres; default: embedded PGlite in ISA_DATA_DIR, ./data),
+             REDIS_URL (stages run on BullMQ workers; default: in-process).
+isa COMMAND --help shows a command's options.`;
+
+/** The version in package.json (the build copies it beside dist/cli, so the same path works there). */
+function packageVersion(): string {
+  const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+  return version;
+}
+
+/** One commander option from its declaration: value name, choices checked with the allowed values named, repeats collected. */
+function toOption(name: string, spec: OptionSpec): Option {
+  const value = spec.value ?? name.toUpperCase().replace(/-/g, '_');
+  const flags = `${spec.short ? `-${spec.short}, ` : ''}--${name}${spec.type === 'string' ? ` <${value}>` : ''}`;
+  const option = new Option(flags, spec.description);
+  if (spec.choices) option.choices(spec.choices);
+  if (spec.type === 'string' && (spec.multiple || spec.choices)) {
+    option.argParser((input: string, previous: unknown) => {
+      if (spec.choices && !spec.choices.includes(input)) throw new InvalidArgumentError(`Allowed: ${spec.choices.join(', ')}.`);
+      return spec.multiple ? [...(Array.isArray(previous) ? (previous as string[]) : []), input] : input;
+    });
+  }
+  if (spec.default !== undefined && spec.default !== false) option.default(spec.default);
+  return option;
+}
+
+/**
+ * Builds the parser from the declarations. A new one per call, so tests can drive `main` repeatedly
+ * in one process; output goes to the given streams, and commander's own exits become exceptions.
+ */
+function buildProgram(io: CommandIo, run: (command: Command, values: OptionValues, positionals: string[]) => void): Program {
+  const program = new Program('isa')
+    .description('ingest press releases on German–Chinese city cooperation as claims with evidence, flag conflicts')
+    .usage('COMMAND [options]')
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .addHelpText('after', ENVIRONMENT_HELP)
+    .configureOutput({
+      writeOut: (text) => void io.stdout.write(text),
+      writeErr: (text) => void io.stderr.write(text),
+      getOutHelpWidth: () => 100,
+      getErrHelpWidth: () => 100,
+    })
+    // Help prose with line breaks of its own is laid out by hand: only one-line texts get wrapped.
+    .configureHelp({ boxWrap: (text, width) => (text.includes('\n') ? text : Help.prototype.boxWrap.call(new Help(), text, width)) })
+    .exitOverride()
+    .showSuggestionAfterError(true)
+    .showHelpAfterError('(isa --help lists the commands)')
+    .helpCommand('help [COMMAND]', 'show help for a command');
+  for (const command of COMMANDS) {
+    const sub = program
+      .command(command.name)
+      .summary(command.summary)
+      .description(command.help)
+      .showHelpAfterError(`(isa ${command.name} --help shows its options)`);
+    const positionals = command.arguments ?? (command.allowPositionals ? '[arguments...]' : '');
+    for (const argument of positionals.split(/\s+/).filter(Boolean)) sub.argument(argument);
+    for (const [name, spec] of Object.entries(command.options)) sub.addOption(toOption(name, spec));
+    sub.action((...args: unknown[]) => {
+      const self = args[args.length - 1] as Program;
+      const parsed = self.opts();
+      const values: OptionValues = {};
+      // Commander keys options in camelCase; commands read them under their declared names.
+      for (const option of self.options) {
+        const declared = option.long?.replace(/^--/, '');
+        if (declared && declared in command.options) values[declared] = parsed[option.attributeName()] as OptionValues[string];
+      }
+      run(command, values, self.args);
+    });
+  }
+  return program;
 }
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can drive it. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
-  const [name, ...rest] = argv;
-  if (!name || name === '--help' || name === '-h' || name === 'help') {
-    print(io.stdout, usage());
-    return name ? EXIT.ok : EXIT.usage;
-  }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    print(io.stderr, `isa: unknown command "${name}"\n\n${usage()}`);
-    return EXIT.usage;
-  }
-  if (rest.includes('--help') || rest.includes('-h')) {
-    print(io.stdout, command.help);
-    return EXIT.ok;
-  }
-  let parsed;
+  let chosen: { command: Command; values: OptionValues; positionals: string[] } | undefined;
+  const program = buildProgram(io, (command, values, positionals) => {
+    chosen = { command, values, positionals };
+  });
   try {
-    parsed = parseArgs({ args: rest, options: command.options, allowPositionals: command.allowPositionals, strict: true });
+    await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
-    print(io.stderr, `isa ${name}: ${error instanceof Error ? error.message : String(error)}\n\n${command.help}`);
-    return EXIT.usage;
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    throw error;
   }
+  if (!chosen) return EXIT.usage;
+  const { command, values, positionals } = chosen;
   try {
-    return await command.run(parsed as Parameters<Command['run']>[0], io);
+    return await command.run({ values, positionals }, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      print(io.stderr, `isa ${name}: ${error.message}\n\n${command.help}`);
+      print(io.stderr, `isa ${command.name}: ${error.message}\n(isa ${command.name} --help shows its options)`);
       return EXIT.usage;
     }
     const message = error instanceof PipelineError || error instanceof Error ? error.message : String(error);
-    print(io.stderr, `isa ${name}: ${message}`);
+    print(io.stderr, `isa ${command.name}: ${message}`);
     if (io.env.ISA_DEBUG && error instanceof Error && error.stack) print(io.stderr, error.stack);
     return EXIT.failed;
   }

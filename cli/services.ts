@@ -8,6 +8,7 @@ import type { PlaceGazetteer } from '../extractors/gazetteer/gazetteer.ts';
 import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
 import { syncGazetteerTable } from '../sql/queries/gazetteer.ts';
 import { databaseId } from '../sql/queries/runs.ts';
+import { acceptedAliases } from '../sql/queries/decisions.ts';
 import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
 
 export { currentExtractorVersion };
@@ -33,9 +34,15 @@ export async function openGazetteer(): Promise<PlaceGazetteer> {
   return loadGazetteer();
 }
 
+/** The gazetteer with the names reviewers accepted as aliases of a city (`isa review --alias`, the flag page). */
+export async function openReviewedGazetteer(database: Database): Promise<PlaceGazetteer> {
+  const accepted = await acceptedAliases(database.db);
+  return loadGazetteer({ extraAliases: accepted.map((a) => ({ alias: a.alias, name: a.city, country: a.country })) });
+}
+
 /** Loads the gazetteer and makes the database's gazetteer table hold the same places. */
 export async function openSyncedGazetteer(database: Database): Promise<PlaceGazetteer> {
-  const gazetteer = loadGazetteer();
+  const gazetteer = await openReviewedGazetteer(database);
   await syncGazetteerTable(database.db, gazetteer.places());
   return gazetteer;
 }
@@ -43,7 +50,7 @@ export async function openSyncedGazetteer(database: Database): Promise<PlaceGaze
 export async function stageDeps(database: Database, config: Config, gazetteer?: Gazetteer, extractorVersion?: string): Promise<StageDeps> {
   return {
     db: database.db,
-    gazetteer: gazetteer ?? (await openGazetteer()),
+    gazetteer: gazetteer ?? (await openReviewedGazetteer(database)),
     extractorVersion: extractorVersion ?? currentExtractorVersion(),
     ...(config.userAgent ? { crawlOptions: { userAgent: config.userAgent } } : {}),
   };

@@ -9,9 +9,9 @@ export type DocumentFormat = 'html' | 'pdf' | 'text';
 export interface ParsedDocument {
   format: DocumentFormat;
   title: string | null;
-  /** Publication date, from structured data first, then the page's date line, then the URL. */
+  /** Publication date by the one cascade in `pipelines/parse/publication-date.ts`. */
   published: PartialDate | null;
-  /** Where `published` came from, e.g. `json-ld`, `meta:article:published_time`, `date-line`, `url`, `pdf-info`. */
+  /** Where `published` came from: `stated`, `json-ld`, `meta:article:published_time`, `time`, `date-line` (the text's or the page's), `pdf-info`, `url`. */
   publishedSource: string | null;
   /** `de`, `en`, … from `<html lang>`, the source's hint, or the text itself. */
   language: string;
@@ -39,4 +39,9 @@ export interface ParseInput {
   languageHint?: string | null;
   /** CSS selectors for the main content, from the source file. */
   contentSelectors?: string[];
+  /**
+   * A publication date someone stated for the document (`isa ingest --published` for a mailed
+   * file); it wins over everything the document shows, unless it is later than the fetch.
+   */
+  published?: PartialDate | null;
 }

@@ -7,7 +7,6 @@ import type { ExtractionContext } from './extraction-context.ts';
 import type { Gazetteer } from './gazetteer/gazetteer-types.ts';
 import { segmentText, sentenceAt, type Paragraph, type Sentence } from './text/segment-text.ts';
 import { findDates, type DateMention } from './dates/find-dates.ts';
-import { detectPublishedDate } from './dates/detect-published-date.ts';
 import { findOrganisations, type OrganisationMention } from './organisations/find-organisations.ts';
 import { ORGANISATION_ALIASES, type OrganisationAliases } from './organisations/organisation-aliases.ts';
 import { findCityMentions, type CityMention } from './places/find-cities.ts';
@@ -17,20 +16,25 @@ import { detectLanguage } from './detect-language.ts';
 export interface AnalysedDocument {
   text: string;
   language: 'de' | 'en';
-  /** Publication date from the context, else the one the text gives at its top. */
+  /** Publication date from the context: `readDocument`'s one cascade already read the text's date line. */
   published: PartialDate | null;
-  /** True when `published` came from the text rather than the context. */
-  publishedFromText: boolean;
   gazetteer: Gazetteer;
   paragraphs: Paragraph[];
   sentences: Sentence[];
   dates: DateMention[];
   organisations: OrganisationMention[];
   cities: CityMention[];
+  /** Provinces and Länder named (misspelt ones where a designator marks them): parties and places, not cities. */
+  admin1Mentions: CityMention[];
   /** Names that are also common words or person names ("Hagen"), found outside any enumeration. */
   weakCities: CityMention[];
   /** The city the release is by or about (dateline, "die Stadt X", most mentioned), if any. */
   mainCity: CityMention | null;
+  /**
+   * A finder's result for this document, computed on first use and shared by every parser and
+   * refiner that asks for the same finder (lines, count phrases, membership mentions).
+   */
+  shared<T>(finder: (doc: AnalysedDocument) => T): T;
 }
 
 export interface AnalyseOptions {
@@ -41,23 +45,27 @@ export interface AnalyseOptions {
 /** Analyse `text` once for all parsers. */
 export function analyseDocument(text: string, context: ExtractionContext, options: AnalyseOptions = {}): AnalysedDocument {
   const language = context.language === 'en' || context.language === 'de' ? context.language : detectLanguage(text);
-  const detected = context.published ? null : detectPublishedDate(text);
-  const published = context.published ?? detected;
+  const published = context.published;
   const { paragraphs, sentences } = segmentText(text);
-  const { cities, weak } = findCityMentions(text, context.gazetteer);
+  const { cities, weak, admin1 } = findCityMentions(text, context.gazetteer);
+  const memo = new Map<(doc: AnalysedDocument) => unknown, unknown>();
   const doc: AnalysedDocument = {
     text,
     language,
     published,
-    publishedFromText: detected !== null,
     gazetteer: context.gazetteer,
     paragraphs,
     sentences,
     dates: findDates(text, published),
     organisations: findOrganisations(text, options.aliases ?? ORGANISATION_ALIASES),
     cities,
+    admin1Mentions: admin1,
     weakCities: weak,
     mainCity: null,
+    shared<T>(finder: (doc: AnalysedDocument) => T): T {
+      if (!memo.has(finder)) memo.set(finder, finder(doc));
+      return memo.get(finder) as T;
+    },
   };
   doc.mainCity = findMainCity(doc);
   return doc;

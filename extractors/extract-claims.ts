@@ -28,7 +28,6 @@ import { dedupeClaims } from './refiners/dedupe-claims.ts';
 import { checkWeekdays } from './refiners/check-weekdays.ts';
 
 export { detectLanguage } from './detect-language.ts';
-export { detectPublishedDate } from './dates/detect-published-date.ts';
 
 /** Parsers are independent of each other; their order only fixes the order of the output. */
 export const PARSERS: readonly Parser[] = [
@@ -80,9 +79,4 @@ export function extractClaims(text: string, context: ExtractionContext, options:
   for (const parser of options.parsers ?? PARSERS) claims.push(...parser.parse(doc));
   for (const refiner of options.refiners ?? REFINERS) claims = refiner.refine(claims, doc);
   return claims;
-}
-
-/** The publication date extraction used: the context's, else the one the text gives at its top. */
-export function effectivePublished(text: string, context: ExtractionContext): string | null {
-  return analyseDocument(text, context).published;
 }

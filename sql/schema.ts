@@ -174,6 +174,36 @@ export interface SettingsTable {
   updated_at: DefaultTimestamp;
 }
 
+export interface UsersTable {
+  id: SerialId;
+  name: string;
+  password_hash: string;
+  created_at: DefaultTimestamp;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: BigId;
+  csrf_token: string;
+  created_at: DefaultTimestamp;
+  expires_at: Timestamp;
+}
+
+export type DecisionAction = 'confirm' | 'dismiss' | 'reopen' | 'explain' | 'fix' | 'correct' | 'alias' | 'unreliable_source';
+
+/** Append-only (a trigger refuses updates and deletes): the history of every flag. */
+export interface DecisionsTable {
+  id: SerialId;
+  flag_fingerprint: string;
+  flag_id: BigId | null;
+  action: DecisionAction;
+  status: FlagStatus;
+  note: string | null;
+  value: Json<Record<string, unknown>>;
+  reviewer: string;
+  decided_at: DefaultTimestamp;
+}
+
 export interface DB {
   settings: SettingsTable;
   sources: SourcesTable;
@@ -188,9 +218,13 @@ export interface DB {
   flag_claims: FlagClaimsTable;
   run_errors: RunErrorsTable;
   run_items: RunItemsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  decisions: DecisionsTable;
 }
 
 export type DocumentVersion = Selectable<DocumentVersionsTable>;
 export type NewDocumentVersion = Insertable<DocumentVersionsTable>;
 export type ClaimRow = Selectable<ClaimsTable>;
 export type FlagRow = Selectable<FlagsTable>;
+export type DecisionRow = Selectable<DecisionsTable>;

@@ -9,31 +9,21 @@ import { runEvaluation } from '../../pipelines/evaluate/run-evaluation.ts';
 export const evalCommand: Command = {
   name: 'eval',
   summary: 'score extraction on the gold documents and the real corpora; fail below the pinned floors',
-  help: `Usage: isa eval [--gold DIR] [--corpus NAME]... [--corpus-root DIR] [--show seen] [--predictions DIR] [--format text|json]
-
-Runs \`isa extract\` on every gold document under fixtures/gold (seeds, our own set, holdouts) and on
+  help: `Runs \`isa extract\` on every gold document under fixtures/gold (seeds, our own set, holdouts) and on
 the body of every document of the real corpora in ../shared/corpus (${REAL_CORPORA.join(', ')}; read from
 there, never copied), scores the output with the shared scorer (corpora with --skip-published), and
 compares the results with the floors pinned in pipelines/evaluate/eval-floors.json. Each corpus is
 reported as a seen set (NAME) and a blind set (NAME-blind: documents numbered 003, 006, …), which is
 measured, not gated, and never shown document by document.
 
-Options:
-  --gold DIR         a gold set (fixtures/gold/own) or a folder of sets; with --corpus and no --gold, none
-  --corpus NAME      score only this real corpus (repeatable; "none" for no corpus)
-  --corpus-root DIR  where the corpora live (default ../shared/corpus; skipped with a note if missing)
-  --show seen        print each seen document's misses and extras (blind documents are never shown)
-  --predictions DIR  keep the predictions there, one SET/NAME.json per document (not for blind sets)
-  --format FORMAT    text (default) or json
-
 Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usage.`,
   options: {
-    gold: { type: 'string' },
-    corpus: { type: 'string', multiple: true },
-    'corpus-root': { type: 'string' },
-    show: { type: 'string' },
-    predictions: { type: 'string' },
-    format: { type: 'string', default: 'text' },
+    gold: { type: 'string', value: 'DIR', description: 'a gold set (fixtures/gold/own) or a folder of sets; with --corpus and no --gold, none' },
+    corpus: { type: 'string', multiple: true, value: 'NAME', choices: [...REAL_CORPORA, 'none'], description: 'score only this real corpus (repeatable; "none" for no corpus)' },
+    'corpus-root': { type: 'string', value: 'DIR', description: 'where the corpora live (default ../shared/corpus; skipped with a note if missing)' },
+    show: { type: 'string', choices: ['seen'], description: "print each seen document's misses and extras (blind documents are never shown)" },
+    predictions: { type: 'string', value: 'DIR', description: 'keep the predictions there, one SET/NAME.json per document (not for blind sets)' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
   },
   allowPositionals: false,
   async run({ values }, io) {

@@ -9,20 +9,15 @@ import type { Claim, Extraction } from '../../core/claim.ts';
 export const extractCommand: Command = {
   name: 'extract',
   summary: 'extract claims from one file or URL (.html, .pdf, .txt); no database needed',
-  help: `Usage: isa extract FILE|URL [--format json|text] [--allow-private]
-
-Parses the document (main text without page chrome; PDF text without repeated blocks) and prints its claims
+  arguments: '<FILE|URL>',
+  help: `Parses the document (main text without page chrome; PDF text without repeated blocks) and prints its claims
 in the shape of CLAIMS.md: {"document": {...}, "claims": [...]}. Every claim's evidence offsets point into
 document.text.
 
-Options:
-  --format FORMAT    json (default) or text (one line per claim)
-  --allow-private    allow a URL on loopback or a private network (refused by default: SSRF guard)
-
 Exit codes: 0 done, 1 the input could not be read or parsed (the message says why), 2 usage.`,
   options: {
-    format: { type: 'string', default: 'json' },
-    'allow-private': { type: 'boolean', default: false },
+    format: { type: 'string', default: 'json', choices: ['json', 'text'], description: 'json (the CLAIMS.md shape) or text (one line per claim)' },
+    'allow-private': { type: 'boolean', default: false, description: 'allow a URL on loopback or a private network (refused by default: SSRF guard)' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {

@@ -5,30 +5,29 @@ import { flagEvidence, listFlags, sentenceAround } from '../../sql/queries/flags
 import type { FlagStatus } from '../../sql/schema.ts';
 
 const STATUSES: FlagStatus[] = ['open', 'confirmed', 'dismissed', 'explained', 'fixed'];
+/** Every kind the reconciler writes (pipelines/reconcile/rules), so `--kind` can refuse a typo. */
+export const FLAG_KINDS = [
+  'stated_count_vs_list', 'founding_vs_joined_later', 'join_date_conflict', 'listed_after_leaving', 'count_sum_conflict',
+  'partnership_since_conflict', 'event_ordinal_conflict', 'attribute_conflict', 'unresolved_name', 'ambiguous_name',
+  'weekday_mismatch', 'count_conflict', 'count_change',
+] as const;
 
 export const flagsCommand: Command = {
   name: 'flags',
   summary: 'list flagged inconsistencies with their evidence side by side',
-  help: `Usage: isa flags [--status S]... [--all] [--kind K] [--format text|json] [--fail-on-open]
-
-Lists flags (default: open ones) with each claim's quote, URL, fetch time and extractor version.
+  help: `Lists flags (default: open ones) with each claim's quote, URL, fetch time and extractor version.
 Flag kinds: stated_count_vs_list, founding_vs_joined_later, join_date_conflict, listed_after_leaving,
 count_sum_conflict, partnership_since_conflict, event_ordinal_conflict, attribute_conflict, unresolved_name,
 ambiguous_name, weekday_mismatch, count_conflict, count_change (shown as explained: the dates account for it).
 
-Options:
-  --status S       open, confirmed, dismissed, explained or fixed (repeatable)
-  --all            every status
-  --kind K         one kind only
-  --format FORMAT  text (default) or json
-  --fail-on-open   exit 4 when open flags remain (for scheduled runs)`,
+Exit codes: 0 listed, 1 could not read the database, 2 usage, 4 open flags remain (with --fail-on-open).`,
   options: {
-    status: { type: 'string', multiple: true },
-    all: { type: 'boolean', default: false },
-    kind: { type: 'string' },
-    format: { type: 'string', default: 'text' },
-    'fail-on-open': { type: 'boolean', default: false },
-    data: { type: 'string' },
+    status: { type: 'string', multiple: true, choices: STATUSES, value: 'STATUS', description: 'only flags with this status (repeatable; default open)' },
+    all: { type: 'boolean', default: false, description: 'every status' },
+    kind: { type: 'string', choices: FLAG_KINDS, description: 'one kind only' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
+    'fail-on-open': { type: 'boolean', default: false, description: 'exit 4 when open flags remain (for scheduled runs)' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
   },
   allowPositionals: false,
   async run({ values }, io) {

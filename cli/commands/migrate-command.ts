@@ -7,13 +7,11 @@ import { join } from 'node:path';
 export const migrateCommand: Command = {
   name: 'migrate',
   summary: 'apply pending database migrations (every other command does this too)',
-  help: `Usage: isa migrate [--data DIR]
-
-Applies the migrations in sql/migrations to the configured database: Postgres when DATABASE_URL is set,
+  help: `Applies the migrations in sql/migrations to the configured database: Postgres when DATABASE_URL is set,
 else the embedded PGlite database in ./data (or --data DIR, or ISA_DATA_DIR).
 
 Exit codes: 0 up to date, 1 a migration failed (nothing of it was applied).`,
-  options: { data: { type: 'string' } },
+  options: { data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' } },
   allowPositionals: false,
   async run({ values }, io) {
     const config = loadConfig(io.env, { dataDir: values.data as string | undefined });

@@ -31,23 +31,16 @@ async function startFixtures(env: NodeJS.ProcessEnv, warn: (line: string) => voi
 export const runCommand: Command = {
   name: 'run',
   summary: 'crawl → extract → reconcile; sources default to the bundled fixture sites',
-  help: `Usage: isa run [--sources FILE] [--source ID]... [--format text|json]
-
-Crawls the sources, extracts claims from every new or changed document, reconciles, and prints a summary.
+  help: `Crawls the sources, extracts claims from every new or changed document, reconciles, and prints a summary.
 Without --sources, serves the bundled fixture sites on a loopback port and crawls those.
-
-Options:
-  --sources FILE    sources file (YAML or JSON; see fixtures/sources.yaml and \`isa sources --help\`)
-  --source ID       only this source (repeatable)
-  --format FORMAT   text (default) or json
-  --data DIR        embedded database directory (default: ./data, or ISA_DATA_DIR); ignored with DATABASE_URL
 
 Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (listed, and kept in run_errors).`,
   options: {
-    sources: { type: 'string' },
-    source: { type: 'string', multiple: true },
-    format: { type: 'string', default: 'text' },
-    data: { type: 'string' },
+    sources: { type: 'string', value: 'FILE', description: 'sources file (YAML or JSON; see fixtures/sources.yaml and `isa sources --help`)' },
+    source: { type: 'string', multiple: true, value: 'ID', description: 'only this source (repeatable)' },
+    'allow-private': { type: 'boolean', default: false, description: 'let every source reach loopback and private networks (as allowPrivate: true in the file)' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data); ignored with DATABASE_URL' },
   },
   allowPositionals: false,
   async run({ values }, io) {
@@ -68,7 +61,8 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
       const only = (values.source as string[] | undefined) ?? [];
       const unknown = only.filter((id) => !sources.some((s) => s.id === id));
       if (unknown.length > 0) throw new UsageError(`no source with id ${unknown.join(', ')}; known: ${sources.map((s) => s.id).join(', ')}`);
-      const selected = only.length > 0 ? sources.filter((s) => only.includes(s.id)) : sources;
+      const chosen = only.length > 0 ? sources.filter((s) => only.includes(s.id)) : sources;
+      const selected = values['allow-private'] ? chosen.map((s) => ({ ...s, allowPrivate: true })) : chosen;
       for (const source of selected) await upsertSource(database.db, source);
 
       const extractorVersion = currentExtractorVersion();

@@ -7,22 +7,15 @@ import { cancelRunCommand } from './runs-cancel.ts';
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'what past runs did: counts, status, and every input that failed',
-  help: `Usage: isa runs [--last N] [--format text|json]
-       isa runs RUN_ID [--format text|json]
-       isa runs cancel RUN_ID
-
-Lists recent runs (newest first) with their status and counts; with a run id, that run's counts and
+  arguments: '[RUN_ID_OR_cancel] [RUN_ID]',
+  help: `Lists recent runs (newest first) with their status and counts; with a run id, that run's counts and
 every recorded error (URL, stage, error class, reason) — what a nightly run nobody watched did.
 \`isa runs cancel RUN_ID\` stops a running run: its \`isa run\` ends within a heartbeat (exit 1), its
-queued jobs are removed (with REDIS_URL) and workers refuse the rest.
-
-Options:
-  --last N         how many runs to list (default 10)
-  --format FORMAT  text (default) or json`,
+queued jobs are removed (with REDIS_URL) and workers refuse the rest.`,
   options: {
-    last: { type: 'string', default: '10' },
-    format: { type: 'string', default: 'text' },
-    data: { type: 'string' },
+    last: { type: 'string', default: '10', value: 'N', description: 'how many runs to list' },
+    format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {

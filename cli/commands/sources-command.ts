@@ -6,12 +6,10 @@ import { FIXTURE_SOURCES_FILE } from './run-command.ts';
 export const sourcesCommand: Command = {
   name: 'sources',
   summary: 'list, check or add sources in a sources file',
-  help: `Usage:
-  isa sources list  [--sources FILE]
-  isa sources check [--sources FILE]
-  isa sources add   --sources FILE --id ID --name NAME --organisation ORG --start URL [--start URL]...
-                    [--follow PATTERN]... [--skip PATTERN]... [--max-pages N] [--language de|en]
-                    [--selector CSS]... [--allow-private]
+  arguments: '<list|check|add>',
+  help: `isa sources list  [--sources FILE]
+isa sources check [--sources FILE]
+isa sources add   --sources FILE --id ID --name NAME --organisation ORG --start URL [--start URL]...
 
 A sources file is YAML (or JSON): a list "sources" of {id, name, organisation, startUrls, follow, skip,
 maxPages, language, contentSelectors, hosts, allowPrivate}; see fixtures/sources.yaml. \`check\` prints every
@@ -20,17 +18,17 @@ Without --sources, list and check read the bundled fixture sources (\${FIXTURES}
 
 Exit codes: 0 fine, 1 the file has problems, 2 usage.`,
   options: {
-    sources: { type: 'string' },
-    id: { type: 'string' },
-    name: { type: 'string' },
-    organisation: { type: 'string' },
-    start: { type: 'string', multiple: true },
-    follow: { type: 'string', multiple: true },
-    skip: { type: 'string', multiple: true },
-    'max-pages': { type: 'string' },
-    language: { type: 'string' },
-    selector: { type: 'string', multiple: true },
-    'allow-private': { type: 'boolean', default: false },
+    sources: { type: 'string', value: 'FILE', description: 'the sources file (default: the bundled fixture sources)' },
+    id: { type: 'string', description: 'add: the new source\'s id (lower-case, a-z 0-9 -)' },
+    name: { type: 'string', description: 'add: a human name' },
+    organisation: { type: 'string', value: 'ORG', description: 'add: the organisation that publishes it' },
+    start: { type: 'string', multiple: true, value: 'URL', description: 'add: a start URL (repeatable)' },
+    follow: { type: 'string', multiple: true, value: 'PATTERN', description: 'add: follow links matching this (repeatable)' },
+    skip: { type: 'string', multiple: true, value: 'PATTERN', description: 'add: never fetch links matching this (repeatable)' },
+    'max-pages': { type: 'string', value: 'N', description: 'add: page budget' },
+    language: { type: 'string', choices: ['de', 'en'], description: 'add: the language of its pages' },
+    selector: { type: 'string', multiple: true, value: 'CSS', description: 'add: the main content (repeatable)' },
+    'allow-private': { type: 'boolean', default: false, description: 'add: allow loopback and private-network targets' },
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {

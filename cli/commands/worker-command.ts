@@ -8,15 +8,10 @@ import { databaseId } from '../../sql/queries/runs.ts';
 export const workerCommand: Command = {
   name: 'worker',
   summary: 'run stage jobs from Redis (distributed mode; needs REDIS_URL and DATABASE_URL)',
-  help: `Usage: isa worker [--concurrency N]
-
-Processes crawl, extract and reconcile jobs that \`isa run\` queues on Redis. Start any number of workers on
+  help: `Processes crawl, extract and reconcile jobs that \`isa run\` queues on Redis. Start any number of workers on
 any number of machines; they share the Postgres database in DATABASE_URL and the Redis in REDIS_URL.
-Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.
-
-Options:
-  --concurrency N   jobs at once in this process (default 2)`,
-  options: { concurrency: { type: 'string', default: '2' } },
+Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.`,
+  options: { concurrency: { type: 'string', default: '2', value: 'N', description: 'jobs at once in this process' } },
   allowPositionals: false,
   async run({ values }, io) {
     const config = loadConfig(io.env);

@@ -16,9 +16,13 @@ export const QUALIFIERS: Array<[source: string, qualifier: CountQualifier]> = [
 
 export const QUALIFIER_SOURCE = QUALIFIERS.map(([s]) => s).join('|');
 
+// Compiled once: these are asked for every count phrase.
+const WHOLE_QUALIFIERS = QUALIFIERS.map(([source, qualifier]) => [new RegExp(`^(?:${source})$`, 'iu'), qualifier] as const);
+
 export function qualifierOf(raw: string | undefined): CountQualifier {
   if (!raw) return 'exact';
-  for (const [source, q] of QUALIFIERS) if (new RegExp(`^(?:${source})$`, 'iu').test(raw.trim())) return q;
+  const word = raw.trim();
+  for (const [whole, q] of WHOLE_QUALIFIERS) if (whole.test(word)) return q;
   return 'exact';
 }
 
@@ -41,8 +45,14 @@ export const UNITS: Array<[source: string, unit: MemberUnit]> = [
 
 export const UNIT_SOURCE = UNITS.map(([s]) => s).join('|');
 
+const WHOLE_UNITS = UNITS.map(([source, unit]) => [new RegExp(`^(?:${source})$`, 'iu'), unit] as const);
+
+/** A unit word at the end of a noun phrase ("weiteren Mitgliedsstädte" → "Mitgliedsstädte"). */
+export const UNIT_AT_END = new RegExp(`(?:${UNIT_SOURCE})$`, 'iu');
+
 export function unitOf(raw: string): MemberUnit | null {
-  for (const [source, unit] of UNITS) if (new RegExp(`^(?:${source})$`, 'iu').test(raw.trim())) return unit;
+  const word = raw.trim();
+  for (const [whole, unit] of WHOLE_UNITS) if (whole.test(word)) return unit;
   return null;
 }
 

@@ -8,8 +8,8 @@
  * the names of what was counted.
  */
 import type { CountQualifier, Country, MemberUnit } from '../../core/claim.ts';
-import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
-import { QUALIFIER_SOURCE, UNIT_SOURCE, countryOfWords, impliedCountryOfUnit, qualifierOf, sideAfter, sideBefore, unitOf } from './count-vocabulary.ts';
+import { CARDINAL_SOURCE, mayHoldCardinal, parseCardinal } from '../text/number-words.ts';
+import { QUALIFIER_SOURCE, UNIT_AT_END, UNIT_SOURCE, countryOfWords, impliedCountryOfUnit, qualifierOf, sideAfter, sideBefore, unitOf } from './count-vocabulary.ts';
 
 export interface CountPhrase {
   /** Offsets into the document. */
@@ -51,6 +51,8 @@ const NUMBER_OF = new RegExp(
   `(?<![\\p{L}])(?:(?:the\\s+)?(?:total\\s+)?number\\s+of\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{Ll}]+\\s+){0,3}?(?:risen|grown|increased|climbed|rose|grew|reached|stands\\s+at|stood\\s+at|is\\s+now|now\\s+stands\\s+at|totals|totalled|totaled)(?:\\s+to)?|(?:die\\s+)?(?:Gesamtzahl|Zahl|Anzahl)\\s+der\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{L}]+\\s+){0,3}?(?:auf|bei))\\s+${NUMBER}(?![\\p{L}\\p{N}])(?!\\s*(?:Prozent|percent|%))`,
   'giu',
 );
+// A superset of the unit words (and the bracket a shared noun may stand before), as plain substrings.
+const MAY_HOLD_UNIT = /st(?:ä|ae)dte|kommunen|gemeinden|metropolen|cities|towns|municipalit|bundesl|states|provinz|province|mitglied|members|regionen|regions|\(/i;
 const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|millionen|million|mrd|milliarden|euro|km|meter|minuten|stunden|tage|wochen|monate)$/iu;
 // "seine acht Städte" (a member's own towns), "die beiden Städte", "the two cities" (a reference back).
 const POSSESSIVE_BEFORE = /(?:^|\s)(?:seine|seinen|seinem|seiner|ihre|ihren|ihrem|ihrer|its|their|our|unsere|unseren|unserer|die|den|der|the|these|those|diese|beide|beiden|both)\s+$/iu;
@@ -67,6 +69,8 @@ const ORIGIN_BEFORE = /(?:^|\s)(?:aus|from|in)\s+(?:(?:den|the|insgesamt|total)\
  * the sentence before: "Eighteen cities … signed. Eleven of them are Chinese" takes its noun from there.
  */
 export function findCountPhrases(sentence: string, offset: number, language: 'de' | 'en', carried: CountPhrase | null = null): CountPhrase[] {
+  // Cheap checks before the big expressions: every phrase has a number, and one of its own needs a unit word.
+  if (!mayHoldCardinal(sentence) || (carried === null && !MAY_HOLD_UNIT.test(sentence))) return [];
   const phrases: CountPhrase[] = [];
   HEAD.lastIndex = 0;
   for (const m of sentence.matchAll(HEAD)) {
@@ -76,7 +80,7 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
   for (const m of sentence.matchAll(NUMBER_OF)) {
     const count = parseCardinal(m[4]!, language);
     const noun = (m[1] ?? m[2] ?? '').trim();
-    const unitWord = new RegExp(`(?:${UNIT_SOURCE})$`, 'iu').exec(noun)?.[0];
+    const unitWord = UNIT_AT_END.exec(noun)?.[0];
     const unit = unitWord ? unitOf(unitWord.replace(/\s+/g, ' ')) : null;
     if (count === null || !Number.isInteger(count) || count <= 0 || !unit) continue;
     phrases.push({

@@ -35,6 +35,8 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
   for (const sentence of doc.sentences) {
     const previous = carried?.sentence.paragraph === sentence.paragraph && carried.sentence.index === sentence.index - 1 ? carried : null;
     carried = null;
+    // Without the count before, a member noun or an alliance in reach, no count here can be linked: skip the phrase finder.
+    if (previous === null && !MEMBER_NOUN.test(sentence.text) && organisationFor(doc, sentence) === null) continue;
     const base = previous && { ...previous.phrase, start: previous.phrase.start - sentence.start, end: previous.phrase.end - sentence.start };
     const phrases = findCountPhrases(sentence.text, sentence.start, doc.language, base);
     if (!phrases.length) continue;
@@ -67,7 +69,7 @@ export const memberCountParser: Parser = {
   name: 'member-count',
   parse(doc) {
     // "Two other new members", "die drei anderen Städte": the rest of a group counted elsewhere, no count of the alliance.
-    return findMemberCountPhrases(doc).filter(({ phrase }) => !OTHER_PART.test(doc.text.slice(phrase.start, phrase.end))).map(({ phrase, sentence, link, scopeFrom }): MemberCountClaim => {
+    return doc.shared(findMemberCountPhrases).filter(({ phrase }) => !OTHER_PART.test(doc.text.slice(phrase.start, phrase.end))).map(({ phrase, sentence, link, scopeFrom }): MemberCountClaim => {
       const scope = scopeFrom ? scopeNear(scopeFrom.text, scopeFrom.text.length) : scopeNear(sentence.text, phrase.start - sentence.start);
       // A current count is as of its sentence's date ("Ende 2019 gehörten …") unless that dates the founding, else of publication.
       const { asOf, implied } = asOfFor(doc, sentence, phrase.start, scope === 'current' ? 500 : Infinity);

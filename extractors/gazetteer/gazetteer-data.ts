@@ -18,11 +18,25 @@ export interface Admin1Entry {
   aliases: string[];
   /** CN: division code of the capital (province code itself for municipalities); DE: capital's name. */
   capital: string | null;
+  /** CN: the macro-region of `regions` the province lies in ("Guangdong" → "Südchina"). */
+  region?: string | null;
+}
+
+/** A region of a country that is no administrative unit: China's macro-regions and the deltas inside them. */
+export interface RegionEntry {
+  /** Canonical name, German like the Länder ("Südchina", "Perlflussdelta"). */
+  name: string;
+  /** The larger region this one lies in ("Perlflussdelta" → "Südchina"), or null. */
+  within: string | null;
+  /** Written forms as nouns: "South China", "Süden Chinas", "Pearl River Delta". */
+  aliases: string[];
 }
 
 export interface Admin1File {
   CN: Admin1Entry[];
   DE: Admin1Entry[];
+  /** Optional for older files. */
+  regions?: RegionEntry[];
 }
 
 export interface KreisEntry {

@@ -74,6 +74,16 @@ export interface Gazetteer {
   byName(name: string, country?: Country | null): Place[];
   /** Canonical admin1 name for a written form ("Provinz Guangdong", "NRW", "Nordrhein-Westfalen"). */
   admin1(raw: string): { name: string; country: Country } | null;
+  /**
+   * Like `admin1`, and when nothing matches exactly, the one province or Land within the edit
+   * distance a misspelt city name may have ("Guandong" → Guangdong). Only for names a designator
+   * ("Provinz", "province") marks as an admin1; optional.
+   */
+  admin1Fuzzy?(raw: string): { name: string; country: Country } | null;
   /** The capital of a province or Bundesland, written in any form `admin1` accepts (optional). */
   capitalOf?(admin1: string): Place | null;
+  /** Canonical region for a written region noun ("Süden Chinas", "Pearl River Delta"), with the region it lies in (optional). */
+  region?(raw: string): { name: string; within: string | null } | null;
+  /** The region a province lies in ("Guangdong" → "Südchina"), for comparing a region with a province (optional). */
+  regionOfAdmin1?(admin1: string): string | null;
 }

@@ -107,6 +107,10 @@ export class PlaceGazetteer implements Gazetteer {
   readonly #capitals = new Map<string, number>();
   /** Places whose canonical name is in `weakNames`. */
   readonly #weakPlaces = new Set<number>();
+  /** region compact key (name or alias) → canonical region. */
+  readonly #regions = new Map<string, { name: string; within: string | null }>();
+  /** admin1 canonical name → its region. */
+  readonly #admin1Regions = new Map<string, string>();
 
   constructor(places: Place[], aliases: CuratedAlias[], extras: GazetteerExtras = {}) {
     for (const place of places) this.#addPlace(place);
@@ -132,7 +136,11 @@ export class PlaceGazetteer implements Gazetteer {
     for (const country of ['CN', 'DE'] as const) {
       for (const entry of extras.admin1?.[country] ?? []) {
         for (const written of [entry.name, ...entry.aliases]) this.#admin1.set(compactKey(written), { name: entry.name, country });
+        if (entry.region) this.#admin1Regions.set(entry.name, entry.region);
       }
+    }
+    for (const region of extras.admin1?.regions ?? []) {
+      for (const written of [region.name, ...region.aliases]) this.#regions.set(compactKey(written), { name: region.name, within: region.within });
     }
     for (const place of this.#places) {
       if (place.type === 'province' || place.type === 'state') {
@@ -351,6 +359,7 @@ export class PlaceGazetteer implements Gazetteer {
   #suggest(core: string, country: Country | null): string | null {
     const key = compactKey(core);
     if (key.length < 4) return null;
+    const max = maxEditsFor(key);
     const shared = new Map<string, number>();
     const index = this.#trigramIndex();
     for (const gram of trigramsOf(key)) {
@@ -358,7 +367,6 @@ export class PlaceGazetteer implements Gazetteer {
     }
     const grams = trigramsOf(key).length;
     const pool = [...shared.entries()].filter(([, n]) => n >= Math.max(1, Math.floor(grams / 3))).sort((a, b) => b[1] - a[1]).slice(0, 200);
-    const max = key.length <= 5 ? 1 : key.length <= 10 ? 2 : 3;
     let best: { index: number; distance: number; rank: number; population: number } | null = null;
     for (const [other] of pool) {
       let distance = editDistance(key, other, max);
@@ -402,12 +410,41 @@ export class PlaceGazetteer implements Gazetteer {
     return index === undefined ? null : (this.#places[index] ?? null);
   }
 
+  admin1Fuzzy(raw: string): { name: string; country: Country } | null {
+    const exact = this.admin1(raw);
+    if (exact) return exact;
+    const key = compactKey(cleanAdmin1(raw));
+    const max = maxEditsFor(key);
+    if (max === 0) return null;
+    // The same edit budget a misspelt city gets; a tie between two provinces ("Shanxi"/"Shaanxi") resolves to neither.
+    let best: { name: string; country: Country } | null = null;
+    let bestDistance = max + 1;
+    let tied = false;
+    for (const [written, admin1] of this.#admin1) {
+      const distance = editDistance(key, written, max);
+      if (distance > max) continue;
+      if (distance < bestDistance) {
+        best = admin1;
+        bestDistance = distance;
+        tied = false;
+      } else if (distance === bestDistance && best?.name !== admin1.name) tied = true;
+    }
+    return tied ? null : best;
+  }
+
+  region(raw: string): { name: string; within: string | null } | null {
+    const key = compactKey(raw.trim().replace(/^(?:der|die|das|dem|des|the)\s+/iu, ''));
+    return this.#regions.get(key) ?? (key.endsWith('s') ? this.#regions.get(key.slice(0, -1)) ?? null : null);
+  }
+
+  regionOfAdmin1(admin1: string): string | null {
+    const name = this.admin1(admin1)?.name ?? admin1;
+    return this.#admin1Regions.get(name) ?? null;
+  }
+
   admin1(raw: string): { name: string; country: Country } | null {
-    let text = raw.trim().replace(/^[(\s]+|[)\s.,;:]+$/gu, '');
-    text = text.replace(/^(?:der\s+|die\s+|the\s+)?(?:provinz|province\s+of|bundesland|land|freistaat|autonome\s+region|autonomous\s+region)\s+/iu, '');
     // "Guangxi Zhuang Autonomous Region": the people a region is named after are no part of its name.
-    text = text.replace(/\s+(?:province|provinz|state|(?:(?:zhuang|hui|uygur|uyghur|uighur)\s+)?autonomous\s+region)$/iu, '');
-    const key = compactKey(text);
+    const key = compactKey(cleanAdmin1(raw));
     const direct = this.#admin1.get(key);
     if (direct) return direct;
     // Genitive: "Bayerns", "Guangdongs".
@@ -586,6 +623,20 @@ export function buildGazetteer(places: Place[], aliases: CuratedAlias[] = [], ex
 /** Resolve one list item (see `PlaceGazetteer.resolveListItem`) against any gazetteer built here. */
 export function resolveListItem(gazetteer: PlaceGazetteer, raw: string, options: ResolveOptions = {}): ListItemResolution {
   return gazetteer.resolveListItem(raw, options);
+}
+
+/** Edits a misspelt name may have and still be recognised: none under four letters, more for longer names. */
+function maxEditsFor(key: string): number {
+  return key.length < 4 ? 0 : key.length <= 5 ? 1 : key.length <= 10 ? 2 : 3;
+}
+
+/** A written admin1 without designators: "Provinz Guangdong", "Guangdong Province" → "Guangdong". */
+function cleanAdmin1(raw: string): string {
+  return raw
+    .trim()
+    .replace(/^[(\s]+|[)\s.,;:]+$/gu, '')
+    .replace(/^(?:der\s+|die\s+|the\s+)?(?:provinz|province\s+of|bundesland|land|freistaat|autonome\s+region|autonomous\s+region)\s+/iu, '')
+    .replace(/\s+(?:province|provinz|state|(?:(?:zhuang|hui|uygur|uyghur|uighur)\s+)?autonomous\s+region)$/iu, '');
 }
 
 function trigramsOf(key: string): string[] {

@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../core/errors.ts';
 import { PlaceGazetteer } from './gazetteer.ts';
-import type { Admin1File, CuratedFile, PlacesFile } from './gazetteer-data.ts';
+import type { Admin1File, CuratedAlias, CuratedFile, PlacesFile } from './gazetteer-data.ts';
 import type { Place } from './gazetteer-types.ts';
 
 /** Where the data files live. @defaultValue the `data/` folder beside this file */
 export interface LoadGazetteerOptions {
   dataDir?: URL;
+  /** Aliases reviewers accepted (decisions in the database), added to the curated ones. */
+  extraAliases?: readonly CuratedAlias[];
 }
 
 /**
@@ -35,7 +37,7 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): PlaceGazettee
     capitalOf,
     population,
   }));
-  const aliases = [...curated.aliases];
+  const aliases = [...curated.aliases, ...(options.extraAliases ?? [])];
   for (const rename of curated.renames ?? []) {
     const place = places.find((p) => p.id === rename.id);
     if (!place) continue;

@@ -16,7 +16,7 @@ export const coordinatedListParser: Parser = {
   name: 'member-list-coordinated',
   parse(doc) {
     const claims: MemberListClaim[] = [];
-    for (const mention of findMembershipMentions(doc)) {
+    for (const mention of doc.shared(findMembershipMentions)) {
       const scope = SCOPE[mention.kind];
       if (!scope || mention.planned || mention.partial) continue;
       // Cities named as a network or taken from context make no list; an appositive subject stands apart from the enumeration.

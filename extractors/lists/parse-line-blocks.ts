@@ -15,13 +15,11 @@ import { countryOfWords } from '../counts/count-vocabulary.ts';
 import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { isCityLike } from '../places/find-cities.ts';
+import { documentLines, textLines, type TextLine } from '../text/text-lines.ts';
 
-/** A line of the text with its offsets, `text` trimmed. */
-export interface TextLine {
-  start: number;
-  end: number;
-  text: string;
-}
+// Line-based parsers elsewhere import these from here.
+export { textLines, type TextLine };
+
 
 // A heading names members: "German members", "Mitgliedsstädte", "Unsere Mitglieder (Stand: Mai 2021)", "Founding members".
 const HEADING_NOUN = /(?<![\p{L}])(?:(?:ISA-)?(?:Gründungsmitglieder|Mitglieder|Mitgliedsstädte|Mitgliedstädte|Mitgliedskommunen|Gründungsstädte)|(?:founding\s+)?members|member\s+(?:cities|municipalities|towns)|founding\s+cities)(?![\p{L}])/iu;
@@ -37,22 +35,6 @@ const PROSE = /[.!?]["“”]?$/u;
 const GROUP_LEAD = /^([^:|]{2,60}?)\s*:\s*(\S.*)?$/u;
 const FOUNDING = /(?<![\p{L}])(?:Gründ\p{L}*|founding|founders?)(?![\p{L}])/iu;
 
-/** The lines of `text` with offsets. */
-export function textLines(text: string): TextLine[] {
-  const lines: TextLine[] = [];
-  let from = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === '\n') {
-      let s = from;
-      let e = i;
-      while (s < e && /\s/u.test(text[s] ?? '')) s++;
-      while (e > s && /\s/u.test(text[e - 1] ?? '')) e--;
-      lines.push({ start: s, end: e, text: text.slice(s, e) });
-      from = i + 1;
-    }
-  }
-  return lines;
-}
 
 /** Whether a line is a heading over a member roster: short, no sentence, a member noun, no other roster. */
 export function isMemberHeading(line: string): boolean {
@@ -179,7 +161,7 @@ function rowName(doc: AnalysedDocument, line: TextLine): { start: number; end: n
 export const lineBlockListParser: Parser = {
   name: 'member-list-line-block',
   parse(doc) {
-    const lines = textLines(doc.text);
+    const lines = doc.shared(documentLines);
     const claims: MemberListClaim[] = [];
     let after = -1;
     lines.forEach((heading, index) => {

@@ -50,7 +50,7 @@ export const memberListParser: Parser = {
   name: 'member-list',
   parse(doc) {
     const spans: ListSpan[] = [];
-    for (const { phrase, sentence, link } of findMemberCountPhrases(doc)) {
+    for (const { phrase, sentence, link } of doc.shared(findMemberCountPhrases)) {
       if (!phrase.list || phrase.unit === 'states' || phrase.unit === 'provinces') continue;
       // A colon list that ends its line runs over the list lines below, as after a member noun.
       const itemsEnd = phrase.list.kind === 'colon' ? colonListEnd(doc, sentence, phrase.list.start) : phrase.list.end;

@@ -13,7 +13,8 @@ import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts'
 import { countryOfWords, unitOf } from '../counts/count-vocabulary.ts';
 import { splitListItems } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
-import { groupLabel, textLines, type TextLine } from './parse-line-blocks.ts';
+import { groupLabel, type TextLine } from './parse-line-blocks.ts';
+import { documentLines } from '../text/text-lines.ts';
 
 interface Cell {
   start: number;
@@ -89,7 +90,7 @@ function findTables(lines: TextLine[]): Table[] {
 export const textTableParser: Parser = {
   name: 'member-list-text-table',
   parse(doc) {
-    const lines = textLines(doc.text);
+    const lines = doc.shared(documentLines);
     const claims: Claim[] = [];
     for (const table of findTables(lines)) {
       const header = table.rows[0]!.map((c) => c.text);

@@ -90,6 +90,9 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
     if (sentence.paragraph !== previousParagraph) previousCity = null;
     previousParagraph = sentence.paragraph;
     const ownLink = organisationFor(doc, sentence);
+    // Without an alliance in reach no cue can make a mention: skip the cue expressions.
+    const recent = ownLink ? null : recentOrganisation(doc, sentence);
+    if (!ownLink && !recent) continue;
     const taken: Array<[number, number]> = [];
     for (const [kind, cue, rule] of MEMBERSHIP_CUES) {
       cue.lastIndex = 0;
@@ -104,7 +107,7 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
         // "Der Kreistag hatte den Beitritt … beschlossen": an accession or membership names the alliance before as well.
         // A guest "an der Plenarversammlung" / "at the plenary session" is a guest of the alliance that holds it.
         const impliesAlliance = (kind === 'joined' && JOINED_FOR_SURE.test(m[0])) || (kind === 'intends_to_join' && ACCESSION.test(m[0])) || (kind === 'guest' && PLENARY.test(sentence.text));
-        const link = ownLink ?? (impliesAlliance && !OTHER_TARGET.test(doc.text.slice(sentence.start, cueEnd)) ? recentOrganisation(doc, sentence) : null);
+        const link = ownLink ?? (impliesAlliance && !OTHER_TARGET.test(doc.text.slice(sentence.start, cueEnd)) ? recent : null);
         if (!link) continue;
         taken.push([cueStart, cueEnd]);
         const clauseBefore = doc.text.slice(sentence.start, cueStart);

@@ -11,7 +11,7 @@ import { findMembershipMentions } from './find-membership-mentions.ts';
 export const membershipEventParser: Parser = {
   name: 'membership-event',
   parse(doc) {
-    const mentions = findMembershipMentions(doc);
+    const mentions = doc.shared(findMembershipMentions);
     const citiesOf = (kind: string, test: (m: (typeof mentions)[number]) => boolean) =>
       new Set(mentions.filter((m) => m.kind === kind && test(m)).flatMap((m) => m.cities.map((c) => c.name)));
     const joinedForSure = citiesOf('joined', (m) => !m.planned && m.sure);

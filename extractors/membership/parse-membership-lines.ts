@@ -7,6 +7,7 @@
 import type { MembershipEventClaim } from '../../core/claim.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
 import { textLines } from '../lists/parse-line-blocks.ts';
+import { documentLines } from '../text/text-lines.ts';
 
 // After the alliance's name: its abbreviation in brackets, a comma or dash, then "seit 2017" / "member since 2019".
 const SINCE_AFTER = /^\s*(?:\([^()\n]{1,30}\))?\s*[,:–—-]?\s*(?:(?:Mitglied|member)\s+)?(?:seit|since)\s+((?:19|20)\d{2})(?!\d)/iu;
@@ -18,7 +19,7 @@ export const membershipLineParser: Parser = {
   name: 'membership-line',
   parse(doc) {
     if (!doc.mainCity) return [];
-    const lines = textLines(doc.text);
+    const lines = doc.shared(documentLines);
     const claims: MembershipEventClaim[] = [];
     lines.forEach((line, index) => {
       const org = doc.organisations.find((o) => o.start >= line.start && o.end <= line.end && o.form !== 'anaphor'

@@ -10,12 +10,15 @@ import type { PartnershipClaim, PartnershipRelation } from '../../core/claim.ts'
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
-import { textLines, type TextLine } from '../lists/parse-line-blocks.ts';
+import type { TextLine } from '../text/text-lines.ts';
 import { PROSPECTIVE, RELATIONS } from './parse-partnerships.ts';
+import { documentLines } from '../text/text-lines.ts';
 
 // "– seit 2018", "(since 1986)", "(1998)", ", ab 2012": the year a listed partnership dates from.
 const YEAR = /(?:(?:seit|since|ab|from)\s+(?:dem\s+Jahr\s+)?|\(\s*)((?:19|20)\d{2})(?!\d)/iu;
 const LIST_LINE = /^[-•–*·▪]?\s*\p{Lu}[^.!?]{0,90}$/u;
+// "Nürnberg - Shenzhen", "Augsburg – Jinan": a pair written as one item.
+const DASH_PAIR = /^\s+[-–—]\s+$|^[–—]$/u;
 // A heading or lead-in is short; a longer line is prose that mentions partnerships.
 const MAX_HEADING_WORDS = 5;
 
@@ -23,7 +26,7 @@ export const partnershipListParser: Parser = {
   name: 'partnership-list',
   parse(doc) {
     const claims: PartnershipClaim[] = [];
-    const lines = textLines(doc.text);
+    const lines = doc.shared(documentLines);
     lines.forEach((line, index) => {
       const relation = headingRelation(line.text);
       if (!relation || !doc.mainCity) return;
@@ -50,6 +53,21 @@ export const partnershipListParser: Parser = {
         const claim = pairClaim(doc, owner, city, relation, year, sentence.start, until);
         if (claim) claims.push(claim);
       });
+    }
+    // "Zu den aktivsten Städtepartnerschaften zählen Nürnberg - Shenzhen, Regensburg - Qingdao …": pairs joined by a dash.
+    for (const sentence of doc.sentences) {
+      const relation = RELATIONS.find(([, cue]) => cue.test(sentence.text))?.[0];
+      if (!relation || PROSPECTIVE.test(sentence.text)) continue;
+      const places = [...doc.cities, ...doc.admin1Mentions].filter((c) => c.start >= sentence.start && c.end <= sentence.end).sort((a, b) => a.start - b.start);
+      for (let i = 0; i + 1 < places.length; i++) {
+        const [a, b] = [places[i]!, places[i + 1]!];
+        if (!DASH_PAIR.test(doc.text.slice(a.end, b.start))) continue;
+        const claim = pairClaim(doc, a, b, relation, null, a.start, b.end);
+        if (claim) {
+          claims.push(claim);
+          i++;
+        }
+      }
     }
     return claims;
   },

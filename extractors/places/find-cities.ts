@@ -51,24 +51,39 @@ export function findCities(text: string, gazetteer: Gazetteer): CityMention[] {
   return findCityMentions(text, gazetteer).cities;
 }
 
-/** Cities, and the weak mentions ("Hagen", "Essen") no enumeration confirmed, for callers whose context makes a place likely. */
-export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: CityMention[]; weak: CityMention[] } {
+/**
+ * Cities, and the weak mentions ("Hagen", "Essen") no enumeration confirmed, for callers whose
+ * context makes a place likely; and the provinces and Länder named (`admin1`), which partner and
+ * are placed like cities but are none — misspelt ones too where a designator marks them
+ * ("Provinz Guandong").
+ */
+export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: CityMention[]; weak: CityMention[]; admin1: CityMention[] } {
   const strong: CityMention[] = [];
   const weak: CityMention[] = [];
+  const admin1: CityMention[] = [];
   const districtRuns = new Set<CityMention>();
   for (const mention of gazetteer.findMentions(text)) {
     if (!/^\p{Lu}/u.test(mention.raw)) continue; // "essen", "hof": lower case is a word, not a place
     // "Hannover Messe", "Leipzig Airport": the venue, no place a claim or a "die Stadt" could mean.
     if (VENUE_AFTER.test(text.slice(mention.end, mention.end + 16))) continue;
+    const unit = mention.candidates.find((p) => p.type === 'province' || p.type === 'state');
     // "Provinz Hebei", "Hebei province": the province, though a district elsewhere bears its name.
-    if (mention.candidates.some((p) => p.type === 'province' || p.type === 'state') && (ADMIN1_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || ADMIN1_AFTER.test(text.slice(mention.end, mention.end + 12)))) continue;
+    if (unit && (ADMIN1_BEFORE.test(text.slice(Math.max(0, mention.start - 20), mention.start)) || ADMIN1_AFTER.test(text.slice(mention.end, mention.end + 12)))) {
+      admin1.push(toCityMention(mention, unit));
+      continue;
+    }
     // "the German district of Kleve" is the Kreis, not its town; "die Landkreise Heidenheim und Schwäbisch Hall", "the districts of Kleve and Wesel": a plural district noun covers every item it coordinates.
     const before = text.slice(Math.max(0, mention.start - 30), mention.start);
     const previous = strong.at(-1);
     const plural = DISTRICT_PLURAL.test(before) || (previous !== undefined && districtRuns.has(previous) && ENUMERATION_GAP.test(text.slice(previous.end, mention.start)));
     const district = DISTRICT_OF.test(before) || plural ? mention.candidates.find((p) => p.type === 'district') : undefined;
     const place = district ?? chooseCity(mention.candidates);
-    if (!place) continue;
+    if (!place) {
+      if (unit && !mention.weak) admin1.push(toCityMention(mention, unit));
+      continue;
+    }
+    // Beijing, Shanghai: the municipality is a city and its own province at once.
+    if (unit && place.type === 'province') admin1.push(toCityMention(mention, unit));
     const city = toCityMention(mention, place);
     // An item the plural noun reached passes it on: "die Kreise Kleve, Wesel und Viersen".
     if (plural && district) districtRuns.add(city);
@@ -88,7 +103,26 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
       }
     });
   }
-  return { cities: all.filter((c) => accepted.has(c)), weak: all.filter((c) => !accepted.has(c)) };
+  admin1.push(...misspeltAdmin1(text, gazetteer, admin1));
+  admin1.sort((a, b) => a.start - b.start);
+  return { cities: all.filter((c) => accepted.has(c)), weak: all.filter((c) => !accepted.has(c)), admin1 };
+}
+
+// "Provinz Guandong", "Shangdon Province": a name a designator marks as a province, however spelt.
+const DESIGNATED_ADMIN1 = /(?<![\p{L}])(?:(?:Provinz|Bundesland|Freistaat|[Pp]rovince\s+of)\s+(?<after>\p{Lu}[\p{Ll}]{3,})|(?<before>\p{Lu}[\p{Ll}]{3,})\s+(?:[Pp]rovince|Provinz))(?![\p{L}])/gu;
+
+function misspeltAdmin1(text: string, gazetteer: Gazetteer, known: readonly CityMention[]): CityMention[] {
+  if (!gazetteer.admin1Fuzzy) return [];
+  const found: CityMention[] = [];
+  for (const m of text.matchAll(DESIGNATED_ADMIN1)) {
+    const raw = m.groups?.after ?? m.groups?.before ?? '';
+    const start = (m.index ?? 0) + m[0].indexOf(raw);
+    if (known.some((k) => k.start <= start && k.end > start) || gazetteer.admin1(raw)) continue;
+    const unit = gazetteer.admin1Fuzzy(raw);
+    const place = unit ? gazetteer.byName(unit.name, unit.country).find((p) => p.type === 'province' || p.type === 'state') : undefined;
+    if (place) found.push({ start, end: start + raw.length, raw, name: place.name, country: place.country, place, candidates: [place] });
+  }
+  return found;
 }
 
 const ADMIN1_BEFORE = /(?<![\p{L}])(?:Provinz|Bundesland|Freistaat|[Pp]rovince\s+of|[Ss]tate\s+of)\s+$/u;

@@ -10,7 +10,7 @@ const PREPOSITION = '(?:in|im|nach|aus|auf|bei|beim|von|vom|zu|zur|zum|mit|neben
 // An article, or a possessive ("in Germany's Ruhr area", "in south China's Guangdong").
 const LEAD = "(?:der|dem|den|des|die|das|the|a|an|einer|einem|eines|(?:(?:south|north|east|west|central|southwest|southeast|northwest|northeast)\\s+)?\\p{Lu}\\p{L}+['’]s)?";
 const MODIFIERS = '(?:\\s*[\\p{Ll}][\\p{L}-]*(?:e|en|er|es|em|an|ese|ian))?';
-const CITY_NOUN = '(?:\\s*(?:Stadt|Provinzhauptstadt|Hauptstadt|Landeshauptstadt|Metropole|Partnerstadt|Freundschaftsstadt|Region|Bezirk|Stadtbezirk|Kreis|Landkreis|city|town|capital|provincial\\s+capital|district|metropolis|German\\s+towns?|German\\s+cities)(?:\\s+of)?)?';
+const CITY_NOUN = '(?:\\s*(?:Provinz|Partnerprovinz|Bundesland|Freistaat|province|state|Stadt|Provinzhauptstadt|Hauptstadt|Landeshauptstadt|Metropole|Partnerstadt|Freundschaftsstadt|Region|Bezirk|Stadtbezirk|Kreis|Landkreis|city|town|capital|provincial\\s+capital|district|metropolis|German\\s+towns?|German\\s+cities)(?:\\s+of)?)?';
 const GOVERNED = new RegExp(`(?:^|[\\s(])${PREPOSITION}\\s+${LEAD}${MODIFIERS}${CITY_NOUN}\\s*$`, 'iu');
 
 /** True when a preposition (with article, adjective and a city noun) stands right before `city`. */

@@ -47,6 +47,11 @@ export const dedupeClaims: Refiner = {
         continue;
       }
       if (existing.kind === 'partnership' && claim.kind === 'partnership') {
+        // Two signings on different dates (an agreement in 2001, the partnership treaty in 2004) are two facts of one pair.
+        if (existing.since && claim.since && !existing.since.startsWith(claim.since) && !claim.since.startsWith(existing.since)) {
+          if (!kept.has(`${key}|${claim.since}`)) kept.set(`${key}|${claim.since}`, claim);
+          continue;
+        }
         const better = RELATION_RANK[claim.relation] > RELATION_RANK[existing.relation] ? claim : existing;
         const since = precision(claim.since) > precision(existing.since) ? claim.since : existing.since;
         kept.set(key, { ...better, since, evidence: precision(claim.since) > precision(existing.since) ? claim.evidence : better.evidence });

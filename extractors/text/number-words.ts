@@ -84,3 +84,11 @@ export function parseCardinal(raw: string, language: 'de' | 'en' = 'de'): number
   if (/^\d+[.,]\d+$/.test(s)) return Number(s.replace(',', '.'));
   return numberWordValue(s);
 }
+
+// Substrings of every number word but the articles "ein"/"one" (which count only in "ein Dutzend").
+const NUMBER_WORD_PART = /zwei|drei|vier|f(?:ü|ue)nf|sechs|sieben|acht|neun|zehn|elf|zw(?:ö|oe)lf|zwanzig|ßig|ssig|zig|hundert|dutzend|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|dozen/i;
+
+/** Cheap check before a cardinal expression runs: false means `text` holds no digits and no number word above one. */
+export function mayHoldCardinal(text: string): boolean {
+  return /\d/.test(text) || NUMBER_WORD_PART.test(text);
+}

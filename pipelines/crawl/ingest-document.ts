@@ -8,11 +8,12 @@ import { extname, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../sql/schema.ts';
+import type { PartialDate } from '../../core/claim.ts';
 import { findDocument, recordUnchanged, storeDocumentVersion } from '../../sql/queries/documents.ts';
 import { BadInputError, errorMessageOf, RetryableError } from '../../core/errors.ts';
 import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher } from './fetcher.ts';
-import { parseDocument } from '../parse/parse-document.ts';
+import { readDocument } from '../parse/read-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, stripFragment } from './normalize-url.ts';
 
@@ -20,7 +21,7 @@ export interface IngestDeps {
   db: Kysely<DB>;
   /** @defaultValue a guarded `createHttpFetcher`, closed afterwards */
   fetcher?: Fetcher;
-  /** @defaultValue `parseDocument` */
+  /** @defaultValue `readDocument` */
   parse?: ParseFunction;
   /** @defaultValue `process.env` */
   env?: Record<string, string | undefined>;
@@ -36,6 +37,13 @@ export interface IngestInput {
   url?: string;
   /** The file's bytes, when the caller has them already. */
   body?: Uint8Array;
+  /**
+   * Where a file was published (`isa ingest FILE --url`): the document is stored under this URL
+   * instead of its `file://` path, and links and URL dates are read against it. Files only.
+   */
+  documentUrl?: string;
+  /** The publication date the sender gives (`--published`); wins over what the document shows. */
+  published?: PartialDate | null;
   /** Allow a private/loopback URL (`--allow-private`). @defaultValue false */
   allowPrivate?: boolean;
   sourceId?: string | null;
@@ -60,8 +68,9 @@ export interface IngestResult {
 export async function ingestDocument(deps: IngestDeps, input: IngestInput): Promise<IngestResult> {
   const options = resolveCrawlOptions(input.options, deps.env ?? process.env);
   const target = input.url !== undefined || input.file !== undefined ? input : splitInput(input.input);
-  const parse = deps.parse ?? parseDocument;
-  const fetched = target.url !== undefined ? await fetchOnce(deps, target.url, input.allowPrivate ?? false, options) : await readLocal(target.file, input.body, options.maxBodyBytes);
+  const parse = deps.parse ?? readDocument;
+  if (input.documentUrl !== undefined && target.url !== undefined) throw new BadInputError(`${target.url} is fetched from its own URL; a documentUrl is for files only.`, { input: target.url });
+  const fetched = target.url !== undefined ? await fetchOnce(deps, target.url, input.allowPrivate ?? false, options) : publishedAt(await readLocal(target.file, input.body, options.maxBodyBytes), input.documentUrl);
   if (fetched.body.byteLength === 0) throw new BadInputError(`${fetched.key} is empty; nothing to store.`, { input: fetched.key });
   const hash = createHash('sha256').update(fetched.body).digest('hex');
   const sourceId = input.sourceId ?? null;
@@ -70,7 +79,7 @@ export async function ingestDocument(deps: IngestDeps, input: IngestInput): Prom
     const stored = await recordUnchanged(deps.db, { runId: input.runId, url: fetched.key, sourceId, httpStatus: fetched.httpStatus ?? 200, fetchedAt: fetched.fetchedAt, etag: fetched.etag, lastModified: fetched.lastModified });
     return { url: fetched.key, documentId: stored.documentId, versionId: known.latestVersionId, outcome: 'unchanged' };
   }
-  const parsed = await parse({ body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType, fetchedAt: fetched.fetchedAt, languageHint: input.languageHint ?? null });
+  const parsed = await parse({ body: fetched.body, url: fetched.finalUrl, contentType: fetched.contentType, fetchedAt: fetched.fetchedAt, languageHint: input.languageHint ?? null, published: input.published ?? null });
   const stored = await storeDocumentVersion(
     deps.db,
     {
@@ -146,6 +155,14 @@ async function readLocal(file: string | undefined, given: Uint8Array | undefined
   }
   if (body.byteLength > maxBytes) throw new BadInputError(`${path} is over the cap of ${maxBytes} bytes; raise maxBodyBytes if it is genuine.`, { input: path });
   return { key, finalUrl: key, body, contentType: contentTypeFromExtension(path), httpStatus: null, etag: null, lastModified: null, fetchedAt: new Date() };
+}
+
+/** A file stored under the URL it was published at: that URL is its identity and its base. */
+function publishedAt(local: Fetched, documentUrl: string | undefined): Fetched {
+  if (documentUrl === undefined) return local;
+  const key = normalizeUrl(documentUrl);
+  if (!key) throw new BadInputError(`${documentUrl} is not an http(s) URL; give the address the document was published at.`, { input: documentUrl });
+  return { ...local, key, finalUrl: stripFragment(documentUrl) };
 }
 
 /** Content type of a local file by its extension; null leaves it to sniffing. */

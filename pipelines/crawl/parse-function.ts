@@ -1,4 +1,8 @@
-/** The parse stage as the crawl calls it: injectable, so tests and other parsers can stand in. */
+/**
+ * The parse stage as the crawl calls it: `readDocument` (`pipelines/parse/read-document.ts`) in
+ * production, injectable so tests and other readers can stand in.
+ */
 import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
+import type { ParseOptions } from '../parse/parse-options.ts';
 
-export type ParseFunction = (input: ParseInput) => Promise<ParsedDocument>;
+export type ParseFunction = (input: ParseInput, options?: ParseOptions) => Promise<ParsedDocument>;

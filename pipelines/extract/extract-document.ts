@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { effectivePublished, extractClaims } from '../../extractors/extract-claims.ts';
+import { extractClaims } from '../../extractors/extract-claims.ts';
 import type { Extraction } from '../../core/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
-import { parseDocument } from '../parse/parse-document.ts';
-import type { ParsedDocument } from '../../core/parsed-document.ts';
+import { readDocument } from '../parse/read-document.ts';
 import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { contentTypeFromExtension } from '../crawl/ingest-document.ts';
@@ -27,15 +26,17 @@ export interface ExtractDocumentInput {
   now: Date;
 }
 
-/** Reads one document (no database), parses it and extracts its claims: `isa extract`. */
+/**
+ * Reads one document (no database) through `readDocument`, the crawl's and the ingest's reader,
+ * and extracts its claims: `isa extract` and the eval. Text and publication date are what a stored
+ * copy of the same bytes holds.
+ */
 export async function extractDocument(deps: ExtractDocumentDeps, input: ExtractDocumentInput): Promise<Extraction> {
   const { body, url, contentType, fetchedAt } = await readSource(deps, input);
-  const parsed = await parseDocument({ body, url, contentType, fetchedAt }, { pdfWorkers: deps.pdfWorkers ?? null });
-  const context = { gazetteer: deps.gazetteer, published: parsed.published, language: parsed.language, now: fetchedAt };
-  const claims = extractClaims(parsed.text, context);
-  const published = releaseDate(parsed, effectivePublished(parsed.text, context));
+  const parsed = await readDocument({ body, url, contentType, fetchedAt }, { pdfWorkers: deps.pdfWorkers ?? null });
+  const claims = extractClaims(parsed.text, { gazetteer: deps.gazetteer, published: parsed.published, language: parsed.language, now: fetchedAt });
   return {
-    document: { source: input.source, title: parsed.title, published, language: parsed.language, text: parsed.text },
+    document: { source: input.source, title: parsed.title, published: parsed.published, language: parsed.language, text: parsed.text },
     claims,
   };
 }
@@ -60,17 +61,4 @@ async function readSource(deps: ExtractDocumentDeps, input: ExtractDocumentInput
   }
   const contentType = contentTypeFromExtension(path);
   return { body, url: `file://${path}`, contentType, fetchedAt: input.now };
-}
-
-/** Rungs of the parse stage's date cascade that read structured metadata rather than guess from text. */
-const STRUCTURED_DATE_SOURCES = /^(json-ld|meta|time|pdf-info)/;
-
-/**
- * The document's release date: structured metadata (JSON-LD, meta tags, <time>, the PDF's info)
- * first; then the date the extractors read in the text (a byline, "Pressemitteilung vom …",
- * a dateline), which knows more shapes than the parse stage's date line; then that date line.
- */
-export function releaseDate(parsed: Pick<ParsedDocument, 'published' | 'publishedSource'>, fromText: string | null): string | null {
-  if (parsed.published && STRUCTURED_DATE_SOURCES.test(parsed.publishedSource ?? '')) return parsed.published;
-  return fromText ?? parsed.published;
 }

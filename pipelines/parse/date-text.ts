@@ -65,23 +65,6 @@ export function latestAllowedDay(fetchedAt: Date): string {
   return new Date(fetchedAt.getTime() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
-/**
- * The first candidate, in cascade order, that is a plausible publication date; each rung skipped
- * for being later than the fetch (or before 1990) leaves a warning.
- */
-export function firstPlausiblePublication(
-  candidates: ReadonlyArray<readonly [PartialDate | null, string]>,
-  fetchedAt: Date,
-  warnings: string[],
-): { published: PartialDate | null; publishedSource: string | null } {
-  for (const [date, source] of candidates) {
-    if (!date) continue;
-    if (isPlausiblePublication(date, fetchedAt)) return { published: date, publishedSource: source };
-    warnings.push(`${source} gives ${date}, later than the fetch or implausibly early; ignored`);
-  }
-  return { published: null, publishedSource: null };
-}
-
 /** True when the date (at its earliest reading) is not after the fetch day, and not before 1990. */
 export function isPlausiblePublication(date: PartialDate, fetchedAt: Date): boolean {
   const year = Number(date.slice(0, 4));

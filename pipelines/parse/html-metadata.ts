@@ -4,8 +4,7 @@
  */
 import type { CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
-import type { PartialDate } from '../../core/claim.ts';
-import { dateFromUrl, findDateLine, isPlausiblePublication, parseDateValue } from './date-text.ts';
+import type { DateValue } from './publication-date.ts';
 
 const SEPARATORS = /\s+[|–—·•:»]\s+|\s+-\s+|\s+::\s+/;
 
@@ -115,12 +114,6 @@ export function readLinks($: CheerioAPI, pageUrl: string): string[] {
   return links;
 }
 
-export interface PublishedDate {
-  published: PartialDate | null;
-  publishedSource: string | null;
-  warnings: string[];
-}
-
 /** Every `datePublished` in the JSON-LD blocks, `@graph` included, in document order. */
 function jsonLdDates($: CheerioAPI): string[] {
   const found: string[] = [];
@@ -187,31 +180,15 @@ function dateLineCandidates($: CheerioAPI, mainLines: readonly string[]): string
 }
 
 /**
- * The publication date cascade, after trafilatura/htmldate: JSON-LD `datePublished` → publication
- * meta tags → `<time datetime>` → the page's own date line → the URL. A rung whose date is later
- * than the fetch (or before 1990) is skipped with a warning and the next rung decides.
+ * What the page shows about its publication date, for `publicationDate`'s cascade: structured
+ * values (JSON-LD → publication meta tags → `<time datetime>`) and the short lines near the title.
  */
-export function readPublished($: CheerioAPI, pageUrl: string, fetchedAt: Date, mainLines: readonly string[]): PublishedDate {
-  const warnings: string[] = [];
-  const accept = (raw: string | null | undefined, source: string): PartialDate | null => {
-    if (!raw) return null;
-    const date = parseDateValue(raw);
-    if (!date) return null;
-    if (!isPlausiblePublication(date, fetchedAt)) {
-      warnings.push(`${source} gives ${date}, later than the fetch or implausibly early; ignored`);
-      return null;
-    }
-    return date;
-  };
-
-  for (const raw of jsonLdDates($)) {
-    const date = accept(raw, 'json-ld');
-    if (date) return { published: date, publishedSource: 'json-ld', warnings };
-  }
+export function readDateEvidence($: CheerioAPI, mainLines: readonly string[]): { structured: DateValue[]; pageLines: string[] } {
+  const structured: DateValue[] = jsonLdDates($).map((raw) => ({ raw, source: 'json-ld' }));
   for (const [selector, source] of META_DATES) {
     for (const element of $(selector).toArray()) {
-      const date = accept($(element).attr('content'), source);
-      if (date) return { published: date, publishedSource: source, warnings };
+      const raw = $(element).attr('content');
+      if (raw) structured.push({ raw, source });
     }
   }
   const times = $('time[datetime]').toArray();
@@ -222,20 +199,10 @@ export function readPublished($: CheerioAPI, pageUrl: string, fetchedAt: Date, m
     ...times,
   ];
   for (const element of ranked) {
-    const date = accept(element.attribs['datetime'], 'time');
-    if (date) return { published: date, publishedSource: 'time', warnings };
+    const raw = element.attribs['datetime'];
+    if (raw) structured.push({ raw, source: 'time' });
   }
-  const line = findDateLine(dateLineCandidates($, mainLines), 40);
-  if (line) {
-    const date = accept(line, 'date-line');
-    if (date) return { published: date, publishedSource: 'date-line', warnings };
-  }
-  const fromUrl = dateFromUrl(pageUrl);
-  if (fromUrl) {
-    const date = accept(fromUrl.date, 'url');
-    if (date) return { published: date, publishedSource: 'url', warnings };
-  }
-  return { published: null, publishedSource: null, warnings };
+  return { structured, pageLines: dateLineCandidates($, mainLines) };
 }
 
 const SOFT_404 = /^(?:(?:fehler|error)\s*)?404\b|\b404\s*(?:[-–:|]\s*)?(?:not found|nicht gefunden|fehler|error)\b|seite (?:wurde |konnte )?nicht gefunden|seite existiert (?:leider )?nicht|page (?:was |could not be )?not found|page (?:can[’']t|cannot|could not) be found|^not found$|^nicht gefunden$|die angeforderte seite (?:konnte|wurde|existiert)|the requested page (?:could not|was not|does not)|^ups!?,? (?:diese|die) seite|^oops!?,? (?:that|this) page/i;

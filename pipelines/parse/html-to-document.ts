@@ -6,7 +6,8 @@ import { BadInputError, NotFoundPageError } from '../../core/errors.ts';
 import { decodeBody } from './decode-body.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import { extractMainText, type MainText } from './html-main-text.ts';
-import { isSoft404, readLanguage, readLinks, readPublished, readTitle } from './html-metadata.ts';
+import { isSoft404, readDateEvidence, readLanguage, readLinks, readTitle } from './html-metadata.ts';
+import { publicationDate } from './publication-date.ts';
 import type { ResolvedParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { extractWithReadability } from './readability-main-text.ts';
@@ -69,8 +70,8 @@ export async function htmlToDocument(input: ParseInput, options: ResolvedParseOp
   if (looksLikeNotFound({ title, text: main.text })) {
     throw new NotFoundPageError(`soft 404: ${input.url} answers 200 but its page says it was not found ("${title ?? main.text.slice(0, 60)}"); drop the URL or fix the source's link`, { input: input.url });
   }
-  const mainLines = main.paragraphs.flat();
-  const date = readPublished($, input.url, input.fetchedAt, mainLines);
+  const warnings = [...decoded.warnings];
+  const date = publicationDate({ stated: input.published, ...readDateEvidence($, main.paragraphs.flat()), text: main.text, url: input.url }, input.fetchedAt, warnings);
   return {
     format: 'html',
     title,
@@ -80,6 +81,6 @@ export async function htmlToDocument(input: ParseInput, options: ResolvedParseOp
     text: main.text,
     captions: main.captions,
     links,
-    warnings: [...decoded.warnings, ...date.warnings],
+    warnings,
   };
 }

@@ -7,7 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { PartialDate } from '../../core/claim.ts';
 import { BadInputError } from '../../core/errors.ts';
 import { cleanPdfPages } from './clean-pdf-text.ts';
-import { dateFromUrl, findDateLine, firstPlausiblePublication, partialDate } from './date-text.ts';
+import { findDateLine, partialDate } from './date-text.ts';
+import { publicationDate } from './publication-date.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import type { ResolvedParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
@@ -227,13 +228,12 @@ export async function pdfToDocument(input: ParseInput, options: ResolvedParseOpt
   // The release date printed at the top of page 1 wins over the file's own dates.
   const dateLineIndex = cleaned.firstPageLines.slice(0, 8).findIndex((line) => findDateLine([line], 1) !== null);
   const dateLine = dateLineIndex >= 0 ? (cleaned.firstPageLines[dateLineIndex] ?? null) : null;
-  const { published, publishedSource } = firstPlausiblePublication(
-    [
-      [dateLine ? findDateLine([dateLine], 1) : null, 'date-line'],
-      [parsePdfDate(result.info.creationDate), 'pdf-info'],
-      [parsePdfDate(result.info.modDate), 'pdf-info:ModDate'],
-      [dateFromUrl(url)?.date ?? null, 'url'],
-    ],
+  const fileDates = [
+    { raw: parsePdfDate(result.info.creationDate), source: 'pdf-info' },
+    { raw: parsePdfDate(result.info.modDate), source: 'pdf-info:ModDate' },
+  ].flatMap((d) => (d.raw ? [{ raw: d.raw, source: d.source }] : []));
+  const { published, publishedSource } = publicationDate(
+    { stated: input.published, text, pageLines: dateLine ? [dateLine] : [], fileDates, url },
     input.fetchedAt,
     warnings,
   );

@@ -4,7 +4,8 @@
  */
 import { BadInputError } from '../../core/errors.ts';
 import { decodeBody } from './decode-body.ts';
-import { dateFromUrl, findDateLine, firstPlausiblePublication } from './date-text.ts';
+import { findDateLine } from './date-text.ts';
+import { publicationDate } from './publication-date.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { removeRepeatedBlocks } from './remove-repeated-blocks.ts';
@@ -33,14 +34,7 @@ export function textToDocument(input: ParseInput): ParsedDocument {
   if (text === '') throw new BadInputError(`no text in ${input.url}: the body is empty`, { input: input.url });
 
   const lines = text.split('\n').filter((line) => line !== '');
-  const { published, publishedSource } = firstPlausiblePublication(
-    [
-      [findDateLine(lines, 6), 'date-line'],
-      [dateFromUrl(input.url)?.date ?? null, 'url'],
-    ],
-    input.fetchedAt,
-    warnings,
-  );
+  const { published, publishedSource } = publicationDate({ stated: input.published, text, pageLines: lines.slice(0, 6), url: input.url }, input.fetchedAt, warnings);
   // The first line is a title only when it is short and not the date line.
   const firstTextLine = lines.find((line) => findDateLine([line], 1) === null) ?? null;
   const title = firstTextLine && firstTextLine.length <= 200 && lines.indexOf(firstTextLine) <= 2 ? firstTextLine : null;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { currentClaims } from '../../sql/queries/claims.ts';
 import { syncFlags, type SyncFlagsResult } from '../../sql/queries/flags.ts';
+import { withClaimCorrections } from '../../sql/queries/decisions.ts';
 import type { DB } from '../../sql/schema.ts';
 import type { FlagDraft } from './flag-draft.ts';
 import { RECONCILE_RULES } from './reconcile-rules.ts';
@@ -23,7 +24,8 @@ export interface ReconcileResult extends SyncFlagsResult {
 
 /** Flags conflicts within and between sources over the claims that stand now. */
 export async function reconcile(deps: ReconcileDeps, input: { runId: string | null }): Promise<ReconcileResult> {
-  const claims = await currentClaims(deps.db, deps.extractorVersion ?? null);
+  // Values reviewers corrected replace the extracted ones (sql/queries/decisions.ts).
+  const claims = await withClaimCorrections(deps.db, await currentClaims(deps.db, deps.extractorVersion ?? null));
   const drafts: FlagDraft[] = [];
   const ruleErrors: ReconcileResult['ruleErrors'] = [];
   for (const { name, rule } of RECONCILE_RULES) {

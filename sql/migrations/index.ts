@@ -5,6 +5,7 @@ import * as m0003 from './0003-claim-provenance.ts';
 import * as m0004 from './0004-document-sitemap-lastmod.ts';
 import * as m0005 from './0005-fetch-log-holds-fetch-times.ts';
 import * as m0006 from './0006-flags-without-last-seen-run.ts';
+import * as m0007 from './0007-decisions-users-sessions.ts';
 import * as m0010 from './0010-run-lifecycle.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and workers. */
@@ -17,6 +18,7 @@ export const migrationProvider: MigrationProvider = {
       '0004-document-sitemap-lastmod': m0004,
       '0005-fetch-log-holds-fetch-times': m0005,
       '0006-flags-without-last-seen-run': m0006,
+      '0007-decisions-users-sessions': m0007,
       '0010-run-lifecycle': m0010,
     };
   },

@@ -30,7 +30,7 @@ describe('isa', () => {
   it('exits 2 for an unknown command or flag, naming it', async () => {
     const unknown = await runCli(['crawl']);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('unknown command "crawl"');
+    expect(unknown.stderr).toContain("unknown command 'crawl'");
     const badFlag = await runCli(['extract', '--colour']);
     expect(badFlag.code).toBe(2);
     expect(badFlag.stderr).toContain('--colour');

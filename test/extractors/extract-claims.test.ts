@@ -40,9 +40,10 @@ describe('extractClaims', () => {
     expect(joined?.provenance?.notes?.[0]).toMatch(/weekday-mismatch/);
   });
 
-  it('uses the release date at the top of a plain text when the context has none', () => {
+  // The text's own date line is read once, by readDocument's cascade (pipelines/parse/publication-date.ts), never again here.
+  it('dates a current count by the publication date the reader found', () => {
     const text = '4. November 2019\n\nDie ISA wurde im April 2016 gegründet. Ihr gehören aktuell 21 deutsche Städte an.';
-    const [count] = extractClaims(text, { gazetteer, published: null, language: 'de', now: new Date(0) }).filter((c) => c.kind === 'member_count');
+    const [count] = extractClaims(text, { gazetteer, published: '2019-11-04', language: 'de', now: new Date(0) }).filter((c) => c.kind === 'member_count');
     expect(count).toMatchObject({ count: 21, asOf: '2019-11-04' });
     expect(count?.provenance?.implied).toContain('asOf');
   });

@@ -35,6 +35,22 @@ describe('ingestDocument', () => {
     expect(await database.db.selectFrom('document_versions').select('id').execute()).toHaveLength(1);
   });
 
+  it('stores a mailed file under the URL it was published at, with the date its sender gives', async () => {
+    const path = join(dir, 'anhang.html');
+    await writeFile(path, articlePage('Mitteilung per Mail', releaseText('die Partnerschaft', 3)));
+    const result = await ingestDocument({ db: database.db }, { runId: null, file: path, documentUrl: 'https://www.stadt.example/presse/2017/04/24/mitteilung.html#top', published: '2019-11-04' });
+    expect(result.url).toBe('https://www.stadt.example/presse/2017/04/24/mitteilung.html');
+    const stored = await database.db.selectFrom('document_versions').select(['url', 'final_url', 'published', 'published_source']).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ url: result.url, final_url: result.url, published: '2019-11-04', published_source: 'stated' });
+    // Without a stated date the URL it was published at still dates it.
+    const other = join(dir, 'anhang2.html');
+    await writeFile(other, articlePage('Zweite Mitteilung', releaseText('die Kooperation', 2)));
+    const second = await ingestDocument({ db: database.db }, { runId: null, file: other, documentUrl: 'https://www.stadt.example/presse/2017/04/24/zweite.html' });
+    const dated = await database.db.selectFrom('document_versions').select(['published', 'published_source']).where('id', '=', second.versionId).executeTakeFirstOrThrow();
+    expect(dated).toEqual({ published: '2017-04-24', published_source: 'url' });
+    await expect(ingestDocument({ db: database.db }, { runId: null, file: other, documentUrl: 'mailto:presse@stadt.example' })).rejects.toThrow(/mailto:presse@stadt\.example is not an http\(s\) URL/);
+  });
+
   it('fetches a URL once, through the guard', async () => {
     await expect(ingestDocument({ db: database.db }, { runId: null, input: site.url('/pm.html') })).rejects.toBeInstanceOf(RefusedError);
     expect(site.hits()).toBe(0);

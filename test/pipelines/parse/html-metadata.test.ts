@@ -1,8 +1,14 @@
 import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { isSoft404, readLanguage, readLinks, readPublished, readTitle, stripSiteName } from '../../../pipelines/parse/html-metadata.ts';
+import { isSoft404, readDateEvidence, readLanguage, readLinks, readTitle, stripSiteName } from '../../../pipelines/parse/html-metadata.ts';
+import { publicationDate } from '../../../pipelines/parse/publication-date.ts';
 
 const fetchedAt = new Date('2024-06-01T10:00:00Z');
+/** The page's evidence through the one cascade, as the HTML reader runs it. */
+function readPublished($: cheerio.CheerioAPI, url: string, at: Date, mainLines: string[]) {
+  const warnings: string[] = [];
+  return { ...publicationDate({ ...readDateEvidence($, mainLines), text: mainLines.join('\n'), url }, at, warnings), warnings };
+}
 const page = (head: string, body = '<p>x</p>', lang = ''): cheerio.CheerioAPI => cheerio.load(`<html${lang}><head>${head}</head><body>${body}</body></html>`);
 
 describe('stripSiteName', () => {
@@ -33,7 +39,7 @@ describe('readTitle / readLanguage / readLinks', () => {
   });
 });
 
-describe('readPublished cascade', () => {
+describe('the publication-date cascade on HTML evidence', () => {
   it('goes JSON-LD → meta → time → date line → URL and records the rung', () => {
     const url = 'https://a.example/2015/01/02/x';
     expect(readPublished(page('<script type="application/ld+json">{"datePublished":"2018-05-14"}</script><meta property="article:published_time" content="2018-05-15">'), url, fetchedAt, [])).toMatchObject({ published: '2018-05-14', publishedSource: 'json-ld' });

@@ -5,13 +5,13 @@
 import { describe, expect, it } from 'vitest';
 import { joinLines } from '../../../pipelines/parse/clean-pdf-text.ts';
 import { findDateLine, findDates } from '../../../pipelines/parse/date-text.ts';
-import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
+import { readDocument } from '../../../pipelines/parse/read-document.ts';
 
 const fetchedAt = new Date('2024-06-01T10:00:00Z');
 
 async function mainText(bodyHtml: string, url = 'https://www.stadt.example/presse/meldung'): Promise<{ text: string; published: string | null }> {
   const body = new TextEncoder().encode(`<!DOCTYPE html><html lang="de"><head><title>Meldung</title></head><body><main>${bodyHtml}</main></body></html>`);
-  const doc = await parseDocument({ body, url, contentType: 'text/html; charset=utf-8', fetchedAt });
+  const doc = await readDocument({ body, url, contentType: 'text/html; charset=utf-8', fetchedAt });
   return { text: doc.text, published: doc.published };
 }
 

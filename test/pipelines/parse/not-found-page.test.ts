@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { looksLikeNotFound } from '../../../pipelines/parse/not-found-page.ts';
-import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
+import { readDocument } from '../../../pipelines/parse/read-document.ts';
 import { NotFoundPageError } from '../../../core/errors.ts';
 
 describe('looksLikeNotFound', () => {
@@ -30,8 +30,8 @@ describe('looksLikeNotFound negative cases', () => {
   });
 });
 
-describe('parseDocument on error templates', () => {
-  const parse = (body: string, contentType: string) => parseDocument({ body: Buffer.from(body), url: 'http://example.org/x', contentType, fetchedAt: new Date('2026-01-01') });
+describe('readDocument on error templates', () => {
+  const parse = (body: string, contentType: string) => readDocument({ body: Buffer.from(body), url: 'http://example.org/x', contentType, fetchedAt: new Date('2026-01-01') });
 
   it('refuses an HTML error template with NotFoundPageError, by its title or by a short body text', async () => {
     const byTitle = '<!DOCTYPE html><html><head><title>Seite nicht gefunden</title></head><body><nav>Menü</nav><p>Leider nichts.</p></body></html>';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
+import { readDocument } from '../../../pipelines/parse/read-document.ts';
 import { PdfWorkerPool } from '../../../pipelines/parse/pdf-to-document.ts';
 import { BadInputError } from '../../../core/errors.ts';
 
@@ -11,9 +11,9 @@ describe('PDF parsing and the caller\'s bytes', () => {
   it('leaves a Node Buffer body intact, so it can be parsed again and stored', async () => {
     const body = fixture('press-release.pdf');
     const size = body.length;
-    const first = await parseDocument(input(body));
+    const first = await readDocument(input(body));
     expect(body.length).toBe(size);
-    const second = await parseDocument(input(body));
+    const second = await readDocument(input(body));
     expect(second.text).toBe(first.text);
   });
 });
@@ -26,17 +26,17 @@ describe('PdfWorkerPool', () => {
 
   it('gives the same text as a fresh worker, across several documents', async () => {
     const body = fixture('press-release.pdf');
-    const oneShot = await parseDocument(input(body));
+    const oneShot = await readDocument(input(body));
     for (let i = 0; i < 3; i++) {
-      const pooled = await parseDocument(input(body), { pdfWorkers: pool });
+      const pooled = await readDocument(input(body), { pdfWorkers: pool });
       expect(pooled.text).toBe(oneShot.text);
     }
   });
 
   it('fails a broken PDF and a timed-out one, and keeps serving the next document', async () => {
-    await expect(parseDocument(input(fixture('truncated.pdf'), 'truncated.pdf'), { pdfWorkers: pool })).rejects.toBeInstanceOf(BadInputError);
-    await expect(parseDocument(input(fixture('page-footers.pdf'), 'page-footers.pdf'), { pdfWorkers: pool, pdfTimeoutMs: 1 })).rejects.toThrow(/longer than/);
-    const after = await parseDocument(input(fixture('press-release.pdf')), { pdfWorkers: pool });
+    await expect(readDocument(input(fixture('truncated.pdf'), 'truncated.pdf'), { pdfWorkers: pool })).rejects.toBeInstanceOf(BadInputError);
+    await expect(readDocument(input(fixture('page-footers.pdf'), 'page-footers.pdf'), { pdfWorkers: pool, pdfTimeoutMs: 1 })).rejects.toThrow(/longer than/);
+    const after = await readDocument(input(fixture('press-release.pdf')), { pdfWorkers: pool });
     expect(after.format).toBe('pdf');
     expect(after.text.length).toBeGreaterThan(100);
   });

@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { SEED_PAGES, bodySentences, scorePage } from '../../../bench/parse-compare.ts';
-import { parseDocument } from '../../../pipelines/parse/parse-document.ts';
+import { readDocument } from '../../../pipelines/parse/read-document.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const fetchedAt = new Date('2024-06-01T10:00:00Z');
@@ -18,7 +18,7 @@ describe('seed pages: main text against the seed and its gold notes', () => {
     it(`${page.id}: every body sentence, no chrome, captions apart`, async () => {
       const body = new Uint8Array(await readFile(join(root, page.page)));
       const seed = page.seed ? await readFile(join(root, page.seed), 'utf8') : '';
-      const doc = await parseDocument({ body, url: `https://fixtures.example/${page.page}`, contentType: 'text/html; charset=utf-8', fetchedAt });
+      const doc = await readDocument({ body, url: `https://fixtures.example/${page.page}`, contentType: 'text/html; charset=utf-8', fetchedAt });
       const score = scorePage(doc.text, seed, page);
       expect(bodySentences(seed, page).length).toBeGreaterThan(3);
       expect(score.missing).toEqual([]);
@@ -32,7 +32,7 @@ describe('seed pages: main text against the seed and its gold notes', () => {
   it('001 koeln: the logo alt text is not glued to the first word', async () => {
     const page = SEED_PAGES.find((p) => p.id.startsWith('001'));
     if (!page) throw new Error('seed 001 missing from SEED_PAGES');
-    const doc = await parseDocument({ body: new Uint8Array(await readFile(join(root, page.page))), url: 'https://fixtures.example/koeln/x/', contentType: 'text/html', fetchedAt });
+    const doc = await readDocument({ body: new Uint8Array(await readFile(join(root, page.page))), url: 'https://fixtures.example/koeln/x/', contentType: 'text/html', fetchedAt });
     expect(doc.text).toContain('\n\nKöln ist der Chinesisch-Deutschen Industriestädteallianz beigetreten.');
     expect(doc.text).toContain('am Montag, 24. April 2017, auf der Hannover Messe');
     // The event date inside a sentence is not the publication date.
@@ -40,7 +40,7 @@ describe('seed pages: main text against the seed and its gold notes', () => {
   });
 
   it('004 mainz PDF: the press-office block is gone, cut sentences are whole, and it equals the cleaned seed text', async () => {
-    const pdf = await parseDocument({
+    const pdf = await readDocument({
       body: new Uint8Array(await readFile(join(root, 'fixtures/sites/mainz/dokumente/pm-2019-11-04-isa-delegationsreise-foshan.pdf'))),
       url: 'https://fixtures.example/mainz/dokumente/pm-2019-11-04-isa-delegationsreise-foshan.pdf',
       contentType: 'application/pdf',
@@ -54,7 +54,7 @@ describe('seed pages: main text against the seed and its gold notes', () => {
     expect(pdf.published).toBe('2019-11-04');
     expect(pdf.publishedSource).toBe('date-line');
 
-    const seed = await parseDocument({
+    const seed = await readDocument({
       body: new Uint8Array(await readFile(join(root, 'fixtures/gold/seeds/004_3195e5f7f6206ff7.txt'))),
       url: 'file:///fixtures/gold/seeds/004_3195e5f7f6206ff7.txt',
       contentType: 'text/plain',
@@ -72,7 +72,7 @@ describe('fixture sites: legacy charsets as served', () => {
   ];
   for (const [file, contentType, title] of cases) {
     it(`${file.split('/').pop()} (${contentType})`, async () => {
-      const doc = await parseDocument({ body: new Uint8Array(await readFile(join(root, file))), url: `https://fixtures.example/${file}`, contentType, fetchedAt });
+      const doc = await readDocument({ body: new Uint8Array(await readFile(join(root, file))), url: `https://fixtures.example/${file}`, contentType, fetchedAt });
       expect(doc.title).toBe(title);
       expect(doc.text).toContain(title);
       expect(doc.text).not.toMatch(/[\uFFFDÃ]/);

@@ -1,13 +1,12 @@
 /**
- * Publication date of a plain-text press release, when nothing else gives it: a date standing
+ * The clean text's own release date line (a rung of `publication-date.ts`'s cascade): a date standing
  * alone on a line near the top ("4. November 2019"), alone in one segment of a byline
  * ("Jiangmen Daily | April 26, 2016", "30.06.2022 – Pressestelle der Stadt Hagen"), after a
  * label ("Stand:", "Published:", "Pressemitteilung 312/2021 vom …") or after a place
- * ("Lahr, 28.05.2018", "Jiaozuo, den 20. Juni 2016"). The parse stage prefers structured
- * metadata; this is the last step of that cascade.
+ * ("Lahr, 28.05.2018", "Jiaozuo, den 20. Juni 2016"), or a labelled "Stand:" line in the footer.
  */
 import type { PartialDate } from '../../core/claim.ts';
-import { findDates } from './find-dates.ts';
+import { findDates } from '../../extractors/dates/find-dates.ts';
 
 // How far into the text a release date line may stand.
 const HEAD_LINES = 15;
@@ -30,7 +29,7 @@ const SOURCE_FIELD = /^[|·•–—]?\s*(?:Source|Quelle|Autor|Autorin|Author|V
 const NEXT_FIELD = /^[|·•–—]?\s*\p{Lu}[\p{L}.-]*(?:\s\p{L}[\p{L}.-]*){0,2}\s*:/u;
 
 /** Date the text itself gives as its publication date, or null. Day or month precision only. */
-export function detectPublishedDate(text: string): PartialDate | null {
+export function textDateLine(text: string): PartialDate | null {
   const head = text.slice(0, HEAD_CHARS);
   let lines = 0;
   for (const line of head.split('\n')) {

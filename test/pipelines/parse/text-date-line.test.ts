@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { detectPublishedDate } from '../../../extractors/dates/detect-published-date.ts';
+import { textDateLine } from '../../../pipelines/parse/text-date-line.ts';
 
-describe('detectPublishedDate', () => {
+describe('textDateLine', () => {
   it.each([
     ['\n\n\n4. November 2019\n\nPressemitteilung: Delegationsreise', '2019-11-04'],
     ['Titel\n\nLahr, 28.05.2018\n\nText', '2018-05-28'],
@@ -31,18 +31,18 @@ describe('detectPublishedDate', () => {
     ['Title\n\n2020-11-24 09:30  Source: Shiyan Daily  Author: Chen Yu\n\nText', '2020-11-24'],
     ['Titel\n\n12.05.2021 Quelle: Stadt Jena\n\nText', '2021-05-12'],
   ])('finds the release date in %j', (text, date) => {
-    expect(detectPublishedDate(text)).toBe(date);
+    expect(textDateLine(text)).toBe(date);
   });
 
   it('ignores dates inside sentences and years alone', () => {
-    expect(detectPublishedDate('Die Allianz wurde am 25. April 2016 gegründet.\n\n2019')).toBeNull();
-    expect(detectPublishedDate('Text ohne Datum')).toBeNull();
+    expect(textDateLine('Die Allianz wurde am 25. April 2016 gegründet.\n\n2019')).toBeNull();
+    expect(textDateLine('Text ohne Datum')).toBeNull();
     // A date at the bottom of a long page without a label is a date of the text, not of the page.
-    expect(detectPublishedDate(`Titel\n\n${'Ein Satz über die Allianz.\n'.repeat(20)}\nDie Allianz tagte zuletzt am\n12. Mai 2021`)).toBeNull();
+    expect(textDateLine(`Titel\n\n${'Ein Satz über die Allianz.\n'.repeat(20)}\nDie Allianz tagte zuletzt am\n12. Mai 2021`)).toBeNull();
     // A place, a date and a sentence go on: the year must end the dateline.
-    expect(detectPublishedDate('Titel\n\nBochum, 4. Mai 2021 trafen sich die Bürgermeister.')).toBeNull();
+    expect(textDateLine('Titel\n\nBochum, 4. Mai 2021 trafen sich die Bürgermeister.')).toBeNull();
     // Only a labelled date may be followed by another field: an unlabelled one must stand alone or be followed by its source or author.
-    expect(detectPublishedDate('Titel\n\n4. Mai 2021 Ergebnis: die Stadt tritt bei.')).toBeNull();
-    expect(detectPublishedDate('Titel\n\nAm 4. Mai 2021 Quelle: Archiv')).toBeNull();
+    expect(textDateLine('Titel\n\n4. Mai 2021 Ergebnis: die Stadt tritt bei.')).toBeNull();
+    expect(textDateLine('Titel\n\nAm 4. Mai 2021 Quelle: Archiv')).toBeNull();
   });
 });
