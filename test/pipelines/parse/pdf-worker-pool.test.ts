@@ -49,12 +49,12 @@ describe('a PDF worker that fails after it answered', () => {
     const pool = new PdfWorkerPool({ maxIdle: 2, workerEntry: failingEntry });
     try {
       const body = fixture('press-release.pdf');
-      const first = await parseDocument(input(body), { pdfWorkers: pool });
+      const first = await readDocument(input(body), { pdfWorkers: pool });
       expect(first.text).toContain('Stand-in text');
       expect(pool.idleWorkers).toBe(1);
       // The idle worker throws; its exit is observable state, so wait for it rather than sleeping.
       await expect.poll(() => pool.idleWorkers, { timeout: 10_000, interval: 20 }).toBe(0);
-      const second = await parseDocument(input(body), { pdfWorkers: pool });
+      const second = await readDocument(input(body), { pdfWorkers: pool });
       expect(second.text).toContain('Stand-in text');
     } finally {
       await pool.close();
