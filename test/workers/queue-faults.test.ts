@@ -89,7 +89,7 @@ describe.skipIf(!postgresUrl)('distributed runs under faults', () => {
     beforeAll(async () => {
       server = await startFixtureServer();
       [reference, queued] = await Promise.all([freshPostgres(), freshPostgres()]);
-    });
+    }, 120_000);
     afterAll(async () => {
       await runner?.close();
       await worker?.close();
@@ -116,6 +116,6 @@ describe.skipIf(!postgresUrl)('distributed runs under faults', () => {
       expect(warnings.join('\n')).toMatch(/no longer in Redis/);
       expect(uninterrupted.status).toBe('succeeded');
       expect(await comparable(queued)).toEqual(await comparable(reference));
-    });
+    }, 240_000);
   });
 });

@@ -56,7 +56,7 @@ describe.skipIf(!postgresUrl || !redisUrl)('the fixture crawl through BullMQ on 
     expect(b.versions.length).toBeGreaterThanOrEqual(5);
     expect(b.claims.length).toBeGreaterThan(10);
     expect(b).toEqual(a);
-  });
+  }, 240_000);
 });
 
 describe('distributed mode without a reachable Redis', () => {
