@@ -12,6 +12,7 @@ const BENCHES = [
   { name: 'documents: parse + extract, HTML and PDF separately, documents/s', file: 'bench/document-bench.ts' },
   { name: 'gazetteer: load time and matching throughput', file: 'scripts/gazetteer/bench-gazetteer.ts' },
   { name: 'main text: hand-written rules vs Readability on the fixture pages', file: 'bench/parse-compare.ts' },
+  { name: 'startup: isa --help, extract, flags against node -e 0', file: 'bench/startup-bench.ts' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -4,6 +4,8 @@
  * validation of enum values. Nothing here imports the pipeline, so `isa --help` stays light.
  */
 
+import { terminalSafe } from './terminal-text.ts';
+
 /** Exit codes every command uses. */
 export const EXIT = {
   ok: 0,
@@ -58,10 +60,14 @@ export interface Command {
   run(args: { values: OptionValues; positionals: string[] }, io: CommandIo): Promise<number>;
 }
 
+/** What parsing and help need: the command without its implementation (the build writes these as JSON). */
+export type CommandDeclaration = Omit<Command, 'run'>;
+
 export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
+/** Writes a line; escape sequences and control characters in it (crawled text) cannot reach the terminal. */
 export function print(stream: NodeJS.WritableStream, text = ''): void {
-  stream.write(`${text}\n`);
+  stream.write(`${terminalSafe(text)}\n`);
 }

@@ -1,19 +1,37 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { Command as Program, CommanderError, Help, InvalidArgumentError, Option } from 'commander';
-import { EXIT, print, UsageError, type Command, type CommandIo, type OptionSpec, type OptionValues } from './command.ts';
+import { EXIT, print, UsageError, type Command, type CommandDeclaration, type CommandIo, type OptionSpec, type OptionValues } from './command.ts';
 import { PipelineError } from '../core/errors.ts';
-import { runCommand } from './commands/run-command.ts';
-import { extractCommand } from './commands/extract-command.ts';
-import { ingestCommand } from './commands/ingest-command.ts';
-import { flagsCommand } from './commands/flags-command.ts';
-import { reviewCommand } from './commands/review-command.ts';
-import { migrateCommand } from './commands/migrate-command.ts';
-import { workerCommand } from './commands/worker-command.ts';
-import { sourcesCommand } from './commands/sources-command.ts';
-import { evalCommand } from './commands/eval-command.ts';
-import { runsCommand } from './commands/runs-command.ts';
+import { terminalSafe } from './terminal-text.ts';
 
-const COMMANDS: Command[] = [runCommand, extractCommand, ingestCommand, flagsCommand, reviewCommand, runsCommand, sourcesCommand, migrateCommand, workerCommand, evalCommand];
+/**
+ * Every command, in the order `isa --help` lists them. Loaded on demand: a command's module (and the
+ * pipeline, database driver or gazetteer behind it) is imported only when that command runs.
+ */
+const COMMANDS: Array<{ name: string; load: () => Promise<Command> }> = [
+  { name: 'run', load: async () => (await import('./commands/run-command.ts')).runCommand },
+  { name: 'extract', load: async () => (await import('./commands/extract-command.ts')).extractCommand },
+  { name: 'ingest', load: async () => (await import('./commands/ingest-command.ts')).ingestCommand },
+  { name: 'flags', load: async () => (await import('./commands/flags-command.ts')).flagsCommand },
+  { name: 'review', load: async () => (await import('./commands/review-command.ts')).reviewCommand },
+  { name: 'runs', load: async () => (await import('./commands/runs-command.ts')).runsCommand },
+  { name: 'sources', load: async () => (await import('./commands/sources-command.ts')).sourcesCommand },
+  { name: 'migrate', load: async () => (await import('./commands/migrate-command.ts')).migrateCommand },
+  { name: 'worker', load: async () => (await import('./commands/worker-command.ts')).workerCommand },
+  { name: 'eval', load: async () => (await import('./commands/eval-command.ts')).evalCommand },
+];
+
+/**
+ * The declarations without `run`, as the build writes them beside the compiled main.js: parsing and
+ * help then need no command module at all. From the sources (tsx) there is no index: load them all.
+ */
+const COMMAND_INDEX = new URL('./command-index.json', import.meta.url);
+
+export async function commandDeclarations(): Promise<CommandDeclaration[]> {
+  if (existsSync(COMMAND_INDEX)) return JSON.parse(readFileSync(COMMAND_INDEX, 'utf8')) as CommandDeclaration[];
+  const commands = await Promise.all(COMMANDS.map((entry) => entry.load()));
+  return commands.map(({ run: _run, ...declaration }) => declaration);
+}
 
 const ENVIRONMENT_HELP = `
 Environment: DATABASE_URL (Postgres; default: embedded PGlite in ISA_DATA_DIR, ./data),
@@ -46,7 +64,7 @@ function toOption(name: string, spec: OptionSpec): Option {
  * Builds the parser from the declarations. A new one per call, so tests can drive `main` repeatedly
  * in one process; output goes to the given streams, and commander's own exits become exceptions.
  */
-function buildProgram(io: CommandIo, run: (command: Command, values: OptionValues, positionals: string[]) => void): Program {
+function buildProgram(io: CommandIo, declarations: CommandDeclaration[], run: (command: CommandDeclaration, values: OptionValues, positionals: string[]) => void): Program {
   const program = new Program('isa')
     .description('ingest press releases on German–Chinese city cooperation as claims with evidence, flag conflicts')
     .usage('COMMAND [options]')
@@ -54,8 +72,8 @@ function buildProgram(io: CommandIo, run: (command: Command, values: OptionValue
     .helpOption('-h, --help', 'show help')
     .addHelpText('after', ENVIRONMENT_HELP)
     .configureOutput({
-      writeOut: (text) => void io.stdout.write(text),
-      writeErr: (text) => void io.stderr.write(text),
+      writeOut: (text) => void io.stdout.write(terminalSafe(text)),
+      writeErr: (text) => void io.stderr.write(terminalSafe(text)),
       getOutHelpWidth: () => 100,
       getErrHelpWidth: () => 100,
     })
@@ -65,7 +83,7 @@ function buildProgram(io: CommandIo, run: (command: Command, values: OptionValue
     .showSuggestionAfterError(true)
     .showHelpAfterError('(isa --help lists the commands)')
     .helpCommand('help [COMMAND]', 'show help for a command');
-  for (const command of COMMANDS) {
+  for (const command of declarations) {
     const sub = program
       .command(command.name)
       .summary(command.summary)
@@ -91,8 +109,8 @@ function buildProgram(io: CommandIo, run: (command: Command, values: OptionValue
 
 /** Runs the CLI and returns the exit code; never calls process.exit, so tests can drive it. */
 export async function main(argv: string[], io: CommandIo): Promise<number> {
-  let chosen: { command: Command; values: OptionValues; positionals: string[] } | undefined;
-  const program = buildProgram(io, (command, values, positionals) => {
+  let chosen: { command: CommandDeclaration; values: OptionValues; positionals: string[] } | undefined;
+  const program = buildProgram(io, await commandDeclarations(), (command, values, positionals) => {
     chosen = { command, values, positionals };
   });
   try {
@@ -104,7 +122,12 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   if (!chosen) return EXIT.usage;
   const { command, values, positionals } = chosen;
   try {
-    return await command.run({ values, positionals }, io);
+    // A bad variable fails every command here, before any work, rather than each source later.
+    const { loadConfig } = await import('../core/config.ts');
+    loadConfig(io.env);
+    const entry = COMMANDS.find((c) => c.name === command.name);
+    if (!entry) throw new Error(`command ${command.name} is declared but not registered in cli/main.ts`);
+    return await (await entry.load()).run({ values, positionals }, io);
   } catch (error) {
     if (error instanceof UsageError) {
       print(io.stderr, `isa ${command.name}: ${error.message}\n(isa ${command.name} --help shows its options)`);

@@ -1,26 +1,63 @@
 /**
  * Builds what the commands need from the configuration, once per process: the database (migrated),
- * the gazetteer, and the stage runner that matches the mode.
+ * the gazetteer, and the stage runner that matches the mode. The pipeline, the queue and the
+ * gazetteer are imported when first asked for, so a command that only reads the database starts fast.
  */
-import { join } from 'node:path';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Gazetteer } from '../extractors/gazetteer/gazetteer-types.ts';
 import type { PlaceGazetteer } from '../extractors/gazetteer/gazetteer.ts';
-import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
-import { syncGazetteerTable } from '../sql/queries/gazetteer.ts';
-import { databaseId } from '../sql/queries/runs.ts';
-import { acceptedAliases } from '../sql/queries/decisions.ts';
 import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
 
 export { currentExtractorVersion };
 import { migrate, openDatabase, type Database } from '../sql/database.ts';
 import { ConfigError } from '../core/errors.ts';
-import { InProcessStageRunner, type StageDeps, type StageRunner } from '../pipelines/run/run-stage.ts';
-import { QueueStageRunner } from '../workers/queue-stage-runner.ts';
-import type { Config } from './config.ts';
+import type { StageDeps, StageRunner } from '../pipelines/run/run-stage.ts';
+import { crawlOverrides, type Config } from './config.ts';
+
+/**
+ * Makes sure the embedded database's folder exists and can be written, so a bad ISA_DATA_DIR is one
+ * clear error at start (PGlite itself retries mkdir without end).
+ */
+export function ensureDataDir(config: Config): void {
+  if (config.databaseUrl) return;
+  const dir = resolve(config.dataDir);
+  try {
+    mkdirSync(join(dir, 'pglite'), { recursive: true });
+    accessSync(join(dir, 'pglite'), constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(`the data directory ${dir} (ISA_DATA_DIR or --data) cannot be written: ${(error as Error).message}. Choose a folder you can write, or set DATABASE_URL to use Postgres.`, { input: dir });
+  }
+}
+
+/** Opens the configured database (embedded or Postgres) without migrating it. */
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  ensureDataDir(config);
+  return openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
+}
+
+/**
+ * Whether every migration is recorded already: one query, where the migrator takes a lock and reads
+ * its tables (a second and more on the embedded database, on every command).
+ */
+async function upToDate(database: Database): Promise<boolean> {
+  const { sql } = await import('kysely');
+  const { migrationProvider } = await import('../sql/migrations/index.ts');
+  const wanted = Object.keys(await migrationProvider.getMigrations());
+  const table = database.schema ? sql.id(database.schema, 'kysely_migration') : sql.id('kysely_migration');
+  try {
+    const { rows } = await sql<{ name: string }>`select name from ${table}`.execute(database.db);
+    const done = new Set(rows.map((r) => r.name));
+    return wanted.every((name) => done.has(name));
+  } catch {
+    return false; // no migration table yet: a fresh database
+  }
+}
 
 /** Opens the configured database and applies pending migrations. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
+  const database = await openConfiguredDatabase(config);
+  if (await upToDate(database)) return database;
   const outcome = await migrate(database.db, { schema: database.schema });
   if (outcome.error) {
     await database.close();
@@ -31,11 +68,14 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
 
 /** Loads the gazetteer (large: call once per process and pass it on). */
 export async function openGazetteer(): Promise<PlaceGazetteer> {
+  const { loadGazetteer } = await import('../extractors/gazetteer/load-gazetteer.ts');
   return loadGazetteer();
 }
 
 /** The gazetteer with the names reviewers accepted as aliases of a city (`isa review --alias`, the flag page). */
 export async function openReviewedGazetteer(database: Database): Promise<PlaceGazetteer> {
+  const { acceptedAliases } = await import('../sql/queries/decisions.ts');
+  const { loadGazetteer } = await import('../extractors/gazetteer/load-gazetteer.ts');
   const accepted = await acceptedAliases(database.db);
   return loadGazetteer({ extraAliases: accepted.map((a) => ({ alias: a.alias, name: a.city, country: a.country })) });
 }
@@ -43,6 +83,7 @@ export async function openReviewedGazetteer(database: Database): Promise<PlaceGa
 /** Loads the gazetteer and makes the database's gazetteer table hold the same places. */
 export async function openSyncedGazetteer(database: Database): Promise<PlaceGazetteer> {
   const gazetteer = await openReviewedGazetteer(database);
+  const { syncGazetteerTable } = await import('../sql/queries/gazetteer.ts');
   await syncGazetteerTable(database.db, gazetteer.places());
   return gazetteer;
 }
@@ -52,15 +93,20 @@ export async function stageDeps(database: Database, config: Config, gazetteer?: 
     db: database.db,
     gazetteer: gazetteer ?? (await openReviewedGazetteer(database)),
     extractorVersion: extractorVersion ?? currentExtractorVersion(),
-    ...(config.userAgent ? { crawlOptions: { userAgent: config.userAgent } } : {}),
+    crawlOptions: crawlOverrides(config),
   };
 }
 
 /** In-process without REDIS_URL; BullMQ with it, which needs a database every worker can reach. */
 export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer, extractorVersion: string, warn?: (line: string) => void): Promise<StageRunner> {
-  if (!config.redisUrl) return new InProcessStageRunner(await stageDeps(database, config, gazetteer, extractorVersion));
+  if (!config.redisUrl) {
+    const { InProcessStageRunner } = await import('../pipelines/run/run-stage.ts');
+    return new InProcessStageRunner(await stageDeps(database, config, gazetteer, extractorVersion));
+  }
   if (database.kind !== 'postgres') {
     throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: workers on other processes or machines cannot share the embedded database. Set DATABASE_URL to a Postgres database, or unset REDIS_URL to run in-process.');
   }
+  const { QueueStageRunner } = await import('../workers/queue-stage-runner.ts');
+  const { databaseId } = await import('../sql/queries/runs.ts');
   return QueueStageRunner.open({ redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), noWorkerWarningMs: config.noWorkerWarningMs, ...(warn ? { warn } : {}) });
 }

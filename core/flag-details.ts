@@ -7,6 +7,10 @@
 export interface TimelinePoint {
   /** ISO date (YYYY-MM-DD) the statement is true at. */
   asOf: string;
+  /** How much of `asOf` the source gave: "2017" is drawn as 2017-01-01 with precision `year`. Optional (older flags). */
+  precision?: 'year' | 'month' | 'day';
+  /** The date as stated ("2017-12"), when it was partial. Optional (older flags). */
+  stated?: string;
   /** The stated value: a count, a list size, an attribute value; null for a bare event. */
   value: number | string | null;
   /** A short label for the chart: "12 DE cities", "Köln admitted", "Guangdong". */

@@ -25,6 +25,8 @@ export interface ParsedDocument {
   warnings: string[];
   /** Page count for PDFs. */
   pages?: number;
+  /** The reader that made this (`read-…`, `pipelines/parse/parser-version.ts`); stored with the version. */
+  parserVersion?: string;
 }
 
 export interface ParseInput {

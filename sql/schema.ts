@@ -81,6 +81,24 @@ export interface DocumentVersionsTable {
   captions: Json<string[]>;
   parse_warnings: Json<string[]>;
   run_id: BigId | null;
+  /** The reader that made clean_text and published (migration 0011); null: not recorded. Optional on insert. */
+  parser_version: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A reading a newer reader replaced (migration 0011): what the older claims' offsets point into. */
+export interface DocumentReadingsTable {
+  id: SerialId;
+  version_id: BigId;
+  parser_version: string | null;
+  superseded_by: string;
+  superseded_at: DefaultTimestamp;
+  title: string | null;
+  published: string | null;
+  published_source: string | null;
+  language: string | null;
+  clean_text: string;
+  captions: Json<string[]>;
+  parse_warnings: Json<string[]>;
 }
 
 export type FetchOutcome = 'new' | 'changed' | 'unchanged' | 'gone' | 'failed' | 'skipped';
@@ -131,8 +149,10 @@ export interface GazetteerTable {
   aliases: string[];
 }
 
-export type FlagSeverity = 'error' | 'warning' | 'info';
-export type FlagStatus = 'open' | 'confirmed' | 'dismissed' | 'explained' | 'fixed';
+/** contradiction: sources cannot both be right; discrepancy: worth a look; explained: the dates account for it (migration 0008). */
+export type FlagSeverity = 'contradiction' | 'discrepancy' | 'explained';
+/** fixed: a reviewer says the source was fixed; resolved_by_source: the reconciler found the evidence gone (migration 0008). Both reopen if the finding returns. */
+export type FlagStatus = 'open' | 'confirmed' | 'dismissed' | 'explained' | 'fixed' | 'resolved_by_source';
 
 export interface FlagsTable {
   id: SerialId;
@@ -147,6 +167,8 @@ export interface FlagsTable {
   reviewed_by: string | null;
   reviewed_at: Timestamp | null;
   first_seen_run: BigId | null;
+  /** The subject the reconciler found it in (`org:ISA`, `city:Foshan`); migration 0008. */
+  subject_key: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: DefaultTimestamp;
   updated_at: DefaultTimestamp;
 }
@@ -210,6 +232,7 @@ export interface DB {
   runs: RunsTable;
   documents: DocumentsTable;
   document_versions: DocumentVersionsTable;
+  document_readings: DocumentReadingsTable;
   fetches: FetchesTable;
   extractions: ExtractionsTable;
   claims: ClaimsTable;

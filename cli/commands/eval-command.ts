@@ -50,7 +50,7 @@ Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usa
     if (format === 'json') for (const note of run.notes) print(io.stderr, note);
     print(io.stdout, format === 'json'
       ? JSON.stringify(run, null, 2)
-      : formatEvaluation(run.scorer, run.sets, run.failures, { flags: run.flags, details: values.show === 'seen', notes: run.notes }));
+      : formatEvaluation(run.scorer, run.sets, run.failures, { flags: run.flags, details: values.show === 'seen', blind: run.blind, notes: run.notes }));
     return run.failures.length === 0 ? EXIT.ok : EXIT.failed;
   },
 };

@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { crawlOverrides, loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openGazetteer } from '../services.ts';
 import { extractDocument } from '../../pipelines/extract/extract-document.ts';
@@ -25,7 +25,7 @@ Exit codes: 0 done, 1 the input could not be read or parsed (the message says wh
     const format = String(values.format);
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
     const config = loadConfig(io.env);
-    const fetcher = createHttpFetcher(resolveCrawlOptions(config.userAgent ? { userAgent: config.userAgent } : {}));
+    const fetcher = createHttpFetcher(resolveCrawlOptions(crawlOverrides(config)));
     try {
       const extraction = await extractDocument(
         { gazetteer: await openGazetteer(), fetcher },

@@ -3,22 +3,25 @@ import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase } from '../services.ts';
 import { flagEvidence, listFlags, sentenceAround } from '../../sql/queries/flags.ts';
 import type { FlagStatus } from '../../sql/schema.ts';
+import type { FlagDetails } from '../../core/flag-details.ts';
 
-const STATUSES: FlagStatus[] = ['open', 'confirmed', 'dismissed', 'explained', 'fixed'];
+const STATUSES: FlagStatus[] = ['open', 'confirmed', 'dismissed', 'explained', 'fixed', 'resolved_by_source'];
 /** Every kind the reconciler writes (pipelines/reconcile/rules), so `--kind` can refuse a typo. */
 export const FLAG_KINDS = [
-  'stated_count_vs_list', 'founding_vs_joined_later', 'join_date_conflict', 'listed_after_leaving', 'count_sum_conflict',
-  'partnership_since_conflict', 'event_ordinal_conflict', 'attribute_conflict', 'unresolved_name', 'ambiguous_name',
-  'weekday_mismatch', 'count_conflict', 'count_change',
+  'count_same_time_disagreement', 'count_outlier', 'count_unexplained_change', 'count_growth_explained',
+  'founding_vs_joined_later', 'listed_before_joining', 'admitted_missing_from_list', 'dropped_without_exit', 'listed_after_leaving',
+  'join_date_conflict', 'granularity', 'stated_count_vs_list', 'count_sum_conflict', 'event_ordinal_conflict',
+  'attribute_conflict', 'population_conflict', 'partnership_since_conflict', 'partnership_relation_conflict',
+  'unresolved_name', 'ambiguous_name', 'weekday_mismatch',
 ] as const;
 
 export const flagsCommand: Command = {
   name: 'flags',
   summary: 'list flagged inconsistencies with their evidence side by side',
   help: `Lists flags (default: open ones) with each claim's quote, URL, fetch time and extractor version.
-Flag kinds: stated_count_vs_list, founding_vs_joined_later, join_date_conflict, listed_after_leaving,
-count_sum_conflict, partnership_since_conflict, event_ordinal_conflict, attribute_conflict, unresolved_name,
-ambiguous_name, weekday_mismatch, count_conflict, count_change (shown as explained: the dates account for it).
+Severities: contradiction (the sources cannot both be right), discrepancy (worth a look), explained (the
+dates account for it: growth of the membership, shown with status explained).
+Flag kinds: ${FLAG_KINDS.join(', ')}.
 
 Exit codes: 0 listed, 1 could not read the database, 2 usage, 4 open flags remain (with --fail-on-open).`,
   options: {
@@ -66,6 +69,11 @@ Exit codes: 0 listed, 1 could not read the database, 2 usage, 4 open flags remai
         for (const flag of withEvidence) {
           print(io.stdout, `#${flag.id} ${flag.severity.toUpperCase()} ${flag.kind} — ${flag.subject ?? ''} [${flag.status}] (fingerprint ${flag.fingerprint})`);
           print(io.stdout, `  ${flag.explanation}`);
+          const details = flag.details as FlagDetails;
+          if (details.likelyWrong) print(io.stdout, `  likely wrong: claim ${details.likelyWrong.claimId} — ${details.likelyWrong.reason}`);
+          if (details.timeline?.points.length) {
+            print(io.stdout, `  timeline ${details.timeline.subject}: ${details.timeline.points.map((p) => `${p.stated ?? p.asOf} ${p.label}${p.role === 'conflicting' ? ' ✗' : p.role === 'outvoting' ? ' ✓' : ''}`).join(' → ')}`);
+          }
           flag.evidence.forEach((e, i) => {
             print(io.stdout, `  [${i + 1}] ${e.url}${e.finalUrl !== e.url ? ` → ${e.finalUrl}` : ''}`);
             print(io.stdout, `      fetched ${new Date(e.fetchedAt).toISOString()}${e.published ? `, published ${e.published}` : ''}, extractor ${e.extractorVersion}, chars ${e.start}–${e.end}`);

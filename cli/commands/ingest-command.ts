@@ -1,4 +1,4 @@
-import { loadConfig } from '../config.ts';
+import { crawlOverrides, loadConfig } from '../config.ts';
 import { print, UsageError, type Command } from '../command.ts';
 import { currentExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { ingestDocument } from '../../pipelines/crawl/ingest-document.ts';
@@ -39,7 +39,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
     const stated = statedDocument(values, positionals);
     const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
     const database = await openMigratedDatabase(config);
-    const fetcher = createHttpFetcher(resolveCrawlOptions(config.userAgent ? { userAgent: config.userAgent } : {}));
+    const fetcher = createHttpFetcher(resolveCrawlOptions(crawlOverrides(config)));
     try {
       const runId = await startRun(database.db, 'ingest', { inputs: positionals });
       const versionIds: string[] = [];

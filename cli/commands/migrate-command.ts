@@ -1,8 +1,7 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, type Command } from '../command.ts';
-import { migrate, openDatabase } from '../../sql/database.ts';
-import { openSyncedGazetteer } from '../services.ts';
-import { join } from 'node:path';
+import { migrate } from '../../sql/database.ts';
+import { openConfiguredDatabase, openSyncedGazetteer } from '../services.ts';
 
 export const migrateCommand: Command = {
   name: 'migrate',
@@ -15,7 +14,7 @@ Exit codes: 0 up to date, 1 a migration failed (nothing of it was applied).`,
   allowPositionals: false,
   async run({ values }, io) {
     const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
-    const database = await openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
+    const database = await openConfiguredDatabase(config);
     try {
       const outcome = await migrate(database.db, { schema: database.schema });
       for (const name of outcome.applied) print(io.stdout, `applied ${name}`);

@@ -6,7 +6,8 @@ import { findFlag } from '../../sql/queries/flags.ts';
 import { flagHistory, recordDecision, type DecisionInput } from '../../sql/queries/decisions.ts';
 import type { DecisionAction, FlagStatus } from '../../sql/schema.ts';
 
-const STATUS_ACTIONS: Readonly<Record<FlagStatus, DecisionAction>> = {
+// resolved_by_source is the reconciler's to set (the evidence went away), never a reviewer's decision.
+const STATUS_ACTIONS: Readonly<Record<Exclude<FlagStatus, 'resolved_by_source'>, DecisionAction>> = {
   confirmed: 'confirm',
   dismissed: 'dismiss',
   open: 'reopen',
@@ -83,7 +84,7 @@ name) and the time; decisions are kept by the flag's fingerprint, so the next ru
 
 function decisionFromFlags(values: Record<string, string | boolean | string[] | undefined>): Pick<DecisionInput, 'action' | 'value'> {
   if (values.status !== undefined) {
-    const status = String(values.status) as FlagStatus;
+    const status = String(values.status) as keyof typeof STATUS_ACTIONS;
     const action = STATUS_ACTIONS[status];
     if (!action) throw new UsageError(`--status must be one of ${Object.keys(STATUS_ACTIONS).join(', ')}`);
     return { action };

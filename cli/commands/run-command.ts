@@ -11,14 +11,10 @@ import { reportRun } from '../run-report.ts';
 
 export const FIXTURE_SOURCES_FILE = fileURLToPath(new URL('../../fixtures/sources.yaml', import.meta.url));
 
-/**
- * The fixture sites' port. Stable, because a document is its URL: on a new port every page of a
- * second run would be a new document. @defaultValue 4646 (`ISA_FIXTURES_PORT`)
- */
-const DEFAULT_FIXTURES_PORT = 4646;
-
+// The fixture sites' port is stable (ISA_FIXTURES_PORT, default 4646): a document is its URL, so a new
+// port would make every page of a second run a new document.
 async function startFixtures(env: NodeJS.ProcessEnv, warn: (line: string) => void): Promise<FixtureServer> {
-  const port = Number(env.ISA_FIXTURES_PORT ?? DEFAULT_FIXTURES_PORT);
+  const port = loadConfig(env).fixturesPort;
   try {
     return await startFixtureServer({ port });
   } catch (error) {

@@ -82,10 +82,10 @@ function publishedYear(published: PartialDate | null): number | null {
   return m ? Number(m[1]) : null;
 }
 
-function relativeYear(offset: number) {
+function relativeYear(offset: number, approximate = false) {
   return (_m: RegExpExecArray, published: PartialDate | null) => {
     const year = publishedYear(published);
-    return { value: year === null ? null : String(year + offset), precision: 'year' as const, relative: true, approximate: false };
+    return { value: year === null ? null : String(year + offset), precision: 'year' as const, relative: true, approximate };
   };
 }
 
@@ -215,6 +215,51 @@ const RULES: DateRule[] = [
     },
   },
   {
+    // "gestern", "am gestrigen Dienstag", "yesterday", "heute", "today": a day counted from the publication date.
+    name: 'date/day-relative',
+    pattern: new RegExp(`(?<![\\p{L}])(?:(?:am\\s+)?(vorgestrigen|gestrigen|heutigen)(?:\\s+(${WEEKDAY_SOURCE}))?|(vorgestern|gestern|heute|yesterday|today)(?:\\s+(${WEEKDAY_SOURCE}))?)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?![\\p{L}])`, 'giu'),
+    build: (m, published) => {
+      const word = (m[1] ?? m[3]!).toLowerCase();
+      const back = word.startsWith('vorgest') ? 2 : word.startsWith('gest') || word === 'yesterday' ? 1 : 0;
+      if (!published || published.length !== 10) return { value: null, precision: 'day', relative: true, approximate: false };
+      const date = new Date(`${published}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() - back);
+      const value = date.toISOString().slice(0, 10);
+      const weekdayRaw = m[2] ?? m[4];
+      const result: Omit<DateMention, 'start' | 'end' | 'raw' | 'rule' | 'since'> = { value, precision: 'day', relative: true, approximate: false };
+      if (weekdayRaw) result.weekday = { stated: weekdayRaw, matches: weekdayNumber(weekdayRaw) === date.getUTCDay() };
+      return result;
+    },
+  },
+  {
+    // "vergangene Woche", "in der letzten Woche", "last week": some day of the week before publication, so its month, approximately.
+    name: 'date/last-week',
+    pattern: /(?<![\p{L}])(?:(?:in\s+der\s+)?(?:vergangenen|letzten|vorigen)\s+Woche|(?:vergangene|letzte|vorige)\s+Woche|last\s+week|the\s+previous\s+week)(?![\p{L}])/giu,
+    build: (_m, published) => {
+      if (!published || published.length !== 10) return { value: null, precision: 'month', relative: true, approximate: true };
+      const date = new Date(`${published}T00:00:00Z`);
+      date.setUTCDate(date.getUTCDate() - 7);
+      return { value: date.toISOString().slice(0, 7), precision: 'month', relative: true, approximate: true };
+    },
+  },
+  {
+    // "im Herbst des Vorjahres", "im Frühjahr des vergangenen Jahres", "last autumn", "im vergangenen Sommer": the year before publication.
+    name: 'date/season-last-year',
+    pattern: /(?<![\p{L}])(?:(?:im\s+)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter)\s+(?:des\s+Vorjahres|des\s+vergangenen\s+Jahres|des\s+letzten\s+Jahres|letzten\s+Jahres|vergangenen\s+Jahres)|(?:im\s+)?(?:vergangenen|letzten|vorigen)\s+(?:Frühjahr|Frühling|Sommer|Herbst|Winter)|last\s+(?:spring|summer|autumn|fall|winter))(?![\p{L}])/giu,
+    build: relativeYear(-1, true),
+  },
+  {
+    // "this July", "diesen Juli", "im Juli dieses Jahres": that month of the publication year.
+    name: 'date/this-month',
+    pattern: new RegExp(`(?<![\\p{L}])(?:(?:this|diesen|dieses|diesem)\\s+${M}|(?:im\\s+)?${M}\\s+(?:dieses|des\\s+laufenden)\\s+Jahres)(?![\\p{L}])`, 'giu'),
+    build: (m, published) => {
+      const month = monthNumber(m[1] ?? m[2]!);
+      const year = publishedYear(published);
+      if (month === null) return null;
+      return { value: year === null ? null : `${year}-${pad(month)}`, precision: 'month', relative: true, approximate: false };
+    },
+  },
+  {
     // "am Montag", "on Monday", "vergangenen Dienstag", "seit Dienstag": the latest such day up to the publication date.
     name: 'date/weekday',
     // "am Donnerstagabend", "on Tuesday evening": a part of the day changes nothing.
@@ -271,6 +316,18 @@ const RULES: DateRule[] = [
   { name: 'date/last-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:vergangenen|letzten|vorigen)\s+Jahr(?:es)?|(?:vergangenes|letztes|voriges)\s+Jahr|im\s+Vorjahr|last\s+year|the\s+previous\s+year)(?![\p{L}])/giu, build: relativeYear(-1) },
   { name: 'date/next-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:nächsten|kommenden)\s+Jahr(?:es)?|(?:nächstes|kommendes)\s+Jahr|next\s+year)(?![\p{L}])/giu, build: relativeYear(1) },
   {
+    // "seit 40 Jahren", "for 40 years now": a start that many years before publication.
+    name: 'date/years-since',
+    pattern: new RegExp(`(?<![\\p{L}])(?:seit\\s+(?:nunmehr\\s+|mittlerweile\\s+|inzwischen\\s+|über\\s+|mehr\\s+als\\s+|fast\\s+|knapp\\s+|rund\\s+)?(${CARDINAL_SOURCE})\\s+Jahren|for\\s+(?:more\\s+than\\s+|over\\s+|nearly\\s+|almost\\s+|some\\s+)?(${CARDINAL_SOURCE})\\s+years)(?![\\p{L}])`, 'giu'),
+    build: (m, published) => {
+      const n = parseCardinal(m[1] ?? m[2] ?? '');
+      const year = publishedYear(published);
+      if (n === null || !Number.isInteger(n) || n <= 0 || n > 100) return null;
+      const approximate = /(?:über|mehr|fast|knapp|rund|more|over|nearly|almost|some)\s/iu.test(m[0]);
+      return { value: year === null ? null : String(year - n), precision: 'year', relative: true, approximate };
+    },
+  },
+  {
     name: 'date/years-ago',
     pattern: new RegExp(`(?<![\\p{L}])(?:vor\\s+(${CARDINAL_SOURCE})\\s+Jahren|(${CARDINAL_SOURCE})\\s+years?\\s+ago)(?![\\p{L}])`, 'giu'),
     build: (m, published) => {
@@ -323,7 +380,7 @@ export function findDates(text: string, published: PartialDate | null): DateMent
       }
       taken.push([start, end]);
       const before = text.slice(Math.max(0, start - 20), start);
-      found.push({ ...built, start, end, raw: m[0], rule: rule.name, since: SINCE_BEFORE.test(before) || /^(seit|since)\s/i.test(m[0]) });
+      found.push({ ...built, start, end, raw: m[0], rule: rule.name, since: SINCE_BEFORE.test(before) || /^(seit|since)\s/i.test(m[0]) || rule.name === 'date/years-since' });
     }
   }
   found.sort((a, b) => a.start - b.start);

@@ -9,7 +9,7 @@ import { basename, join } from 'node:path';
 import type { Extraction } from '../../core/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import type { ClaimWithSource } from '../../sql/queries/claims.ts';
-import { RECONCILE_RULES } from '../reconcile/reconcile-rules.ts';
+import { checkSubjects, groupBySubject } from '../reconcile/reconcile.ts';
 import { findGoldDocument, listGoldNames } from './evaluate-gold.ts';
 import { readGoldFile } from './gold-file.ts';
 
@@ -69,7 +69,7 @@ export function documentFlags(extraction: Extraction, gazetteer: Gazetteer): str
     published: extraction.document.published,
     title: extraction.document.title,
   }));
-  return RECONCILE_RULES.flatMap(({ rule }) => rule({ claims, gazetteer }))
+  return checkSubjects(groupBySubject(claims), gazetteer, claims.filter((c) => c.claim.kind === 'city_attribute')).drafts
     .filter((flag) => flag.initialStatus !== 'explained')
     .map((flag) => flag.kind);
 }

@@ -19,6 +19,8 @@ export interface FormatEvaluationOptions {
   flags?: readonly FlagScore[];
   /** Print per-document misses and extras of every seen set (never of a blind one). @defaultValue false */
   details?: boolean;
+  /** Sets whose documents are never shown (besides every `NAME-blind`). */
+  blind?: readonly string[];
   /** Lines printed before the verdict (a corpus that was skipped, …). */
   notes?: readonly string[];
 }
@@ -28,7 +30,7 @@ export function formatEvaluation(scorer: string, sets: readonly GoldSetResult[],
   const lines: string[] = [`scorer: ${scorer}`];
   for (const set of sets) {
     const { report } = set;
-    const blind = set.set.endsWith(BLIND_SUFFIX);
+    const blind = set.set.endsWith(BLIND_SUFFIX) || (options.blind ?? []).includes(set.set);
     lines.push('', `== ${set.set}: ${set.documents} documents${blind ? ' (blind: measured, not gated, no per-document output)' : ''}`);
     lines.push(`headline F1 ${pct(report.headline.f1)} (precision ${pct(report.headline.p)}, recall ${pct(report.headline.r)})`);
     lines.push('  kind               tp   fp   fn  precision  recall      F1  attr-ok  (attribute)');

@@ -36,6 +36,11 @@ export interface EvaluationRun {
   sets: GoldSetResult[];
   flags: FlagScore[];
   failures: FloorFailure[];
+  /**
+   * Sets kept out of development: each corpus's NAME-blind and every fixture set without floors
+   * (a held-out set that is still blind). Measured, never shown document by document.
+   */
+  blind: string[];
   /** What was skipped and why, for the report. */
   notes: string[];
 }
@@ -84,5 +89,6 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     ...Object.fromEntries(Object.entries(floors.sets).filter(([name]) => asked.has('*fixtures') || asked.has(name))),
     ...Object.fromEntries(Object.entries(floors.corpora ?? {}).filter(([name]) => asked.has(name) && !name.endsWith(BLIND_SUFFIX))),
   };
-  return { scorer, sets, flags, failures: checkFloors(sets, { sets: gated }), notes };
+  const blind = sets.map((s) => s.set).filter((name) => name.endsWith(BLIND_SUFFIX) || (floors.sets[name] === undefined && floors.corpora?.[name] === undefined));
+  return { scorer, sets, flags, failures: checkFloors(sets, { sets: gated }), blind, notes };
 }

@@ -11,6 +11,7 @@ import { type ParseOptions, resolveParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { pdfToDocument } from './pdf-to-document.ts';
 import { sniffFormat } from './sniff-format.ts';
+import { parserVersionOnce } from './parser-version.ts';
 import { textToDocument } from './text-to-document.ts';
 
 /**
@@ -46,5 +47,6 @@ export async function readDocument(input: ParseInput, options: ParseOptions = {}
         ? await htmlToDocument(input, resolved)
         : textToDocument(input);
   if (sniffed.mismatch) document.warnings.unshift(sniffed.mismatch);
+  document.parserVersion = parserVersionOnce();
   return document;
 }

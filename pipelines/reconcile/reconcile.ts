@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
-import { currentClaims } from '../../sql/queries/claims.ts';
-import { syncFlags, type SyncFlagsResult } from '../../sql/queries/flags.ts';
+import { currentClaims, type ClaimWithSource } from '../../sql/queries/claims.ts';
+import {
+  claimSubjectsOfRun, subjectKeysOfAmbiguousNames, subjectKeysWithVanishedEvidence, syncFlags, type SyncFlagsResult,
+} from '../../sql/queries/flags.ts';
 import { withClaimCorrections } from '../../sql/queries/decisions.ts';
 import type { DB } from '../../sql/schema.ts';
-import type { FlagDraft } from './flag-draft.ts';
+import { withDocumentDates, type FlagDraft } from './flag-draft.ts';
 import { RECONCILE_RULES } from './reconcile-rules.ts';
+import { claimSubjectKey, claimSubjectsOf, parseSubjectKey, subjectKeysOf } from './subject-keys.ts';
 
 export interface ReconcileDeps {
   db: Kysely<DB>;
@@ -15,39 +18,128 @@ export interface ReconcileDeps {
   extractorVersion?: string | null;
 }
 
+export interface ReconcileInput {
+  runId: string | null;
+  /**
+   * `changed`: re-check only the subjects the run's new claims touch, and those whose flags lost
+   * evidence; `all`: every subject. @defaultValue `changed` with a run id, else `all`
+   */
+  scope?: 'changed' | 'all';
+}
+
 export interface ReconcileResult extends SyncFlagsResult {
   claims: number;
+  /** Subjects checked (an organisation, a city's attributes, a city's partnerships). */
+  subjects: number;
+  scope: 'changed' | 'all';
   byKind: Record<string, number>;
   /** A rule that threw is reported here and the others still run. */
   ruleErrors: Array<{ rule: string; message: string }>;
 }
 
 /** Flags conflicts within and between sources over the claims that stand now. */
-export async function reconcile(deps: ReconcileDeps, input: { runId: string | null }): Promise<ReconcileResult> {
+export async function reconcile(deps: ReconcileDeps, input: ReconcileInput): Promise<ReconcileResult> {
+  const extractorVersion = deps.extractorVersion ?? null;
+  const scope = input.scope ?? (input.runId !== null && !(await hasUnkeyedFlags(deps.db)) ? 'changed' : 'all');
+  let keys: Set<string> | null = null;
+  let claims: ClaimWithSource[];
+  if (scope === 'changed' && input.runId !== null) {
+    keys = await subjectsToCheck(deps.db, input.runId, extractorVersion);
+    claims = keys.size ? await currentClaims(deps.db, extractorVersion, claimSubjectsOf(keys)) : [];
+  } else {
+    claims = await currentClaims(deps.db, extractorVersion);
+  }
   // Values reviewers corrected replace the extracted ones (sql/queries/decisions.ts).
-  const claims = await withClaimCorrections(deps.db, await currentClaims(deps.db, deps.extractorVersion ?? null));
-  const drafts: FlagDraft[] = [];
-  const ruleErrors: ReconcileResult['ruleErrors'] = [];
-  for (const { name, rule } of RECONCILE_RULES) {
-    try {
-      drafts.push(...rule({ claims, gazetteer: deps.gazetteer }));
-    } catch (error) {
-      ruleErrors.push({ rule: name, message: error instanceof Error ? error.message : String(error) });
-    }
-  }
-  const unique = new Map<string, FlagDraft & { fingerprint: string }>();
-  for (const draft of drafts) {
-    const fingerprint = flagFingerprint(draft);
-    if (!unique.has(fingerprint)) unique.set(fingerprint, { ...draft, fingerprint });
-  }
+  claims = await withClaimCorrections(deps.db, claims);
+  const groups = groupBySubject(claims);
+  if (keys) for (const key of keys) if (!groups.has(key)) groups.set(key, []);
+  const placements = await placementsFor(deps, claims, groups, keys === null);
+  const { drafts, ruleErrors } = checkSubjects(groups, deps.gazetteer, placements);
   const synced = await syncFlags(
     deps.db,
-    [...unique.values()].map((d) => ({ ...d, initialStatus: d.initialStatus ?? 'open', runId: input.runId })),
+    drafts.map((d) => ({ ...d, initialStatus: d.initialStatus ?? 'open', runId: input.runId })),
     input.runId,
+    keys === null ? { all: true } : { subjectKeys: [...keys] },
   );
   const byKind: Record<string, number> = {};
-  for (const d of unique.values()) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
-  return { ...synced, claims: claims.length, byKind, ruleErrors };
+  for (const d of drafts) byKind[d.kind] = (byKind[d.kind] ?? 0) + 1;
+  return { ...synced, claims: claims.length, subjects: groups.size, scope: keys === null ? 'all' : 'changed', byKind, ruleErrors };
+}
+
+/** Runs every rule over every subject: pure, so tests and the evaluation call it without a database. */
+export function checkSubjects(groups: Map<string, ClaimWithSource[]>, gazetteer: Gazetteer, placements: ClaimWithSource[] = []) {
+  const drafts: Array<FlagDraft & { fingerprint: string; subjectKey: string }> = [];
+  const ruleErrors: ReconcileResult['ruleErrors'] = [];
+  const seen = new Set<string>();
+  for (const [key, raw] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const parsed = parseSubjectKey(key);
+    if (!parsed || raw.length === 0) continue;
+    const claims = withDocumentDates(raw);
+    for (const { name, subjects, rule } of RECONCILE_RULES) {
+      if (subjects !== 'any' && subjects !== parsed.kind) continue;
+      // A partnership is read by both cities' subjects; notes and flags belong to the one that owns them.
+      const input = subjects === 'any' ? claims.filter((c) => claimSubjectKey(c.claim) === key) : claims;
+      try {
+        for (const draft of rule({ claims: input, gazetteer, placements })) {
+          if (parsed.kind === 'partner' && name !== 'extractor-notes' && !ownsPartnerFlag(parsed.name, draft)) continue;
+          const fingerprint = flagFingerprint(draft);
+          if (seen.has(fingerprint)) continue;
+          seen.add(fingerprint);
+          drafts.push({ ...draft, fingerprint, subjectKey: key });
+        }
+      } catch (error) {
+        ruleErrors.push({ rule: name, message: `${key}: ${error instanceof Error ? error.message : String(error)}` });
+      }
+    }
+  }
+  return { drafts, ruleErrors };
+}
+
+/** Claims by the subjects they are checked in; a partnership goes to both of its cities. */
+export function groupBySubject(claims: ClaimWithSource[]): Map<string, ClaimWithSource[]> {
+  const groups = new Map<string, ClaimWithSource[]>();
+  for (const c of claims) {
+    const subject = c.claim.kind === 'city_attribute' ? c.claim.city : c.claim.kind === 'partnership' ? c.claim.cities.join('|') : c.claim.subject;
+    for (const key of subjectKeysOf(c.claim.kind, subject)) groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  return groups;
+}
+
+function ownsPartnerFlag(city: string, draft: FlagDraft): boolean {
+  return draft.key.startsWith(`${city}|`) || draft.key.startsWith(`partner|${city}|`);
+}
+
+/**
+ * Subjects a run may have changed: those of the claims its extractions wrote, those whose open
+ * flags cite claims that no longer stand (closed as resolved_by_source if the finding went away),
+ * and organisations whose ambiguous names a new placement may decide.
+ */
+async function subjectsToCheck(db: Kysely<DB>, runId: string, extractorVersion: string | null): Promise<Set<string>> {
+  const keys = new Set<string>();
+  const written = await claimSubjectsOfRun(db, runId);
+  for (const { kind, subject } of written) for (const key of subjectKeysOf(kind, subject)) keys.add(key);
+  for (const key of await subjectKeysWithVanishedEvidence(db, extractorVersion)) keys.add(key);
+  const placed = written.filter((w) => w.kind === 'city_attribute' && w.subject).map((w) => w.subject!);
+  for (const key of await subjectKeysOfAmbiguousNames(db, placed)) keys.add(key);
+  return keys;
+}
+
+/** Province and district statements about the names the checked lists mention, from any document. */
+async function placementsFor(deps: ReconcileDeps, claims: ClaimWithSource[], groups: Map<string, ClaimWithSource[]>, complete: boolean): Promise<ClaimWithSource[]> {
+  if (complete) return claims.filter((c) => c.claim.kind === 'city_attribute');
+  const names = new Set<string>();
+  for (const [key, list] of groups) {
+    if (!key.startsWith('org:')) continue;
+    for (const c of list) if (c.claim.kind === 'member_list') for (const m of c.claim.members) names.add(m.name);
+  }
+  if (names.size === 0) return [];
+  return currentClaims(deps.db, deps.extractorVersion ?? null, { orgs: [], cities: [...names], partners: [] });
+}
+
+/** Flags from before subject keys (migration 0008) need one full pass to be owned by a subject. */
+async function hasUnkeyedFlags(db: Kysely<DB>): Promise<boolean> {
+  const row = await db.selectFrom('flags').select('id').where('subject_key', 'is', null).where('status', 'in', ['open', 'explained']).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** Stable across runs and re-extraction: derived from what the flag is about, never from row ids. */

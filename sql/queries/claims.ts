@@ -81,39 +81,38 @@ export interface ClaimWithSource {
   fetchedAt: Date;
   published: string | null;
   title: string | null;
+  /**
+   * The newest date any claim of the same document mentions, computed once per document: where
+   * an undated release is placed. Absent when the caller did not compute it.
+   */
+  documentDate?: string | null;
 }
+
+/** Which claims to select: every current claim, or only those of some subjects. */
+export interface ClaimSubjects {
+  /** Organisations: their counts, lists, membership events and events. */
+  orgs: string[];
+  /** Cities: their attributes. */
+  cities: string[];
+  /** Cities on either side of a partnership. */
+  partners: string[];
+}
+
+const MEMBERSHIP_KINDS = ['member_count', 'member_list', 'membership_event', 'event'] as const;
 
 /**
  * The claims that stand for each document now: from its newest version, by `extractorVersion`
  * where it processed that version, else by the newest extraction. Gone documents keep their claims
- * (the history is the evidence).
+ * (the history is the evidence). Current versions and extractions are each picked once
+ * (DISTINCT ON), never by a subquery per claim; `documents` is not joined at all. With `subjects`,
+ * only the claims of those subjects are read (an incremental reconcile).
  */
-export async function currentClaims(db: Kysely<DB>, extractorVersion: string | null = null): Promise<ClaimWithSource[]> {
-  const rows = await db
-    .selectFrom('claims as c')
-    .innerJoin('document_versions as v', 'v.id', 'c.version_id')
-    .innerJoin('documents as d', 'd.id', 'v.document_id')
-    .select([
-      'c.id', 'c.version_id', 'c.kind', 'c.payload', 'c.quote', 'c.start_offset', 'c.end_offset', 'c.rule', 'c.provenance',
-      'c.extractor_version', 'v.document_id', 'v.url', 'v.final_url', 'v.fetched_at', 'v.published', 'v.title',
-    ])
-    .where(({ eb, selectFrom }) =>
-      eb('v.id', '=', selectFrom('document_versions as v2').select('v2.id').whereRef('v2.document_id', '=', 'v.document_id').orderBy('v2.fetched_at', 'desc').orderBy('v2.id', 'desc').limit(1)),
-    )
-    .where(({ eb, selectFrom }) =>
-      eb('c.extractor_version', '=', selectFrom('extractions as e')
-        .select('e.extractor_version')
-        .whereRef('e.version_id', '=', 'c.version_id')
-        .orderBy(sql`(e.extractor_version = ${extractorVersion}) is true`, 'desc')
-        .orderBy('e.extracted_at', 'desc')
-        .limit(1)),
-    )
-    .orderBy('v.document_id')
-    .orderBy('c.ordinal')
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    versionId: row.version_id,
+export async function currentClaims(db: Kysely<DB>, extractorVersion: string | null = null, subjects: ClaimSubjects | null = null): Promise<ClaimWithSource[]> {
+  if (subjects && subjects.orgs.length + subjects.cities.length + subjects.partners.length === 0) return [];
+  const result = await sql<CurrentClaimRow>`${currentClaimsQuery(extractorVersion, subjects)}`.execute(db);
+  return result.rows.map((row) => ({
+    id: String(row.id),
+    versionId: String(row.version_id),
     documentId: String(row.document_id),
     claim: {
       ...(row.payload as object),
@@ -123,10 +122,63 @@ export async function currentClaims(db: Kysely<DB>, extractorVersion: string | n
     extractorVersion: row.extractor_version,
     url: row.url,
     finalUrl: row.final_url,
-    fetchedAt: row.fetched_at,
+    fetchedAt: row.fetched_at instanceof Date ? row.fetched_at : new Date(row.fetched_at),
     published: row.published,
     title: row.title,
+    documentDate: row.document_date ?? null,
   }));
+}
+
+interface CurrentClaimRow {
+  id: string; version_id: string; document_id: string; kind: string; payload: unknown; quote: string; start_offset: number; end_offset: number;
+  rule: string | null; provenance: unknown; extractor_version: string; url: string; final_url: string; fetched_at: Date | string;
+  published: string | null; title: string | null; document_date: string | null; ordinal: number;
+}
+
+/**
+ * Two CTEs naming what stands now: `current_versions` (each document's newest version) and
+ * `chosen` (the extraction that counts for each of them), each picked once by DISTINCT ON.
+ */
+export function currentSelection(extractorVersion: string | null) {
+  return sql`current_versions as (
+      select distinct on (v.document_id) v.id, v.document_id, v.url, v.final_url, v.fetched_at, v.published, v.title
+      from document_versions v
+      order by v.document_id, v.fetched_at desc, v.id desc
+    ), chosen as (
+      select distinct on (e.version_id) e.version_id, e.extractor_version
+      from extractions e join current_versions cv on cv.id = e.version_id
+      order by e.version_id, (e.extractor_version = ${extractorVersion}) is true desc, e.extracted_at desc
+    )`;
+}
+
+/** The statement behind `currentClaims`, exported so a test can EXPLAIN it. */
+export function currentClaimsQuery(extractorVersion: string | null, subjects: ClaimSubjects | null) {
+  const filters = [];
+  if (subjects) {
+    if (subjects.orgs.length) filters.push(sql`(c.kind in (${sql.join(MEMBERSHIP_KINDS.map((k) => sql.lit(k)))}) and c.subject in (${sql.join(subjects.orgs)}))`);
+    if (subjects.cities.length) filters.push(sql`(c.kind = 'city_attribute' and c.subject in (${sql.join(subjects.cities)}))`);
+    if (subjects.partners.length) {
+      filters.push(sql`(c.kind = 'partnership' and (split_part(c.subject, '|', 1) in (${sql.join(subjects.partners)}) or split_part(c.subject, '|', 2) in (${sql.join(subjects.partners)})))`);
+    }
+  }
+  const where = filters.length ? sql`where ${sql.join(filters, sql` or `)}` : sql``;
+  return sql`
+    with ${currentSelection(extractorVersion)}, picked as (
+      select c.id, c.version_id, c.kind, c.payload, c.quote, c.start_offset, c.end_offset, c.rule, c.provenance, c.extractor_version, c.ordinal
+      from claims c join chosen ch on ch.version_id = c.version_id and ch.extractor_version = c.extractor_version
+      ${where}
+    ), document_dates as (
+      -- Where an undated release stands: the newest date its own claims mention, once per document.
+      select c.version_id, max(coalesce(c.payload->>'asOf', c.payload->>'date', c.payload->>'since')) as document_date
+      from claims c join chosen ch on ch.version_id = c.version_id and ch.extractor_version = c.extractor_version
+      where c.version_id in (select version_id from picked)
+      group by c.version_id
+    )
+    select p.*, cv.document_id, cv.url, cv.final_url, cv.fetched_at, cv.published, cv.title, dd.document_date
+    from picked p
+    join current_versions cv on cv.id = p.version_id
+    left join document_dates dd on dd.version_id = p.version_id
+    order by cv.document_id, p.ordinal`;
 }
 
 /**

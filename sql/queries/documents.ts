@@ -153,6 +153,7 @@ export async function storeDocumentVersion(db: Kysely<DB>, fetched: FetchedBody,
           clean_text: parsed.text,
           captions: JSON.stringify(parsed.captions),
           parse_warnings: JSON.stringify(parsed.warnings),
+          parser_version: parsed.parserVersion ?? null,
           run_id: fetched.runId,
         })
         .onConflict((oc) => oc.columns(['document_id', 'content_hash']).doNothing())

@@ -1,12 +1,15 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, FlagRow, FlagSeverity, FlagStatus } from '../schema.ts';
 import { segmentText } from '../../extractors/text/segment-text.ts';
+import { currentSelection } from './claims.ts';
 
 export interface FlagUpsert {
   fingerprint: string;
   kind: string;
   severity: FlagSeverity;
   subject: string;
+  /** The subject the reconciler checked to find it (`org:ISA`); an incremental run closes only its subjects' flags. */
+  subjectKey?: string | null;
   explanation: string;
   details: Record<string, unknown>;
   claimIds: string[];
@@ -18,65 +21,118 @@ export interface SyncFlagsResult {
   raised: number;
   /** Flags seen for the first time. */
   created: number;
-  /** Open flags whose finding is gone (the source was corrected), now `fixed`. */
-  fixed: number;
-  /** Fixed flags whose finding came back. */
+  /** Open or explained flags whose finding is gone (the source changed), now `resolved_by_source`. */
+  resolvedBySource: number;
+  /** Flags resolved by a source whose finding came back. */
   reopened: number;
 }
 
+/** Which flags a reconcile pass answers for: all of them, or those of the subjects it re-checked. */
+export type SyncScope = { all: true } | { subjectKeys: string[] };
+
 /**
- * Makes the flags table match this reconcile pass, in one transaction. A flag is found again by its
- * fingerprint: text and evidence are refreshed, a reviewer's status and note are kept.
+ * Makes the flags table match this reconcile pass, in one transaction and a fixed number of
+ * set-based statements (the drafts travel as one JSON parameter). A flag is found again by its
+ * fingerprint: text and evidence are refreshed only where they changed, a reviewer's status and
+ * note are kept. Flags of the scope that were not raised again are `resolved_by_source`.
  */
-export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: string | null): Promise<SyncFlagsResult> {
+export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: string | null, scope: SyncScope = { all: true }): Promise<SyncFlagsResult> {
+  const unique = [...new Map(drafts.map((d) => [d.fingerprint, d])).values()];
+  const rows = JSON.stringify(unique.map((d) => ({
+    fingerprint: d.fingerprint, kind: d.kind, severity: d.severity, subject: d.subject, subject_key: d.subjectKey ?? null,
+    explanation: d.explanation, details: d.details, status: d.initialStatus,
+  })));
+  const pairs = JSON.stringify(unique.flatMap((d) => [...new Set(d.claimIds)].map((claimId) => ({ fingerprint: d.fingerprint, claim_id: claimId }))));
+  const fingerprints = JSON.stringify(unique.map((d) => ({ fingerprint: d.fingerprint })));
   return db.transaction().execute(async (trx) => {
-    const result: SyncFlagsResult = { raised: drafts.length, created: 0, fixed: 0, reopened: 0 };
-    const seen: string[] = [];
-    for (const draft of drafts) {
-      const row = await trx
-        .insertInto('flags')
-        .values({
-          fingerprint: draft.fingerprint,
-          kind: draft.kind,
-          severity: draft.severity,
-          subject: draft.subject,
-          explanation: draft.explanation,
-          details: JSON.stringify(draft.details),
-          status: draft.initialStatus,
-          first_seen_run: runId,
-        })
-        .onConflict((oc) =>
-          oc.column('fingerprint').doUpdateSet((eb) => ({
-            kind: eb.ref('excluded.kind'),
-            severity: eb.ref('excluded.severity'),
-            subject: eb.ref('excluded.subject'),
-            explanation: eb.ref('excluded.explanation'),
-            details: eb.ref('excluded.details'),
-            // A finding that went away and came back needs a look again; a review decision stays.
-            status: sql<FlagStatus>`case when flags.status = 'fixed' then excluded.status else flags.status end`,
-            updated_at: sql<Date>`case when flags.explanation is distinct from excluded.explanation or flags.status = 'fixed' then now() else flags.updated_at end`,
-          })),
-        )
-        .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted'), 'status'])
-        .executeTakeFirstOrThrow();
-      if (row.inserted) result.created++;
-      seen.push(draft.fingerprint);
-      const current = await trx.selectFrom('flag_claims').select('claim_id').where('flag_id', '=', row.id).execute();
-      const wanted = [...new Set(draft.claimIds)];
-      const currentIds = new Set(current.map((c) => String(c.claim_id)));
-      if (currentIds.size !== wanted.length || wanted.some((id) => !currentIds.has(id))) {
-        await trx.deleteFrom('flag_claims').where('flag_id', '=', row.id).execute();
-        if (wanted.length > 0) {
-          await trx.insertInto('flag_claims').values(wanted.map((claimId) => ({ flag_id: row.id, claim_id: claimId }))).execute();
-        }
-      }
-    }
-    let stale = trx.updateTable('flags').set({ status: 'fixed', updated_at: sql<Date>`now()` }).where('status', 'in', ['open', 'explained']);
-    if (seen.length > 0) stale = stale.where('fingerprint', 'not in', seen);
-    const fixed = await stale.executeTakeFirst();
-    result.fixed = Number(fixed.numUpdatedRows ?? 0);
+    const result: SyncFlagsResult = { raised: unique.length, created: 0, resolvedBySource: 0, reopened: 0 };
+    const reopened = await sql<{ n: string }>`
+      select count(*) as n from flags f join jsonb_to_recordset(${fingerprints}::jsonb) as d(fingerprint text) on d.fingerprint = f.fingerprint
+      where f.status in ('resolved_by_source', 'fixed')`.execute(trx);
+    result.reopened = Number(reopened.rows[0]?.n ?? 0);
+    const upserted = await sql<{ inserted: boolean }>`
+      insert into flags (fingerprint, kind, severity, subject, subject_key, explanation, details, status, first_seen_run)
+      select d.fingerprint, d.kind, d.severity, d.subject, d.subject_key, d.explanation, d.details, d.status, ${runId}::bigint
+      from jsonb_to_recordset(${rows}::jsonb) as d(fingerprint text, kind text, severity text, subject text, subject_key text, explanation text, details jsonb, status text)
+      on conflict (fingerprint) do update set
+        kind = excluded.kind, severity = excluded.severity, subject = excluded.subject, subject_key = excluded.subject_key,
+        explanation = excluded.explanation, details = excluded.details,
+        -- The reconciler's own statuses follow the finding; a reviewer's decision stays.
+        -- A finding that went away and came back (resolved, or fixed per a reviewer) needs a look again.
+        status = case when flags.status in ('open', 'explained', 'resolved_by_source', 'fixed') then excluded.status else flags.status end,
+        updated_at = now()
+      -- An unchanged finding writes nothing: a night with nothing new leaves the table as it was.
+      where flags.kind is distinct from excluded.kind or flags.severity is distinct from excluded.severity
+        or flags.subject is distinct from excluded.subject or flags.subject_key is distinct from excluded.subject_key
+        or flags.explanation is distinct from excluded.explanation or flags.details is distinct from excluded.details
+        or (flags.status in ('open', 'explained', 'resolved_by_source', 'fixed') and flags.status is distinct from excluded.status)
+      returning (xmax = 0) as inserted`.execute(trx);
+    result.created = upserted.rows.filter((r) => r.inserted).length;
+    await sql`
+      delete from flag_claims fc
+      using flags f
+      where f.id = fc.flag_id
+        and f.fingerprint in (select d.fingerprint from jsonb_to_recordset(${fingerprints}::jsonb) as d(fingerprint text))
+        and not exists (
+          select 1 from jsonb_to_recordset(${pairs}::jsonb) as w(fingerprint text, claim_id bigint)
+          where w.fingerprint = f.fingerprint and w.claim_id = fc.claim_id)`.execute(trx);
+    await sql`
+      insert into flag_claims (flag_id, claim_id)
+      select f.id, w.claim_id
+      from jsonb_to_recordset(${pairs}::jsonb) as w(fingerprint text, claim_id bigint)
+      join flags f on f.fingerprint = w.fingerprint
+      on conflict do nothing`.execute(trx);
+    const inScope = 'all' in scope
+      ? sql`true`
+      : scope.subjectKeys.length > 0 ? sql`f.subject_key in (${sql.join(scope.subjectKeys)})` : sql`false`;
+    const stale = await sql`
+      update flags f set status = 'resolved_by_source', updated_at = now()
+      where f.status in ('open', 'explained') and ${inScope}
+        and f.fingerprint not in (select d.fingerprint from jsonb_to_recordset(${fingerprints}::jsonb) as d(fingerprint text))`.execute(trx);
+    result.resolvedBySource = Number(stale.numAffectedRows ?? 0);
     return result;
   });
+}
+
+/**
+ * Subject keys of open or explained flags citing a claim that no longer stands (its document has
+ * a newer version, or another extraction counts now): those subjects must be checked again.
+ */
+export async function subjectKeysWithVanishedEvidence(db: Kysely<DB>, extractorVersion: string | null): Promise<string[]> {
+  const result = await sql<{ subject_key: string }>`
+    with ${currentSelection(extractorVersion)}
+    select distinct f.subject_key
+    from flags f
+    join flag_claims fc on fc.flag_id = f.id
+    join claims c on c.id = fc.claim_id
+    left join chosen ch on ch.version_id = c.version_id and ch.extractor_version = c.extractor_version
+    where f.status in ('open', 'explained') and f.subject_key is not null and ch.version_id is null`.execute(db);
+  return result.rows.map((r) => r.subject_key);
+}
+
+/** Kind and subject of the claims a run's extractions wrote: what that run may have changed. */
+export async function claimSubjectsOfRun(db: Kysely<DB>, runId: string): Promise<Array<{ kind: string; subject: string | null }>> {
+  return db
+    .selectFrom('claims as c')
+    .innerJoin('extractions as e', (join) => join.onRef('e.version_id', '=', 'c.version_id').onRef('e.extractor_version', '=', 'c.extractor_version'))
+    .select(['c.kind', 'c.subject'])
+    .distinct()
+    .where('e.run_id', '=', runId)
+    .execute();
+}
+
+/** Subject keys of the ambiguity flags about these names: a new placement may decide them. */
+export async function subjectKeysOfAmbiguousNames(db: Kysely<DB>, names: string[]): Promise<string[]> {
+  if (names.length === 0) return [];
+  const rows = await db
+    .selectFrom('flags')
+    .select('subject_key')
+    .distinct()
+    .where('kind', '=', 'ambiguous_name')
+    .where(sql<string>`details->>'name'`, 'in', names)
+    .where('subject_key', 'is not', null)
+    .execute();
+  return rows.map((r) => r.subject_key!).filter(Boolean);
 }
 
 export interface ListFlagsOptions {
@@ -89,7 +145,7 @@ export async function listFlags(db: Kysely<DB>, options: ListFlagsOptions = {}):
   let query = db.selectFrom('flags').selectAll().where('status', 'in', options.statuses ?? ['open']);
   if (options.kind) query = query.where('kind', '=', options.kind);
   return query
-    .orderBy(sql`case severity when 'error' then 0 when 'warning' then 1 else 2 end`)
+    .orderBy(sql`case severity when 'contradiction' then 0 when 'discrepancy' then 1 else 2 end`)
     .orderBy('kind')
     .orderBy('id')
     .execute();

@@ -7,7 +7,7 @@ import type { ClaimWithSource } from '../../sql/queries/claims.ts';
 import { DATABASES } from '../support/services.ts';
 
 const draft = (fingerprint: string): FlagUpsert => ({
-  fingerprint, kind: 'unresolved_name', severity: 'warning', subject: 'ISA', explanation: 'Qindao is no known city', details: {}, claimIds: [], initialStatus: 'open', runId: null,
+  fingerprint, kind: 'unresolved_name', severity: 'discrepancy', subject: 'ISA', explanation: 'Qindao is no known city', details: {}, claimIds: [], initialStatus: 'open', runId: null,
 });
 
 for (const { name, open, available } of DATABASES) {

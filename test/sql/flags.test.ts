@@ -3,8 +3,8 @@ import type { Database } from '../../sql/database.ts';
 import { findFlag, listFlags, reviewFlag, sentenceAround, syncFlags, type FlagUpsert } from '../../sql/queries/flags.ts';
 import { DATABASES } from '../support/services.ts';
 
-const draft = (fingerprint: string, explanation = 'x', claimIds: string[] = []): FlagUpsert => ({
-  fingerprint, kind: 'stated_count_vs_list', severity: 'error', subject: 'ISA', explanation, details: { n: 1 }, claimIds, initialStatus: 'open', runId: null,
+const draft = (fingerprint: string, explanation = 'x', claimIds: string[] = [], subjectKey: string | null = 'org:ISA'): FlagUpsert => ({
+  fingerprint, kind: 'stated_count_vs_list', severity: 'contradiction', subject: 'ISA', subjectKey, explanation, details: { n: 1 }, claimIds, initialStatus: 'open', runId: null,
 });
 
 for (const { name, open, available } of DATABASES) {
@@ -29,12 +29,13 @@ for (const { name, open, available } of DATABASES) {
       expect(again).toMatchObject({ id: flag!.id, status: 'dismissed', reviewer_note: 'list includes a region', explanation: 'second wording' });
     });
 
-    it('marks an open flag fixed when its finding is gone, and reopens it when it returns', async () => {
+    it('closes an open flag as resolved_by_source when its finding is gone, and reopens it when it returns', async () => {
       await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
       const result = await syncFlags(database.db, [draft('fp-a')], null);
-      expect(result.fixed).toBe(1);
-      expect((await findFlag(database.db, 'fp-b'))?.status).toBe('fixed');
-      await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
+      expect(result.resolvedBySource).toBe(1);
+      expect((await findFlag(database.db, 'fp-b'))?.status).toBe('resolved_by_source');
+      const back = await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
+      expect(back.reopened).toBe(1);
       expect((await findFlag(database.db, 'fp-b'))?.status).toBe('open');
       expect((await listFlags(database.db)).map((f) => f.fingerprint).sort()).toEqual(['fp-a', 'fp-b']);
     });
@@ -44,8 +45,19 @@ for (const { name, open, available } of DATABASES) {
       const before = await database.db.selectFrom('flags').selectAll().orderBy('id').execute();
       const result = await syncFlags(database.db, [draft('fp-a'), draft('fp-b')], null);
       const after = await database.db.selectFrom('flags').selectAll().orderBy('id').execute();
-      expect(result).toMatchObject({ created: 0, fixed: 0 });
+      expect(result).toMatchObject({ created: 0, resolvedBySource: 0 });
       expect(after).toEqual(before);
+    });
+
+    it('closes only the flags of the subjects a pass re-checked, and never a reviewed one', async () => {
+      await syncFlags(database.db, [draft('fp-isa'), draft('fp-city', 'x', [], 'city:Foshan'), draft('fp-reviewed', 'x', [], 'city:Foshan')], null);
+      const reviewed = await findFlag(database.db, 'fp-reviewed');
+      await reviewFlag(database.db, reviewed!.id, { status: 'confirmed', note: 'real', reviewer: 'checker' });
+      const result = await syncFlags(database.db, [], null, { subjectKeys: ['city:Foshan'] });
+      expect(result.resolvedBySource).toBe(1);
+      expect((await findFlag(database.db, 'fp-city'))?.status).toBe('resolved_by_source');
+      expect((await findFlag(database.db, 'fp-isa'))?.status).toBe('open');
+      expect((await findFlag(database.db, 'fp-reviewed'))?.status).toBe('confirmed');
     });
   });
 }

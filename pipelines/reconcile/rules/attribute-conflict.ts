@@ -1,98 +1,166 @@
 import type { CityAttributeClaim } from '../../../core/claim.ts';
+import type { Gazetteer, Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
-import { ofKind, where, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+import { documentDateOf, evidenceIds, ofKind, sourceLabel, timeline, timelinePoint, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+import { directionsOf, regionOfProvince, regionsAgree } from './china-regions.ts';
 
 type AttributeClaim = ClaimWithSource & { claim: CityAttributeClaim };
 
-/** Administrative attributes a city has exactly one of; population varies with the year. */
-const SINGLE_VALUED = new Set(['province', 'state', 'capital_of', 'district_of']);
+/** Attributes that place a city; a city has one of each (population varies and is checked apart). */
+const PLACING = new Set(['province', 'state', 'capital_of', 'district_of', 'region']);
+
+/** How far two population figures may differ at the same as-of, and how much more per year between them. */
+export const POPULATION_TOLERANCE = { base: 0.02, perYear: 0.02, max: 0.15 };
 
 /**
- * Attributes that disagree with each other (Qingdao in Shandong and capital of Guangdong) or with
- * the gazetteer (Qingdao is no provincial capital). One flag per city and attribute family.
+ * Attributes of one city across sources and against the gazetteer: province or state, capital,
+ * district, region (a province implies its region), and population with a tolerance that widens
+ * with the years between the figures. One flag per city for where it lies, one for its population,
+ * citing the statements that disagree and those (and the gazetteer) that outvote them.
  */
 export const attributeConflict: ReconcileRule = ({ claims, gazetteer }) => {
   const byCity = new Map<string, AttributeClaim[]>();
-  for (const claim of ofKind(claims, 'city_attribute')) {
-    if (!SINGLE_VALUED.has(claim.claim.attribute)) continue;
-    const list = byCity.get(claim.claim.city) ?? [];
-    list.push(claim);
-    byCity.set(claim.claim.city, list);
-  }
+  for (const claim of ofKind(claims, 'city_attribute')) byCity.set(claim.claim.city, [...(byCity.get(claim.claim.city) ?? []), claim]);
   const drafts: FlagDraft[] = [];
-  for (const [city, cityClaims] of byCity) {
-    const problems: string[] = [];
-    const involved = new Set<string>();
-    const places = gazetteer.byName(city);
-    const place = places.length === 1 ? places[0] : undefined;
-
-    // Two sources (or one page twice) giving the same attribute different values.
-    const byAttribute = new Map<string, AttributeClaim[]>();
-    for (const c of cityClaims) byAttribute.set(c.claim.attribute, [...(byAttribute.get(c.claim.attribute) ?? []), c]);
-    for (const [attribute, list] of byAttribute) {
-      const values = [...new Set(list.map((c) => String(c.claim.value)))];
-      if (values.length > 1) {
-        problems.push(`${attribute} given as ${values.map((v) => `"${v}"`).join(' and ')}`);
-        list.forEach((c) => involved.add(c.id));
-      }
-    }
-    // A capital of one province said to lie in another.
-    const provinces = new Set((byAttribute.get('province') ?? byAttribute.get('state') ?? []).map((c) => String(c.claim.value)));
-    for (const c of byAttribute.get('capital_of') ?? []) {
-      const capitalOf = String(c.claim.value);
-      if (provinces.size > 0 && !provinces.has(capitalOf)) {
-        problems.push(`said to be capital of ${capitalOf} but placed in ${[...provinces].join(', ')}`);
-        involved.add(c.id);
-        for (const p of [...(byAttribute.get('province') ?? []), ...(byAttribute.get('state') ?? [])]) involved.add(p.id);
-      }
-    }
-    // Against the gazetteer, when the name is unambiguous there.
-    if (place) {
-      for (const c of cityClaims) {
-        const value = String(c.claim.value);
-        const known = knownValue(place, c.claim.attribute);
-        if (known === undefined) continue;
-        if (c.claim.attribute === 'capital_of' && known !== value) {
-          const capital = gazetteer.capitalOf?.(value)?.name ?? null;
-          problems.push(known
-            ? `gazetteer: ${city} is capital of ${known}, not ${value}`
-            : `gazetteer: ${city} is no capital of ${value}${capital ? ` (its capital is ${capital})` : ''}`);
-          involved.add(c.id);
-        } else if (c.claim.attribute !== 'capital_of' && known && known !== value) {
-          problems.push(`gazetteer: ${city} lies in ${known}, not ${value}`);
-          involved.add(c.id);
-        }
-      }
-    }
-    if (problems.length === 0) continue;
-    const evidence = cityClaims.filter((c) => involved.has(c.id));
-    drafts.push({
-      kind: 'attribute_conflict',
-      severity: 'warning',
-      subject: city,
-      key: city,
-      explanation: `${city}: ${[...new Set(problems)].join('; ')}`,
-      details: {
-        city,
-        gazetteer: place ? { admin1: place.admin1, parent: place.parent, capitalOf: place.capitalOf ?? null } : null,
-        statements: evidence.map((c) => ({ attribute: c.claim.attribute, value: c.claim.value, quote: c.claim.evidence.quote, where: where(c) })),
-      },
-      claimIds: evidence.map((c) => c.id),
-    });
+  for (const [city, cityClaims] of [...byCity].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const placing = cityClaims.filter((c) => PLACING.has(c.claim.attribute));
+    if (placing.length) drafts.push(...placementConflict(city, placing, gazetteer));
+    const population = cityClaims.filter((c) => c.claim.attribute === 'population' && typeof c.claim.value === 'number');
+    if (population.length > 1) drafts.push(...populationConflict(city, population));
   }
   return drafts;
 };
 
-function knownValue(place: { admin1: string | null; parent: string | null; capitalOf?: string | null }, attribute: string): string | null | undefined {
-  switch (attribute) {
-    case 'province':
-    case 'state':
-      return place.admin1;
-    case 'capital_of':
-      return place.capitalOf ?? null;
-    case 'district_of':
-      return place.parent;
-    default:
-      return undefined;
+function placementConflict(city: string, statements: AttributeClaim[], gazetteer: Gazetteer): FlagDraft[] {
+  const places = gazetteer.byName(city);
+  const admin1Of = (value: string) => gazetteer.admin1(value)?.name ?? value;
+  const provinceClaims = statements.filter((c) => c.claim.attribute === 'province' || c.claim.attribute === 'state');
+  const stated = provinceClaims.map((c) => admin1Of(String(c.claim.value)));
+  // Where the city lies: the gazetteer when all its namesakes agree, else a clear majority of documents.
+  const known = new Set(places.map((p) => p.admin1).filter((a): a is string => !!a));
+  let truth: string | null = known.size === 1 ? [...known][0]! : null;
+  let truthSource = truth ? 'the gazetteer' : '';
+  if (!truth && known.size > 1) {
+    const matching = stated.filter((s) => known.has(s));
+    if (matching.length && new Set(matching).size === 1) truth = matching[0]!;
   }
+  if (!truth) {
+    const votes = new Map<string, Set<string>>();
+    provinceClaims.forEach((c, i) => votes.set(stated[i]!, new Set([...(votes.get(stated[i]!) ?? []), c.documentId])));
+    const ranked = [...votes].sort((a, b) => b[1].size - a[1].size);
+    if (ranked[0] && (!ranked[1] || ranked[0][1].size > ranked[1][1].size) && ranked[0][1].size >= 2) {
+      truth = ranked[0][0];
+      truthSource = `${ranked[0][1].size} sources`;
+    }
+  }
+  const place: Place | undefined = truth ? places.find((p) => p.admin1 === truth) ?? (places.length === 1 ? places[0] : undefined) : places.length === 1 ? places[0] : undefined;
+  const wrong: Array<{ claim: AttributeClaim; why: string }> = [];
+  for (const c of statements) {
+    const value = String(c.claim.value);
+    switch (c.claim.attribute as string) {
+      case 'province':
+      case 'state':
+        if (truth && admin1Of(value) !== truth) wrong.push({ claim: c, why: `${c.claim.attribute} ${value}` });
+        break;
+      case 'capital_of': {
+        const capitalOf = admin1Of(value);
+        const isCapital = places.some((p) => p.capitalOf === capitalOf);
+        if (places.length > 0 && !isCapital) wrong.push({ claim: c, why: `capital of ${value}` });
+        break;
+      }
+      case 'district_of':
+        if (places.length > 0 && !places.some((p) => p.parent === value) && places.every((p) => p.parent !== null || p.type === 'prefecture_city')) {
+          wrong.push({ claim: c, why: `part of ${value}` });
+        }
+        break;
+      case 'region': {
+        const province = truth ?? (place?.admin1 ?? null);
+        const region = province ? regionOfProvince(province) : null;
+        if (region && directionsOf(value).size > 0 && !regionsAgree(value, region)) wrong.push({ claim: c, why: `in ${value}` });
+        break;
+      }
+    }
+  }
+  // Sources that disagree among themselves with no way to tell who is right: all of them are cited.
+  if (!truth && new Set(stated).size > 1) {
+    for (const c of provinceClaims) if (!wrong.some((w) => w.claim === c)) wrong.push({ claim: c, why: `${c.claim.attribute} ${c.claim.value}` });
+  }
+  if (wrong.length === 0) return [];
+  const outvoting = truth ? provinceClaims.filter((c) => admin1Of(String(c.claim.value)) === truth && !wrong.some((w) => w.claim === c)) : [];
+  const claimedCapital = wrong.find((w) => w.claim.claim.attribute === 'capital_of');
+  const capital = claimedCapital ? gazetteer.capitalOf?.(String(claimedCapital.claim.claim.value))?.name ?? null : null;
+  const reasons = [...new Set(wrong.map((w) => `${w.why} (${sourceLabel(w.claim)})`))].sort();
+  const against = truth
+    ? `; it lies in ${truth} per ${[outvoting.length ? `${new Set(outvoting.map((c) => c.documentId)).size} other source(s)` : '', truthSource === 'the gazetteer' ? 'the gazetteer' : ''].filter(Boolean).join(' and ') || truthSource}${claimedCapital && capital ? `, and the capital of ${claimedCapital.claim.claim.value} is ${capital}` : ''}`
+    : '; the sources disagree and the gazetteer cannot decide';
+  const point = (c: AttributeClaim, role: 'conflicting' | 'outvoting') => {
+    const date = documentDateOf(c);
+    return date ? [timelinePoint(c, date, String(c.claim.value), `${c.claim.attribute} ${c.claim.value}`, role)] : [];
+  };
+  const [first] = wrong;
+  return [{
+    kind: 'attribute_conflict',
+    severity: 'contradiction',
+    subject: city,
+    key: city,
+    explanation: `${city}: ${reasons.join('; ')}${against}`,
+    details: {
+      city,
+      gazetteer: place ? { admin1: place.admin1, parent: place.parent, capitalOf: place.capitalOf ?? null } : null,
+      statements: [...wrong.map((w) => w.claim), ...outvoting].map((c) => ({ claimId: Number(c.id), attribute: c.claim.attribute, value: c.claim.value })),
+      timeline: timeline(`${city} · where it lies`, [...wrong.flatMap((w) => point(w.claim, 'conflicting')), ...outvoting.flatMap((c) => point(c, 'outvoting'))]),
+      likelyWrong: truth && wrong.length === 1 && first ? { claimId: Number(first.claim.id), reason: `${truthSource === 'the gazetteer' ? 'the gazetteer' : truthSource}${outvoting.length && truthSource === 'the gazetteer' ? ` and ${new Set(outvoting.map((c) => c.documentId)).size} other source(s)` : ''} place ${city} in ${truth}` } : null,
+    },
+    claimIds: evidenceIds([...wrong.map((w) => w.claim), ...outvoting]),
+  }];
+}
+
+function populationConflict(city: string, statements: AttributeClaim[]): FlagDraft[] {
+  if (new Set(statements.map((c) => c.documentId)).size < 2) return [];
+  const year = (c: AttributeClaim) => {
+    const date = documentDateOf(c);
+    return date ? Number(date.slice(0, 4)) : null;
+  };
+  const agree = (a: AttributeClaim, b: AttributeClaim) => {
+    const [x, y] = [Number(a.claim.value), Number(b.claim.value)];
+    const [ya, yb] = [year(a), year(b)];
+    const years = ya !== null && yb !== null ? Math.abs(ya - yb) : 0;
+    const tolerance = Math.min(POPULATION_TOLERANCE.max, POPULATION_TOLERANCE.base + POPULATION_TOLERANCE.perYear * years);
+    return Math.abs(x - y) <= tolerance * Math.max(x, y);
+  };
+  // The largest group of figures from different documents that all agree: the consensus, if any.
+  let best: AttributeClaim[] = [];
+  for (const anchor of statements) {
+    const group = statements.filter((c) => agree(c, anchor) && statements.filter((d) => agree(c, d)).length >= 1);
+    const consistent = group.filter((c) => group.every((d) => agree(c, d)));
+    const docs = new Set(consistent.map((c) => c.documentId)).size;
+    if (docs > new Set(best.map((c) => c.documentId)).size) best = consistent;
+  }
+  const disagreeing = statements.filter((c) => !best.includes(c));
+  if (disagreeing.length === 0) return [];
+  // Two figures in one document (city and metropolitan area) are both cited; a single document is no consensus.
+  const consensus = new Set(best.map((c) => c.documentId)).size >= 2 ? best : [];
+  const conflicting = consensus.length ? disagreeing : statements;
+  if (new Set(conflicting.map((c) => c.documentId)).size === 1 && consensus.length === 0) return [];
+  const fmt = (n: number) => (n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)} million` : n.toLocaleString('en-US'));
+  const describe = (c: AttributeClaim) => `${fmt(Number(c.claim.value))} (${sourceLabel(c)}${documentDateOf(c) ? `, ${documentDateOf(c)}` : ''})`;
+  const ordered = [...statements].sort((a, b) => Number(a.claim.value) - Number(b.claim.value) || (a.url < b.url ? -1 : 1));
+  const point = (c: AttributeClaim, role: 'conflicting' | 'outvoting') => {
+    const date = documentDateOf(c);
+    return date ? [timelinePoint(c, date, Number(c.claim.value), fmt(Number(c.claim.value)), role)] : [];
+  };
+  return [{
+    kind: 'population_conflict',
+    severity: 'discrepancy',
+    subject: city,
+    key: `${city}|population`,
+    explanation: `${city}'s population is given as ${ordered.map(describe).join(' vs ')}${consensus.length && disagreeing.length === 1 ? `; ${fmt(Number(disagreeing[0]!.claim.value))} stands apart` : ''}`,
+    details: {
+      city, tolerance: POPULATION_TOLERANCE,
+      values: ordered.map((c) => ({ claimId: Number(c.id), value: c.claim.value, asOf: documentDateOf(c) })),
+      timeline: timeline(`${city} · population`, [...conflicting.flatMap((c) => point(c, 'conflicting')), ...consensus.flatMap((c) => point(c, 'outvoting'))], 'inhabitants'),
+      likelyWrong: consensus.length && disagreeing.length === 1 ? { claimId: Number(disagreeing[0]!.id), reason: `${new Set(consensus.map((c) => c.documentId)).size} other sources agree on about ${fmt(Number(consensus[0]!.claim.value))}` } : null,
+    },
+    claimIds: evidenceIds([...conflicting, ...consensus]),
+  }];
 }

@@ -1,6 +1,6 @@
 import type { MemberCountClaim } from '../../../core/claim.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
-import { compareDates, effectiveDate, ofKind, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+import { compareDates, effectiveDate, evidenceIds, ofKind, timeline, timelinePoint, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 
 type CountClaim = ClaimWithSource & { claim: MemberCountClaim };
 
@@ -23,9 +23,9 @@ export const countSumConflict: ReconcileRule = ({ claims }) => {
   for (const counts of groups.values()) {
     const totals = counts.filter((c) => c.claim.country === null);
     for (const total of totals) {
-      const date = effectiveDate(total, claims);
+      const date = effectiveDate(total);
       const sameDate = (c: CountClaim) => {
-        const other = effectiveDate(c, claims);
+        const other = effectiveDate(c);
         return date === null || other === null || compareDates(date, other) === 0;
       };
       const near = (c: CountClaim) =>
@@ -41,12 +41,20 @@ export const countSumConflict: ReconcileRule = ({ claims }) => {
       if (sum === total.claim.count || totals.some((other) => other !== total && other.claim.count === sum && near(other))) continue;
       drafts.push({
         kind: 'count_sum_conflict',
-        severity: 'warning',
+        severity: 'contradiction',
         subject: total.claim.subject,
         key: [total.claim.subject, total.claim.scope, total.url, total.claim.count, sum].join('|'),
         explanation: `"${total.claim.evidence.quote}" but "${germany.claim.evidence.quote}" and "${china.claim.evidence.quote}" add up to ${sum}, not ${total.claim.count}; one of the three numbers is wrong`,
-        details: { total: total.claim.count, germany: germany.claim.count, china: china.claim.count, url: total.url },
-        claimIds: [total.id, germany.id, china.id],
+        details: {
+          total: total.claim.count, germany: germany.claim.count, china: china.claim.count, url: total.url,
+          timeline: timeline(`${total.claim.subject} · total and parts`, date ? [
+            timelinePoint(total, date, total.claim.count, `${total.claim.count} in all`, 'conflicting'),
+            timelinePoint(germany, date, germany.claim.count, `${germany.claim.count} DE`, 'conflicting'),
+            timelinePoint(china, date, china.claim.count, `${china.claim.count} CN`, 'conflicting'),
+          ] : []),
+          likelyWrong: null,
+        },
+        claimIds: evidenceIds([total, germany, china]),
       });
     }
   }

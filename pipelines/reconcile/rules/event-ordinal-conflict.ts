@@ -20,7 +20,7 @@ export const eventOrdinalConflict: ReconcileRule = ({ claims }) => {
       seen.add(key);
       drafts.push({
         kind: 'event_ordinal_conflict',
-        severity: 'warning',
+        severity: 'discrepancy',
         subject: a.claim.subject,
         key,
         explanation: sameMeeting

@@ -2,7 +2,7 @@ import { where, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 
 /** Notes an extractor leaves for review, by prefix: the flag kind each becomes. */
 const NOTE_KINDS: Record<string, { kind: string; severity: FlagDraft['severity'] }> = {
-  'weekday-mismatch': { kind: 'weekday_mismatch', severity: 'warning' },
+  'weekday-mismatch': { kind: 'weekday_mismatch', severity: 'discrepancy' },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { compareDates, effectiveDate, ofKind, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+import { compareDates, effectiveDate, evidenceIds, ofKind, timeline, timelinePoint, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 
 /**
  * A list whose stated size differs from the names it gives ("sieben deutschen Städten" with
@@ -14,7 +14,7 @@ export const statedCountVsList: ReconcileRule = ({ claims }) => {
     // A list far shorter than its number names examples ("30 Städte, darunter …"), not all members:
     // real miscounts are off by one or two, as "sieben" with eight names.
     if (members.length < statedCount - Math.max(2, Math.ceil(statedCount / 4))) continue;
-    const listDate = effectiveDate(list, claims);
+    const listDate = effectiveDate(list);
     const lateJoiners = listDate
       ? joins.filter((join) => join.claim.subject === subject && compareDates(join.claim.date ?? '', listDate) > 0
           && members.some((member) => member.name === join.claim.city))
@@ -28,7 +28,7 @@ export const statedCountVsList: ReconcileRule = ({ claims }) => {
     }
     drafts.push({
       kind: 'stated_count_vs_list',
-      severity: 'error',
+      severity: 'contradiction',
       subject,
       key: [subject, country ?? '', scope, list.url, statedCount].join('|'),
       explanation,
@@ -40,8 +40,13 @@ export const statedCountVsList: ReconcileRule = ({ claims }) => {
         scope,
         asOf: listDate,
         likelyExtra: suspects,
+        timeline: timeline(`${subject} · ${country ?? 'all'} · ${scope} list`, [
+          ...(listDate ? [timelinePoint(list, listDate, members.length, `${members.length} names, "${statedCount}" stated`, 'conflicting')] : []),
+          ...lateJoiners.map((j) => timelinePoint(j, j.claim.date!, null, `${j.claim.city} admitted`, 'event')),
+        ]),
+        likelyWrong: suspects.length === 1 && difference === 1 ? { claimId: Number(list.id), reason: `${suspects[0]} is listed but joined later per another source` } : null,
       },
-      claimIds: [list.id, ...lateJoiners.map((j) => j.id)],
+      claimIds: evidenceIds([list, ...lateJoiners]),
     });
   }
   return drafts;

@@ -28,6 +28,10 @@ export const DATE_NEGATIVE_CASES: string[] = [
   'die Agenda 2030',
   'Version 2.1.10',
   'rund 2000 Besucher',
+  // A span of time without a number is no start date.
+  'Die Städte sind seit Jahren eng verbunden.',
+  'The two cities have worked together for years.',
+  'vor vielen Jahren',
   'über 2025 Mitarbeiter',
   'etwa 1990 Unternehmen',
   'IP 192.168.1.10',

@@ -4,12 +4,10 @@ import type { Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import { statedCountVsList } from '../../../pipelines/reconcile/rules/stated-count-vs-list.ts';
 import { attributeConflict } from '../../../pipelines/reconcile/rules/attribute-conflict.ts';
 import { unresolvedName } from '../../../pipelines/reconcile/rules/unresolved-name.ts';
-import { foundingVsJoinedLater } from '../../../pipelines/reconcile/rules/founding-vs-joined-later.ts';
-import { countChange } from '../../../pipelines/reconcile/rules/count-change.ts';
+import { listVsEvents } from '../../../pipelines/reconcile/rules/list-vs-events.ts';
 import { extractorNotes } from '../../../pipelines/reconcile/rules/extractor-notes.ts';
-import { membershipTimeline } from '../../../pipelines/reconcile/rules/membership-timeline.ts';
 import { countSumConflict } from '../../../pipelines/reconcile/rules/count-sum-conflict.ts';
-import { partnershipSinceConflict } from '../../../pipelines/reconcile/rules/partnership-since-conflict.ts';
+import { partnershipConflict } from '../../../pipelines/reconcile/rules/partnership-conflict.ts';
 import { eventOrdinalConflict } from '../../../pipelines/reconcile/rules/event-ordinal-conflict.ts';
 import { member, stored } from './claim-builders.ts';
 
@@ -80,7 +78,9 @@ describe('attributeConflict', () => {
     const b = stored({ kind: 'city_attribute', city: 'Dongguan', attribute: 'province', value: 'Fujian' }, { documentId: '9', url: 'http://x/' });
     const flags = attributeConflict({ claims: [a, b], gazetteer });
     expect(flags).toHaveLength(1);
-    expect(flags[0]?.explanation).toContain('"Guangdong" and "Fujian"');
+    expect(flags[0]?.explanation).toBe('Dongguan: province Fujian (x); it lies in Guangdong per 1 other source(s) and the gazetteer');
+    expect(flags[0]?.details.likelyWrong?.claimId).toBe(Number(b.id));
+    expect(flags[0]?.claimIds).toEqual([a.id, b.id]);
   });
 });
 
@@ -89,7 +89,7 @@ describe('unresolvedName', () => {
     const list = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: 2, members: [member('Foshan'), member('Zhuzhou', false, 'Zhuzhouan', 'Zhuzhou')] }, koeln);
     const flags = unresolvedName({ claims: [list], gazetteer });
     expect(flags).toHaveLength(1);
-    expect(flags[0]?.explanation).toBe('"Zhuzhouan" is no known place; most likely Zhuzhou');
+    expect(flags[0]?.explanation).toMatch(/^"Zhuzhouan" is no known place; most likely Zhuzhou — in /);
   });
 
   it('does not call a name ambiguous when the same document gives its province', () => {
@@ -102,16 +102,16 @@ describe('unresolvedName', () => {
     const list = stored({ kind: 'member_list', subject: 'ISA', country: 'CN', scope: 'current', asOf: null, statedCount: 1, members: [member('Taizhou')] }, koeln);
     const flags = unresolvedName({ claims: [list], gazetteer });
     expect(flags.map((f) => f.kind)).toEqual(['ambiguous_name']);
-    expect(flags[0]?.explanation).toMatch(/^"Taizhou" could be Taizhou \((Zhejiang|Jiangsu)\) or Taizhou \((Jiangsu|Zhejiang)\); nothing in the text decides$/);
+    expect(flags[0]?.explanation).toMatch(/^"Taizhou" could be Taizhou \(Jiangsu\) or Taizhou \(Zhejiang\); nothing decides — in 1 source/);
     expect(flags[0]?.details.candidates).toHaveLength(2);
   });
 });
 
-describe('foundingVsJoinedLater', () => {
+describe('listVsEvents', () => {
   it('flags a city in a founding list that another source says joined after the founding', () => {
     const list = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'founding', asOf: '2016-04', statedCount: 7, members: founding8.map((n) => member(n)) }, mainz);
     const join = stored({ kind: 'membership_event', subject: 'ISA', city: 'Köln', event: 'joined', date: '2017-04-24' }, koeln);
-    const flags = foundingVsJoinedLater({ claims: [list, join], gazetteer });
+    const flags = listVsEvents({ claims: [list, join], gazetteer });
     expect(flags).toHaveLength(1);
     expect(flags[0]?.subject).toBe('ISA');
     expect(flags[0]?.details.city).toBe('Köln');
@@ -122,48 +122,7 @@ describe('foundingVsJoinedLater', () => {
     const founder = stored({ kind: 'membership_event', subject: 'ISA', city: 'Wuppertal', event: 'founding_member', date: null }, { documentId: '0', url: 'http://w/' });
     const founding = stored({ kind: 'event', type: 'founding', subject: 'ISA', date: '2016-04', place: 'Hannover', ordinal: null }, mainz);
     const join = stored({ kind: 'membership_event', subject: 'ISA', city: 'Wuppertal', event: 'joined', date: '2016-04' }, mainz);
-    expect(foundingVsJoinedLater({ claims: [founder, founding, join], gazetteer })).toEqual([]);
-  });
-});
-
-describe('countChange', () => {
-  const count = (country: 'DE' | 'CN' | null, n: number, asOf: string | null, doc: { documentId: string; url: string; published?: string | null }, qualifier: 'exact' | 'more_than' = 'exact') =>
-    stored({ kind: 'member_count', subject: 'ISA', country, count: n, qualifier, unit: 'cities', scope: 'current', asOf }, doc);
-
-  it('shows growth across dates as explained, not as a conflict', () => {
-    const flags = countChange({ claims: [count('CN', 11, '2016-04', mainz), count('CN', 14, '2017', koeln)], gazetteer });
-    expect(flags).toHaveLength(1);
-    expect(flags[0]?.kind).toBe('count_change');
-    expect(flags[0]?.initialStatus).toBe('explained');
-    expect(flags[0]?.explanation).toContain('11 (2016-04');
-  });
-
-  it('flags different exact counts for the same date', () => {
-    const flags = countChange({ claims: [count('DE', 21, '2019-11-04', mainz), count('DE', 19, '2019-11-04', koeln)], gazetteer });
-    expect(flags[0]?.kind).toBe('count_conflict');
-    expect(flags[0]?.initialStatus).toBe('open');
-  });
-
-  it('never compares a count of admissions with the membership', () => {
-    const admitted = stored({ kind: 'member_count', subject: 'ISA', country: 'CN', count: 3, qualifier: 'exact', unit: 'cities', scope: 'event', asOf: '2019-11-04' }, koeln);
-    expect(countChange({ claims: [count('CN', 11, '2016-04', mainz), admitted], gazetteer })).toEqual([]);
-  });
-
-  it('never compares a qualified or country-less count with exact ones', () => {
-    const flags = countChange({ claims: [count(null, 30, '2022', mainz, 'more_than'), count('DE', 21, '2019', koeln), count('CN', 23, '2019', koeln)], gazetteer });
-    expect(flags).toEqual([]);
-  });
-
-  it('places an undated document at the newest date its claims mention', () => {
-    const undated = { documentId: '1', url: 'http://press.example/koeln/isa' };
-    const claims = [
-      count('CN', 11, '2016-04', mainz),
-      count('CN', 14, null, undated),
-      stored({ kind: 'membership_event', subject: 'ISA', city: 'Köln', event: 'joined', date: '2017-04-24' }, undated),
-    ];
-    const flags = countChange({ claims, gazetteer });
-    expect(flags[0]?.kind).toBe('count_change');
-    expect(flags[0]?.explanation).toContain('14 (2017-04-24');
+    expect(listVsEvents({ claims: [founder, founding, join], gazetteer })).toEqual([]);
   });
 });
 
@@ -176,29 +135,6 @@ describe('extractorNotes', () => {
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ kind: 'weekday_mismatch', claimIds: [a.id, b.id] });
     expect(flags[0]?.explanation).toContain('2017-04-24 is not a Dienstag');
-  });
-});
-
-describe('membershipTimeline', () => {
-  const joined = (city: string, date: string, doc: { documentId: string; url: string }) =>
-    stored({ kind: 'membership_event', subject: 'ISA', city, event: 'joined', date }, doc);
-  const other = { documentId: '7', url: 'http://press.example/other' };
-
-  it('flags two sources dating one city\'s joining differently, and not dates that agree at their precision', () => {
-    const flags = membershipTimeline({ claims: [joined('Mainz', '2017', mainz), joined('Mainz', '2018-03', koeln), joined('Köln', '2017-04-24', koeln), joined('Köln', '2017-04', other)], gazetteer });
-    expect(flags).toHaveLength(1);
-    expect(flags[0]).toMatchObject({ kind: 'join_date_conflict', details: { city: 'Mainz', dates: ['2017', '2018-03'] } });
-  });
-
-  it('flags a city listed as a current member after a source says it left, unless it joined again', () => {
-    const left = stored({ kind: 'membership_event', subject: 'ISA', city: 'Hamm', event: 'left', date: '2022-12-31' }, koeln);
-    const list2023 = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: '2023-05', statedCount: null, members: [member('Hamm'), member('Kassel')] }, other);
-    const list2021 = stored({ kind: 'member_list', subject: 'ISA', country: 'DE', scope: 'current', asOf: '2021-05', statedCount: null, members: [member('Hamm')] }, mainz);
-    const flags = membershipTimeline({ claims: [left, list2023, list2021], gazetteer });
-    expect(flags.map((f) => f.kind)).toEqual(['listed_after_leaving']);
-    expect(flags[0]?.claimIds).toEqual([left.id, list2023.id]);
-    const rejoined = joined('Hamm', '2023-04', other);
-    expect(membershipTimeline({ claims: [left, list2023, rejoined], gazetteer })).toEqual([]);
   });
 });
 
@@ -231,13 +167,13 @@ describe('countSumConflict', () => {
   });
 });
 
-describe('partnershipSinceConflict', () => {
+describe('partnershipConflict', () => {
   const partnership = (since: string | null, doc: { documentId: string; url: string }) =>
     stored({ kind: 'partnership', cities: ['Schweinfurt', 'Xiangtan'], relation: 'friendship_city', since }, doc);
 
   it('flags one partnership dated two ways, and not the same date at another precision', () => {
-    expect(partnershipSinceConflict({ claims: [partnership('2011', mainz), partnership('2012-05', mainz)], gazetteer })[0]).toMatchObject({ kind: 'partnership_since_conflict', details: { dates: ['2011', '2012-05'] } });
-    expect(partnershipSinceConflict({ claims: [partnership('2011', mainz), partnership('2011-10-03', koeln), partnership(null, koeln)], gazetteer })).toEqual([]);
+    expect(partnershipConflict({ claims: [partnership('2011', mainz), partnership('2012-05', mainz)], gazetteer })[0]).toMatchObject({ kind: 'partnership_since_conflict', details: { dates: ['2011', '2012-05'] } });
+    expect(partnershipConflict({ claims: [partnership('2011', mainz), partnership('2011-10-03', koeln), partnership(null, koeln)], gazetteer })).toEqual([]);
   });
 });
 

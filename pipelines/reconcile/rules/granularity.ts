@@ -1,0 +1,64 @@
+import type { Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
+import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
+import { documentDateOf, evidenceIds, ofKind, sourceLabel, timeline, timelinePoint, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+
+/**
+ * A city named where other sources name its district (Hangzhou / Xiaoshan) as a member of the
+ * same organisation, or as the partner of the same city: kept as two entities, flagged once per
+ * pair so a reviewer decides whether they are one.
+ */
+export const granularity: ReconcileRule = ({ claims, gazetteer }) => {
+  const drafts: FlagDraft[] = [];
+  // Who is named as a member of each organisation, and where.
+  const members = new Map<string, Map<string, ClaimWithSource[]>>();
+  const note = (group: string, name: string, claim: ClaimWithSource) => {
+    const names = members.get(group) ?? new Map<string, ClaimWithSource[]>();
+    names.set(name, [...(names.get(name) ?? []), claim]);
+    members.set(group, names);
+  };
+  for (const list of ofKind(claims, 'member_list')) for (const m of list.claim.members) note(`member|${list.claim.subject}`, m.name, list);
+  for (const e of ofKind(claims, 'membership_event')) if (e.claim.event !== 'guest') note(`member|${e.claim.subject}`, e.claim.city, e);
+  for (const p of ofKind(claims, 'partnership')) {
+    const [a, b] = p.claim.cities;
+    note(`partner|${a}`, b, p);
+    note(`partner|${b}`, a, p);
+  }
+  for (const [group, names] of [...members].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const [role = '', subject = ''] = group.split('|');
+    for (const [district, districtClaims] of [...names].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const parent = parentOf(gazetteer.byName(district));
+      if (!parent || parent === district || !names.has(parent)) continue;
+      const cityClaims = names.get(parent)!;
+      // One source naming both is a source that tells them apart, not a mix-up.
+      const documents = new Set([...districtClaims, ...cityClaims].map((c) => c.documentId));
+      if (documents.size < 2) continue;
+      const point = (c: ClaimWithSource, name: string) => {
+        const date = documentDateOf(c);
+        return date ? [timelinePoint(c, date, name, name, 'conflicting')] : [];
+      };
+      drafts.push({
+        kind: 'granularity',
+        severity: 'discrepancy',
+        subject: role === 'member' ? subject : subject,
+        key: [role, subject, parent, district].join('|'),
+        explanation: role === 'member'
+          ? `${parent} (${[...new Set(cityClaims.map(sourceLabel))].sort().join(', ')}) and its district ${district} (${[...new Set(districtClaims.map(sourceLabel))].sort().join(', ')}) are both named as members of ${subject}; kept as two entities — are they one member?`
+          : `${subject}'s partner is named ${parent} by ${[...new Set(cityClaims.map(sourceLabel))].sort().join(', ')} and its district ${district} by ${[...new Set(districtClaims.map(sourceLabel))].sort().join(', ')}; kept as two entities`,
+        details: {
+          city: parent, district, role,
+          timeline: timeline(`${subject} · ${parent} / ${district}`, [...cityClaims.flatMap((c) => point(c, parent)), ...districtClaims.flatMap((c) => point(c, district))]),
+          likelyWrong: null,
+        },
+        claimIds: evidenceIds([...cityClaims, ...districtClaims]),
+      });
+    }
+  }
+  return drafts;
+};
+
+/** The city a district or county-level city belongs to, when every namesake agrees. */
+function parentOf(places: Place[]): string | null {
+  const parents = new Set(places.filter((p) => p.type === 'city_district' || p.type === 'county_city').map((p) => p.parent));
+  if (places.some((p) => p.type !== 'city_district' && p.type !== 'county_city')) return null;
+  return parents.size === 1 ? [...parents][0] ?? null : null;
+}

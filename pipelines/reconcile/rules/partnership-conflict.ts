@@ -1,0 +1,71 @@
+import type { PartnershipClaim } from '../../../core/claim.ts';
+import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
+import { compareDates, documentDateOf, evidenceIds, ofKind, sourceLabel, timeline, timelinePoint, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
+
+type Partnership = ClaimWithSource & { claim: PartnershipClaim };
+
+/** Relations that cannot both describe one pair: a twinning is not a friendship-city agreement. */
+const EXCLUSIVE = new Set(['partner_city', 'friendship_city']);
+
+/**
+ * One partnership told two ways: dated differently for the same relation ("seit 2011" vs "2012"),
+ * or called a twinning by one source and a friendship-city agreement by another. A cooperation
+ * agreement or a friendship treaty beside a twinning is a second instrument, not a contradiction,
+ * and each instrument keeps its own date.
+ */
+export const partnershipConflict: ReconcileRule = ({ claims }) => {
+  const byPair = new Map<string, Partnership[]>();
+  for (const p of ofKind(claims, 'partnership') as Partnership[]) {
+    const key = [...p.claim.cities].sort().join('|');
+    byPair.set(key, [...(byPair.get(key) ?? []), p]);
+  }
+  const drafts: FlagDraft[] = [];
+  for (const [key, statements] of [...byPair].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const cities = key.split('|');
+    const pair = cities.join(' – ');
+    for (const relation of [...new Set(statements.map((p) => p.claim.relation))].sort()) {
+      const dated = statements.filter((p) => p.claim.relation === relation && p.claim.since);
+      const disagreeing = dated.filter((a) => dated.some((b) => compareDates(a.claim.since!, b.claim.since!) !== 0));
+      if (disagreeing.length === 0) continue;
+      const dates = [...new Set(disagreeing.map((p) => p.claim.since!))].sort();
+      // The date more sources give outvotes the other.
+      // A date agrees with every date it equals at their common precision ("2012" with "2012-10").
+      const votes = dates.map((d) => ({ date: d, docs: new Set(disagreeing.filter((p) => compareDates(p.claim.since!, d) === 0).map((p) => p.documentId)).size }));
+      votes.sort((a, b) => b.docs - a.docs || b.date.length - a.date.length);
+      const rival = votes.find((v) => compareDates(v.date, votes[0]!.date) !== 0);
+      const majority = votes[0] && rival && votes[0].docs > rival.docs ? votes[0].date : null;
+      const wrong = majority ? disagreeing.filter((p) => compareDates(p.claim.since!, majority) !== 0) : [];
+      drafts.push({
+        kind: 'partnership_since_conflict',
+        severity: 'discrepancy',
+        subject: pair,
+        key: [key, relation].join('|'),
+        explanation: `${pair}: the ${relation.replace(/_/g, ' ')} is dated ${dates.join(' and ')} (${disagreeing.map((p) => `${p.claim.since} per ${sourceLabel(p)}`).sort().join('; ')})`,
+        details: {
+          cities, relation, dates,
+          timeline: timeline(`${pair} · ${relation}`, disagreeing.map((p) => timelinePoint(p, p.claim.since!, p.claim.since!, `${relation.replace(/_/g, ' ')} since ${p.claim.since}`, wrong.includes(p) ? 'conflicting' : majority ? 'outvoting' : 'conflicting'))),
+          likelyWrong: wrong.length === 1 ? { claimId: Number(wrong[0]!.id), reason: `${votes[0]!.docs} sources date it ${majority}` } : null,
+        },
+        claimIds: evidenceIds(disagreeing),
+      });
+    }
+    const exclusive = statements.filter((p) => EXCLUSIVE.has(p.claim.relation));
+    const relations = new Set(exclusive.map((p) => p.claim.relation));
+    if (relations.size > 1 && new Set(exclusive.map((p) => p.documentId)).size > 1) {
+      const point = (p: Partnership) => {
+        const date = p.claim.since ?? documentDateOf(p);
+        return date ? [timelinePoint(p, date, p.claim.relation, p.claim.relation.replace(/_/g, ' '), 'conflicting')] : [];
+      };
+      drafts.push({
+        kind: 'partnership_relation_conflict',
+        severity: 'discrepancy',
+        subject: pair,
+        key: [key, 'relation'].join('|'),
+        explanation: `${pair} is called ${[...relations].sort().map((r) => `a ${r.replace(/_/g, ' ')} by ${[...new Set(exclusive.filter((p) => p.claim.relation === r).map(sourceLabel))].sort().join(', ')}`).join(' and ')}`,
+        details: { cities, relations: [...relations].sort(), timeline: timeline(`${pair} · relation`, exclusive.flatMap(point)), likelyWrong: null },
+        claimIds: evidenceIds(exclusive),
+      });
+    }
+  }
+  return drafts;
+};

@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+// Builds dist/app/: the runtime folders mirrored file for file (so every `new URL('…', import.meta.url)`
+// finds its JSON, SQL, PDF worker and fixture sites where it does in the sources, and the extractor
+// version hashes the same files), with each .ts compiled to .js beside it. dist/shared links to the
+// ../shared beside the repo, so paths that leave the repo (the real corpora) resolve from dist/app too. esbuild only strips
+// types; `tsc --noEmit` is the type check. Run by `npm run build` and by `npm install`/`npm ci`
+// through `prepare`; bin/isa.mjs uses dist/ while it is newer than every source file.
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// `--out DIR` builds elsewhere (the tests do); built beside and renamed, so a running isa never sees half a dist/.
+const outArg = process.argv.indexOf('--out');
+const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'dist');
+const building = `${out}.building`;
+const dist = join(building, 'app');
+/** What the CLI runs; tests, benches and build scripts stay on tsx. Keep in step with bin/isa.mjs. */
+export const RUNTIME_DIRS = ['cli', 'core', 'pipelines', 'extractors', 'workers', 'sql', 'fixtures'];
+
+function listFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+const started = Date.now();
+rmSync(building, { recursive: true, force: true });
+const files = RUNTIME_DIRS.flatMap((dir) => listFiles(join(root, dir)));
+for (const file of [...files, join(root, 'package.json')]) {
+  const target = join(dist, relative(root, file));
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(file, target);
+}
+
+// Bundling with every import external is how esbuild rewrites `./x.ts` to `./x.js` and leaves
+// each module its own file (and its own import.meta.url).
+const rewriteImports = {
+  name: 'rewrite-imports',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind === 'entry-point') return undefined;
+      return { path: args.path.replace(/\.ts$/, '.js'), external: true };
+    });
+  },
+};
+const entryPoints = files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+await build({
+  entryPoints,
+  outdir: dist,
+  outbase: root,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  plugins: [rewriteImports],
+  logLevel: 'warning',
+});
+// Parsing and --help read this index instead of importing every command module (see cli/main.ts).
+const { commandDeclarations } = await import(pathToFileURL(join(dist, 'cli', 'main.js')).href);
+writeFileSync(join(dist, 'cli', 'command-index.json'), `${JSON.stringify(await commandDeclarations(), null, 1)}\n`);
+const shared = resolve(root, '..', 'shared');
+if (existsSync(shared)) symlinkSync(relative(out, shared), join(building, 'shared'));
+writeFileSync(join(building, '.built'), `${new Date().toISOString()}\n`);
+rmSync(out, { recursive: true, force: true });
+renameSync(building, out);
+console.log(`${relative(root, out) || out}/: ${entryPoints.length} modules compiled, ${files.length} files mirrored in ${Date.now() - started} ms`);

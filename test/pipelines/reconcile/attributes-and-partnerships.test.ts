@@ -1,0 +1,76 @@
+/** City attributes and partnerships across sources, on claims built here. */
+import { describe, expect, it } from 'vitest';
+import { buildGazetteer } from '../../../extractors/gazetteer/gazetteer.ts';
+import type { Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
+import type { CityAttributeClaim, PartnershipRelation } from '../../../core/claim.ts';
+import { attributeConflict } from '../../../pipelines/reconcile/rules/attribute-conflict.ts';
+import { partnershipConflict } from '../../../pipelines/reconcile/rules/partnership-conflict.ts';
+import { stored } from './claim-builders.ts';
+
+const place = (name: string, admin1: string): Place => ({ id: `cn:${name}`, name, country: 'CN', type: 'prefecture_city', admin1, parent: null, capitalOf: null });
+const gazetteer = buildGazetteer([place('Zibo', 'Shandong'), place('Wuhu', 'Anhui'), place('Zhuhai', 'Guangdong')]);
+
+let doc = 500;
+const source = (published: string | null = null) => {
+  doc++;
+  return { documentId: String(doc), url: `http://news${doc}.example/a`, published };
+};
+const attribute = (city: string, name: CityAttributeClaim['attribute'] | 'region', value: string | number, where = source()) =>
+  stored({ kind: 'city_attribute', city, attribute: name as CityAttributeClaim['attribute'], value }, where);
+const partnership = (relation: PartnershipRelation, since: string | null, where = source()) =>
+  stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation, since }, where);
+
+describe('population across sources', () => {
+  it('flags a figure twice the one other sources give, naming it as likely wrong', () => {
+    const a = attribute('Zibo', 'population', 4_700_000, source('2020-05'));
+    const b = attribute('Zibo', 'population', 4_650_000, source('2020-09'));
+    const odd = attribute('Zibo', 'population', 9_400_000, source('2020-07'));
+    const flags = attributeConflict({ claims: [a, b, odd], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['population_conflict']);
+    expect(flags[0]?.details.likelyWrong?.claimId).toBe(Number(odd.id));
+    expect(flags[0]?.claimIds).toEqual([a.id, b.id, odd.id]);
+  });
+
+  it('accepts rounding, and more change the more years lie between the figures', () => {
+    expect(attributeConflict({ claims: [attribute('Zibo', 'population', 4_700_000), attribute('Zibo', 'population', 4_680_000)], gazetteer })).toEqual([]);
+    const old = attribute('Zibo', 'population', 4_200_000, source('2012'));
+    const recent = attribute('Zibo', 'population', 4_700_000, source('2020'));
+    expect(attributeConflict({ claims: [old, recent], gazetteer })).toEqual([]);
+    expect(attributeConflict({ claims: [attribute('Zibo', 'population', 4_200_000, source('2020')), recent], gazetteer })).toHaveLength(1);
+  });
+
+  it('does not compare two figures of one document (a city and its metropolitan area)', () => {
+    const page = source();
+    expect(attributeConflict({ claims: [attribute('Zhuhai', 'population', 2_400_000, page), attribute('Zhuhai', 'population', 7_000_000, page)], gazetteer })).toEqual([]);
+  });
+});
+
+describe('region across sources', () => {
+  it('flags a city placed in a region its province does not lie in (the province implies the region)', () => {
+    const flags = attributeConflict({ claims: [attribute('Zhuhai', 'region', 'Nordchina'), attribute('Zhuhai', 'province', 'Guangdong')], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]?.explanation).toContain('in Nordchina');
+  });
+
+  it('accepts a region that fits its province', () => {
+    expect(attributeConflict({ claims: [attribute('Zhuhai', 'region', 'Südchina'), attribute('Wuhu', 'region', 'East China')], gazetteer })).toEqual([]);
+  });
+});
+
+describe('partnerships across sources', () => {
+  it('flags one relation dated a year apart and names the date fewer sources give', () => {
+    const odd = partnership('partner_city', '2013');
+    const flags = partnershipConflict({ claims: [odd, partnership('partner_city', '2012-10'), partnership('partner_city', '2012')], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['partnership_since_conflict']);
+    expect(flags[0]?.details.likelyWrong?.claimId).toBe(Number(odd.id));
+  });
+
+  it('keeps the dates of two instruments apart (a cooperation agreement before the twinning)', () => {
+    expect(partnershipConflict({ claims: [partnership('cooperation_agreement', '2009'), partnership('partner_city', '2012'), partnership('partner_city', '2012-05')], gazetteer })).toEqual([]);
+  });
+
+  it('flags a twinning that another source calls a friendship-city agreement, and not a treaty beside a twinning', () => {
+    expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_city', null)], gazetteer }).map((f) => f.kind)).toEqual(['partnership_relation_conflict']);
+    expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_treaty', null)], gazetteer })).toEqual([]);
+  });
+});
