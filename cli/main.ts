@@ -10,6 +10,7 @@ import { terminalSafe } from './terminal-text.ts';
  */
 const COMMANDS: Array<{ name: string; load: () => Promise<Command> }> = [
   { name: 'run', load: async () => (await import('./commands/run-command.ts')).runCommand },
+  { name: 'schedule', load: async () => (await import('./commands/schedule-command.ts')).scheduleCommand },
   { name: 'extract', load: async () => (await import('./commands/extract-command.ts')).extractCommand },
   { name: 'ingest', load: async () => (await import('./commands/ingest-command.ts')).ingestCommand },
   { name: 'flags', load: async () => (await import('./commands/flags-command.ts')).flagsCommand },

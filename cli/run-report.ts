@@ -1,3 +1,5 @@
+import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { Kysely } from 'kysely';
 import { currentClaims } from '../sql/queries/claims.ts';
 import { listFlags } from '../sql/queries/flags.ts';
@@ -35,7 +37,8 @@ export function formatRunSummary(summary: RunSummary): string {
   const lines = [
     `run ${run.runId} ${run.status} (${summary.mode}, database: ${summary.database})`,
     '',
-    `documents fetched: ${d.new + d.changed + d.unchanged} — new ${d.new}, changed ${d.changed}, unchanged ${d.unchanged}, gone ${d.gone}, failed ${d.failed}, skipped ${d.skipped}`,
+    // Every document is counted once, so the parts add up to the total.
+    `documents: ${d.new + d.changed + d.unchanged + d.gone + d.skipped + d.failed} — new ${d.new}, changed ${d.changed}, unchanged ${d.unchanged}, gone ${d.gone}, skipped ${d.skipped}, failed ${d.failed}`,
     `extracted: ${run.extracted.versions} versions, ${run.extracted.claims} claims${run.extracted.failed ? `, ${run.extracted.failed} failed` : ''}`,
     '',
     'claims by kind (current dataset):',
@@ -61,9 +64,45 @@ export function formatRunSummary(summary: RunSummary): string {
   return lines.join('\n');
 }
 
-/** Prints a finished run's summary in the chosen format and maps its status to the exit code. */
-export async function reportRun(database: Database, run: RunReport, mode: string, format: 'text' | 'json', io: CommandIo): Promise<number> {
+export interface ReportOptions {
+  /** Also write `run-ID.json` and `run-ID.txt` here (for scheduled runs nobody watches). */
+  reportsDir?: string;
+  /** Exit 4 when open flags remain after the run, so a scheduler can alert on them. */
+  failOnOpen?: boolean;
+}
+
+/** The exit code a finished run ends with: 0 succeeded, 3 some inputs failed, 1 failed; 4 open flags with failOnOpen. */
+export function runExitCode(summary: RunSummary, options: ReportOptions = {}): number {
+  const { status } = summary.run;
+  if (status !== 'succeeded' && status !== 'partial') return EXIT.failed;
+  if (status === 'partial') return EXIT.partial;
+  return options.failOnOpen && summary.flags.some((f) => f.status === 'open') ? EXIT.openFlags : EXIT.ok;
+}
+
+/**
+ * Writes the run's report as JSON and as the text `isa run` prints, each complete or not at all
+ * (written beside, then renamed). Returns the paths.
+ */
+export async function writeRunReport(dir: string, summary: RunSummary, exitCode: number): Promise<{ json: string; text: string }> {
+  await mkdir(dir, { recursive: true });
+  const base = join(resolve(dir), `run-${summary.run.runId}`);
+  const written = { json: `${base}.json`, text: `${base}.txt` };
+  const finishedAt = new Date().toISOString();
+  await writeFile(`${written.json}.part`, `${JSON.stringify({ ...summary, exitCode, finishedAt }, null, 2)}\n`);
+  await writeFile(`${written.text}.part`, `${formatRunSummary(summary)}\n\nexit code ${exitCode}, finished ${finishedAt}\n`);
+  await rename(`${written.json}.part`, written.json);
+  await rename(`${written.text}.part`, written.text);
+  return written;
+}
+
+/** Prints a finished run's summary in the chosen format, writes its report files, and returns the exit code. */
+export async function reportRun(database: Database, run: RunReport, mode: string, format: 'text' | 'json', io: CommandIo, options: ReportOptions = {}): Promise<number> {
   const summary = await summarizeRun(database.db, run, database.location, mode);
+  const code = runExitCode(summary, options);
   print(io.stdout, format === 'json' ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
-  return run.status === 'succeeded' ? EXIT.ok : run.status === 'partial' ? EXIT.partial : EXIT.failed;
+  if (options.reportsDir) {
+    const written = await writeRunReport(options.reportsDir, summary, code);
+    print(io.stderr, `report: ${written.text} (and .json)`);
+  }
+  return code;
 }

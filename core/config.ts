@@ -12,16 +12,14 @@ const text = () => z.preprocess(unsetWhenEmpty, z.string());
 const whole = (min: number, max: number, what: string) =>
   z.preprocess(unsetWhenEmpty, z.string().regex(/^\d+$/, `must be ${what}`).transform(Number).pipe(z.number().int().min(min, `must be ${what}`).max(max, `must be ${what}`)));
 
-/** "90", "90s", "500ms", "15m", "6h" → milliseconds (seconds when no unit). */
-const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+/** "90", "90s", "500ms", "15m", "6h", "1d" → milliseconds (seconds when no unit). */
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+export function parseDuration(value: string): number | null {
+  const match = /^(\d+)(ms|s|m|h|d)?$/.exec(value.trim());
+  return match ? Number(match[1]) * (UNIT_MS[match[2] ?? 's'] ?? 1000) : null;
+}
 const duration = () =>
-  z.preprocess(
-    unsetWhenEmpty,
-    z
-      .string()
-      .regex(/^\d+(?:ms|s|m|h)?$/, 'must be a duration like 30s, 15m or 6h')
-      .transform((value) => Number(/^\d+/.exec(value)?.[0]) * (UNIT_MS[value.replace(/^\d+/, '') || 's'] ?? 1000)),
-  );
+  z.preprocess(unsetWhenEmpty, z.string().refine((v) => parseDuration(v) !== null, 'must be a duration like 30s, 15m, 6h or 1d').transform((v) => parseDuration(v) as number));
 
 const configSchema = z.object({
   /** `DATABASE_URL`: Postgres through `pg`; unset means embedded PGlite in `dataDir`. */

@@ -30,12 +30,15 @@ export const runCommand: Command = {
   help: `Crawls the sources, extracts claims from every new or changed document, reconciles, and prints a summary.
 Without --sources, serves the bundled fixture sites on a loopback port and crawls those.
 
-Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (listed, and kept in run_errors).`,
+Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (listed, and kept in run_errors),
+4 done but open flags remain (with --fail-on-open). \`isa schedule\` runs this every period.`,
   options: {
     sources: { type: 'string', value: 'FILE', description: 'sources file (YAML or JSON; see fixtures/sources.yaml and `isa sources --help`)' },
     source: { type: 'string', multiple: true, value: 'ID', description: 'only this source (repeatable)' },
     'allow-private': { type: 'boolean', default: false, description: 'let every source reach loopback and private networks (as allowPrivate: true in the file)' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
+    reports: { type: 'string', value: 'DIR', description: 'also write the report as DIR/run-ID.json and DIR/run-ID.txt' },
+    'fail-on-open': { type: 'boolean', default: false, description: 'exit 4 when open flags remain after the run (for alerting)' },
     data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data); ignored with DATABASE_URL' },
   },
   allowPositionals: false,
@@ -68,7 +71,10 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
           { db: database.db, runner, extractorVersion, log: format === 'text' ? (line) => print(io.stderr, line) : undefined, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs },
           { sourceIds: selected.map((s) => s.id), options: { sourcesFile: values.sources ?? 'fixtures' } },
         );
-        return await reportRun(database, report, runner.mode, format, io);
+        return await reportRun(database, report, runner.mode, format, io, {
+          ...(values.reports ? { reportsDir: String(values.reports) } : {}),
+          failOnOpen: Boolean(values['fail-on-open']),
+        });
       } finally {
         await runner.close();
       }

@@ -10,7 +10,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../../sql/schema.ts';
 import type { PartialDate } from '../../core/claim.ts';
 import { findDocument, recordUnchanged, storeDocumentVersion } from '../../sql/queries/documents.ts';
-import { BadInputError, errorMessageOf, RetryableError } from '../../core/errors.ts';
+import { BadInputError, errorMessageOf } from '../../core/errors.ts';
+import { classifyResponse, responseError } from './classify-response.ts';
 import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.ts';
 import { createHttpFetcher, parseRetryAfter, type Fetcher } from './fetcher.ts';
 import { readDocument } from '../parse/read-document.ts';
@@ -124,10 +125,9 @@ async function fetchOnce(deps: IngestDeps, url: string, allowPrivate: boolean, o
   const ownFetcher = deps.fetcher ? null : createHttpFetcher(options);
   try {
     const response = await (deps.fetcher ?? ownFetcher!).fetch({ url: stripFragment(url), allowPrivate });
-    if (response.status === 429 || response.status >= 500) {
-      throw new RetryableError(`HTTP ${response.status} from ${url}; retry later.`, { input: url, retryAfterSeconds: parseRetryAfter(response.headers['retry-after']) });
-    }
-    if (response.status < 200 || response.status >= 300) throw new BadInputError(`HTTP ${response.status} for ${url}; nothing to ingest.`, { input: url });
+    // Fetched once, unconditionally, for a URL we do not hold: anything but 2xx gives nothing to ingest.
+    const refusal = responseError(classifyResponse(response.status, null), url, parseRetryAfter(response.headers['retry-after']));
+    if (refusal) throw refusal;
     return {
       key,
       finalUrl: response.finalUrl,

@@ -26,6 +26,14 @@ export interface RobotsRules {
   sitemaps: string[];
   /** Why the rules are what they are, for the log: `robots.txt`, `no robots.txt (404)`, … */
   basis: string;
+  /**
+   * Set when robots.txt could not be read (unreachable, or a 5xx): every URL of the origin is
+   * disallowed for this crawl, and the crawl fails them with this reason instead of skipping them
+   * silently (a host that is down must not look like a quiet night).
+   */
+  unavailable: string | null;
+  /** Whether the host answered at all (any HTTP status): false when it is down or unreachable. */
+  reached: boolean;
 }
 
 /**
@@ -38,12 +46,12 @@ export async function fetchRobotsRules(fetcher: Fetcher, origin: string, options
   try {
     const response = await fetcher.fetch({ url: robotsUrl, allowPrivate: options.allowPrivate, accept: 'text/plain,*/*;q=0.5' });
     if (response.status >= 400 && response.status < 500) return allowAll(`no robots.txt (${response.status})`);
-    if (response.status < 200 || response.status >= 300) return disallowAll(`robots.txt answered ${response.status}`);
+    if (response.status < 200 || response.status >= 300) return disallowAll(`robots.txt answered ${response.status}`, true);
     return readRobots(robotsUrl, Buffer.from(response.body).toString('utf8'), options.userAgentToken);
   } catch (error) {
     // A refusal (SSRF guard, scheme) is ours, not the site's: let each URL fail with its reason.
     if (error instanceof RefusedError) throw error;
-    return disallowAll(`robots.txt unreachable: ${errorMessageOf(error)}`);
+    return disallowAll(`robots.txt unreachable: ${errorMessageOf(error)}`, false);
   }
 }
 
@@ -57,13 +65,15 @@ export function readRobots(robotsUrl: string, text: string, userAgentToken: stri
     crawlDelayMs: typeof delay === 'number' && Number.isFinite(delay) ? delay * 1000 : null,
     sitemaps: robots.getSitemaps(),
     basis: 'robots.txt',
+    unavailable: null,
+    reached: true,
   };
 }
 
 function allowAll(basis: string): RobotsRules {
-  return { isAllowed: () => true, crawlDelayMs: null, sitemaps: [], basis };
+  return { isAllowed: () => true, crawlDelayMs: null, sitemaps: [], basis, unavailable: null, reached: true };
 }
 
-function disallowAll(basis: string): RobotsRules {
-  return { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], basis };
+function disallowAll(basis: string, reached: boolean): RobotsRules {
+  return { isAllowed: () => false, crawlDelayMs: null, sitemaps: [], basis, unavailable: basis, reached };
 }

@@ -4,6 +4,7 @@ import { extractClaims } from '../../extractors/extract-claims.ts';
 import type { Extraction } from '../../core/claim.ts';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { readDocument } from '../parse/read-document.ts';
+import { classifyResponse, responseError } from '../crawl/classify-response.ts';
 import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
 import { contentTypeFromExtension } from '../crawl/ingest-document.ts';
@@ -45,7 +46,8 @@ async function readSource(deps: ExtractDocumentDeps, input: ExtractDocumentInput
   if (/^https?:\/\//i.test(input.source)) {
     if (!deps.fetcher) throw new BadInputError(`cannot fetch ${input.source}: no fetcher configured`, { input: input.source });
     const response = await deps.fetcher.fetch({ url: input.source, allowPrivate: input.allowPrivate ?? false });
-    if (response.status >= 400) throw new BadInputError(`${input.source} answered HTTP ${response.status}`, { input: input.source });
+    const refusal = responseError(classifyResponse(response.status, null), input.source);
+    if (refusal) throw refusal;
     return { body: response.body, url: response.finalUrl, contentType: response.contentType, fetchedAt: response.fetchedAt };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input.source)) {

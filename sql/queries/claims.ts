@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Claim } from '../../core/claim.ts';
 import type { DB } from '../schema.ts';
 
@@ -15,43 +15,78 @@ export interface StoreExtractionInput {
  * @returns whether claims were written (false when they were already there).
  */
 export async function storeExtraction(db: Kysely<DB>, input: StoreExtractionInput): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const inserted = await trx
-      .insertInto('extractions')
-      .values({
-        version_id: input.versionId,
-        extractor_version: input.extractorVersion,
-        claim_count: input.claims.length,
-        run_id: input.runId,
-      })
-      .onConflict((oc) => oc.columns(['version_id', 'extractor_version']).doNothing())
-      .returning('version_id')
-      .executeTakeFirst();
-    if (!inserted) return false;
-    if (input.claims.length === 0) return true;
-    await trx
-      .insertInto('claims')
-      .values(
-        input.claims.map((claim, ordinal) => {
-          const { evidence, provenance, ...payload } = claim;
-          return {
-            version_id: input.versionId,
-            extractor_version: input.extractorVersion,
-            ordinal,
-            kind: claim.kind,
-            subject: claimSubject(claim),
-            payload: JSON.stringify(payload),
-            quote: evidence.quote,
-            start_offset: evidence.start,
-            end_offset: evidence.end,
-            rule: provenance?.rule ?? null,
-            provenance: JSON.stringify(provenance ?? {}),
-          };
-        }),
-      )
-      .execute();
-    return true;
+  const [written] = await db.transaction().execute((trx) => writeExtractions(trx, [input]));
+  return written!;
+}
+
+/** One version's result in a batch: written, already there, or why it failed. */
+export type ExtractionStored = { ok: true; written: boolean } | { ok: false; error: unknown };
+
+/**
+ * Stores the claims of many versions in one transaction, two statements whatever the batch size
+ * (claims go in as column arrays through `unnest`). Each version stays all or nothing: when the
+ * batch fails, each version is stored again alone, so one bad claim fails only its version.
+ * Returns a result per input, in order, and never throws for one version.
+ */
+export async function storeExtractions(db: Kysely<DB>, inputs: readonly StoreExtractionInput[]): Promise<ExtractionStored[]> {
+  if (inputs.length === 0) return [];
+  const distinct = new Set(inputs.map((i) => `${i.versionId}\u0000${i.extractorVersion}`)).size === inputs.length;
+  if (distinct && inputs.length > 1) {
+    try {
+      const written = await db.transaction().execute((trx) => writeExtractions(trx, inputs));
+      return written.map((w) => ({ ok: true as const, written: w }));
+    } catch {
+      // Fall through: find the version at fault by storing each alone.
+    }
+  }
+  const results: ExtractionStored[] = [];
+  for (const input of inputs) {
+    try {
+      results.push({ ok: true, written: await storeExtraction(db, input) });
+    } catch (error) {
+      results.push({ ok: false, error });
+    }
+  }
+  return results;
+}
+
+async function writeExtractions(trx: Transaction<DB>, inputs: readonly StoreExtractionInput[]): Promise<boolean[]> {
+  const inserted = await trx
+    .insertInto('extractions')
+    .values(inputs.map((input) => ({ version_id: input.versionId, extractor_version: input.extractorVersion, claim_count: input.claims.length, run_id: input.runId })))
+    .onConflict((oc) => oc.columns(['version_id', 'extractor_version']).doNothing())
+    .returning(['version_id', 'extractor_version'])
+    .execute();
+  const fresh = new Set(inserted.map((row) => `${row.version_id}\u0000${row.extractor_version}`));
+  const written = inputs.map((input) => fresh.has(`${input.versionId}\u0000${input.extractorVersion}`));
+  const columns = { version: [] as string[], extractor: [] as string[], ordinal: [] as number[], kind: [] as string[], subject: [] as Array<string | null>, payload: [] as string[], quote: [] as string[], start: [] as number[], end: [] as number[], rule: [] as Array<string | null>, provenance: [] as string[] };
+  inputs.forEach((input, i) => {
+    if (!written[i]) return;
+    input.claims.forEach((claim, ordinal) => {
+      const { evidence, provenance, ...payload } = claim;
+      columns.version.push(input.versionId);
+      columns.extractor.push(input.extractorVersion);
+      columns.ordinal.push(ordinal);
+      columns.kind.push(claim.kind);
+      columns.subject.push(claimSubject(claim));
+      columns.payload.push(JSON.stringify(payload));
+      columns.quote.push(evidence.quote);
+      columns.start.push(evidence.start);
+      columns.end.push(evidence.end);
+      columns.rule.push(provenance?.rule ?? null);
+      columns.provenance.push(JSON.stringify(provenance ?? {}));
+    });
   });
+  if (columns.version.length > 0) {
+    // One statement for every claim of the batch: column arrays, not one parameter per value.
+    await sql`
+      insert into claims (version_id, extractor_version, ordinal, kind, subject, payload, quote, start_offset, end_offset, rule, provenance)
+      select * from unnest(
+        cast(${columns.version} as bigint[]), cast(${columns.extractor} as text[]), cast(${columns.ordinal} as integer[]), cast(${columns.kind} as text[]),
+        cast(${columns.subject} as text[]), cast(${columns.payload} as jsonb[]), cast(${columns.quote} as text[]), cast(${columns.start} as integer[]),
+        cast(${columns.end} as integer[]), cast(${columns.rule} as text[]), cast(${columns.provenance} as jsonb[]))`.execute(trx);
+  }
+  return written;
 }
 
 /** The organisation or city a claim is about, for indexing and grouping. */

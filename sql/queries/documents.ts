@@ -1,6 +1,8 @@
 /**
- * Documents, their versions and the fetch log. Each document's write is one transaction; a body
- * whose hash is already the latest version adds no version (idempotent under retried jobs).
+ * Documents, their versions and the fetch log. Each document's write is all or nothing (alone, or
+ * in a batch that falls back to one transaction per document); a body whose hash is already the
+ * latest version adds no version (idempotent under retried jobs). `fetches` is a log: it grows
+ * every night; the dataset rows (documents, versions) change only when a page did.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, FetchOutcome } from '../schema.ts';
@@ -80,7 +82,13 @@ export async function recordSitemapLastmods(db: Kysely<DB>, entries: Array<{ url
   for (const { url, lastmod } of entries) byDate.set(lastmod.getTime(), [...(byDate.get(lastmod.getTime()) ?? []), url]);
   for (const [time, urls] of byDate) {
     for (let start = 0; start < urls.length; start += 1000) {
-      await db.updateTable('documents').set({ sitemap_lastmod: new Date(time) }).where('url', 'in', urls.slice(start, start + 1000)).execute();
+      // Only rows whose lastmod moved: a sitemap that did not change writes nothing.
+      await db
+        .updateTable('documents')
+        .set({ sitemap_lastmod: new Date(time) })
+        .where('url', 'in', urls.slice(start, start + 1000))
+        .where(sql<boolean>`sitemap_lastmod is distinct from ${new Date(time)}`)
+        .execute();
     }
   }
 }
@@ -107,6 +115,15 @@ export interface StoredFetch {
   outcome: FetchOutcome;
 }
 
+/** A fetched body and what the parse stage made of it: one document's write. */
+export interface VersionWrite {
+  fetched: FetchedBody;
+  parsed: ParsedDocument;
+}
+
+/** One document's result in a batch: what was stored, or why it was not. */
+export type StoredOrFailed = ({ ok: true } & StoredFetch) | { ok: false; error: unknown };
+
 /**
  * Stores a fetched body that is not the latest version's: a new version (outcome `new` for a
  * document's first, `changed` after), or — when the body equals an older version — that version
@@ -115,75 +132,126 @@ export interface StoredFetch {
  * Document metadata, the version and the fetch log are written in one transaction.
  */
 export async function storeDocumentVersion(db: Kysely<DB>, fetched: FetchedBody, parsed: ParsedDocument): Promise<StoredFetch> {
-  return db.transaction().execute(async (trx) => {
-    const documentId = await upsertDocument(trx, fetched.url, fetched.sourceId);
-    const latest = await trx
-      .selectFrom('document_versions')
-      .select(['id', 'content_hash'])
-      .where('document_id', '=', documentId)
-      .orderBy('fetched_at', 'desc')
-      .orderBy('id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    let outcome: FetchOutcome;
-    let versionId: string | null;
-    if (latest && latest.content_hash === fetched.contentHash) {
-      outcome = 'unchanged';
-      versionId = null;
-    } else {
-      const inserted = await trx
-        .insertInto('document_versions')
-        .values({
-          document_id: documentId,
-          url: fetched.url,
-          final_url: fetched.finalUrl,
-          http_status: fetched.httpStatus,
-          content_type: fetched.contentType,
-          etag: fetched.etag,
-          last_modified: fetched.lastModified,
-          content_hash: fetched.contentHash,
-          fetched_at: fetched.fetchedAt,
-          body: fetched.body,
-          body_size: fetched.body.byteLength,
-          format: parsed.format,
-          title: parsed.title,
-          published: parsed.published,
-          published_source: parsed.publishedSource,
-          language: parsed.language,
-          clean_text: parsed.text,
-          captions: JSON.stringify(parsed.captions),
-          parse_warnings: JSON.stringify(parsed.warnings),
-          parser_version: parsed.parserVersion ?? null,
-          run_id: fetched.runId,
-        })
-        .onConflict((oc) => oc.columns(['document_id', 'content_hash']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted) {
-        versionId = String(inserted.id);
-      } else {
-        // The body went back to an older version: make that one current again, keep its history.
-        const older = await trx
-          .updateTable('document_versions')
-          .set({ fetched_at: fetched.fetchedAt })
-          .where('document_id', '=', documentId)
-          .where('content_hash', '=', fetched.contentHash)
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        versionId = String(older.id);
-      }
-      outcome = latest ? 'changed' : 'new';
+  const [stored] = await db.transaction().execute((trx) => writeVersions(trx, [{ fetched, parsed }]));
+  return stored!;
+}
+
+/**
+ * Stores many documents' versions with one statement per table in one transaction (the crawl's
+ * first night writes thousands). Each document stays all or nothing: when the batch fails, each
+ * document is stored again in its own transaction, so one bad row fails only its document.
+ * Returns a result per entry, in order, and never throws for one document.
+ */
+export async function storeDocumentVersions(db: Kysely<DB>, writes: readonly VersionWrite[]): Promise<StoredOrFailed[]> {
+  if (writes.length === 0) return [];
+  // One URL twice in a batch (two crawls of a source at once) cannot share one statement.
+  const distinct = new Set(writes.map((w) => w.fetched.url)).size === writes.length;
+  if (distinct && writes.length > 1) {
+    try {
+      const stored = await db.transaction().execute((trx) => writeVersions(trx, writes));
+      return stored.map((s) => ({ ok: true as const, ...s }));
+    } catch {
+      // Fall through: find the document at fault by storing each alone.
     }
-    await touchDocument(trx, documentId, {
-      status: 'active',
-      httpStatus: fetched.httpStatus,
-      fetchedAt: fetched.fetchedAt,
-      etag: fetched.etag,
-      lastModified: fetched.lastModified,
-    });
-    await insertFetch(trx, { runId: fetched.runId, documentId, url: fetched.url, httpStatus: fetched.httpStatus, outcome, versionId });
-    return { documentId, versionId, outcome };
+  }
+  const results: StoredOrFailed[] = [];
+  for (const write of writes) {
+    try {
+      results.push({ ok: true, ...(await storeDocumentVersion(db, write.fetched, write.parsed)) });
+    } catch (error) {
+      results.push({ ok: false, error });
+    }
+  }
+  return results;
+}
+
+// The batch write: documents upserted, latest hashes read, versions inserted, documents touched
+// where something changed, fetches logged — one statement each, whatever the batch size.
+async function writeVersions(trx: Transaction<DB>, writes: readonly VersionWrite[]): Promise<StoredFetch[]> {
+  // Locks taken in URL order, so two batches over the same documents cannot deadlock.
+  const order = writes.map((_, i) => i).sort((a, b) => (writes[a]!.fetched.url < writes[b]!.fetched.url ? -1 : 1));
+  const ids = await upsertDocuments(trx, order.map((i) => ({ url: writes[i]!.fetched.url, sourceId: writes[i]!.fetched.sourceId })));
+  const documentIds = writes.map((w) => ids.get(w.fetched.url)!);
+  const latest = new Map<string, string>();
+  for (const row of await trx
+    .selectFrom('document_versions')
+    .select(['document_id', 'content_hash'])
+    .distinctOn('document_id')
+    .where('document_id', 'in', documentIds)
+    .orderBy('document_id')
+    .orderBy('fetched_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute()) {
+    latest.set(String(row.document_id), row.content_hash);
+  }
+  const results: StoredFetch[] = writes.map((w, i) => {
+    const documentId = documentIds[i]!;
+    const hash = latest.get(documentId);
+    return { documentId, versionId: null, outcome: hash === undefined ? 'new' : hash === w.fetched.contentHash ? 'unchanged' : 'changed' };
   });
+  const toInsert = order.filter((i) => results[i]!.outcome !== 'unchanged');
+  if (toInsert.length > 0) {
+    const inserted = await trx
+      .insertInto('document_versions')
+      .values(toInsert.map((i) => versionRow(documentIds[i]!, writes[i]!)))
+      .onConflict((oc) => oc.columns(['document_id', 'content_hash']).doNothing())
+      .returning(['id', 'document_id'])
+      .execute();
+    const insertedByDocument = new Map(inserted.map((row) => [String(row.document_id), String(row.id)]));
+    for (const i of toInsert) {
+      const result = results[i]!;
+      const versionId = insertedByDocument.get(result.documentId);
+      if (versionId !== undefined) {
+        result.versionId = versionId;
+        continue;
+      }
+      // The body went back to an older version: make that one current again, keep its history.
+      const write = writes[i]!;
+      const older = await trx
+        .updateTable('document_versions')
+        .set({ fetched_at: write.fetched.fetchedAt })
+        .where('document_id', '=', result.documentId)
+        .where('content_hash', '=', write.fetched.contentHash)
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      result.versionId = String(older.id);
+    }
+  }
+  await touchDocuments(
+    trx,
+    order.map((i) => ({ documentId: documentIds[i]!, etag: writes[i]!.fetched.etag, lastModified: writes[i]!.fetched.lastModified })),
+  );
+  await insertFetches(
+    trx,
+    order.map((i) => ({ runId: writes[i]!.fetched.runId, documentId: documentIds[i]!, url: writes[i]!.fetched.url, httpStatus: writes[i]!.fetched.httpStatus, outcome: results[i]!.outcome, versionId: results[i]!.versionId })),
+  );
+  return results;
+}
+
+function versionRow(documentId: string, { fetched, parsed }: VersionWrite) {
+  return {
+    document_id: documentId,
+    url: fetched.url,
+    final_url: fetched.finalUrl,
+    http_status: fetched.httpStatus,
+    content_type: fetched.contentType,
+    etag: fetched.etag,
+    last_modified: fetched.lastModified,
+    content_hash: fetched.contentHash,
+    fetched_at: fetched.fetchedAt,
+    body: fetched.body,
+    body_size: fetched.body.byteLength,
+    format: parsed.format,
+    title: parsed.title,
+    published: parsed.published,
+    published_source: parsed.publishedSource,
+    language: parsed.language,
+    clean_text: parsed.text,
+    captions: JSON.stringify(parsed.captions),
+    parse_warnings: JSON.stringify(parsed.warnings),
+    parser_version: parsed.parserVersion ?? null,
+    run_id: fetched.runId,
+  };
 }
 
 export interface UnchangedFetch {
@@ -200,15 +268,10 @@ export interface UnchangedFetch {
 /** Records a 304 or a body equal to the latest version: no version, the fetch logged as `unchanged`. */
 export async function recordUnchanged(db: Kysely<DB>, fetch: UnchangedFetch): Promise<StoredFetch> {
   return db.transaction().execute(async (trx) => {
-    const documentId = await upsertDocument(trx, fetch.url, fetch.sourceId);
-    await touchDocument(trx, documentId, {
-      status: 'active',
-      httpStatus: fetch.httpStatus,
-      fetchedAt: fetch.fetchedAt,
-      ...(fetch.etag !== undefined ? { etag: fetch.etag } : {}),
-      ...(fetch.lastModified !== undefined ? { lastModified: fetch.lastModified } : {}),
-    });
-    await insertFetch(trx, { runId: fetch.runId, documentId, url: fetch.url, httpStatus: fetch.httpStatus, outcome: 'unchanged', versionId: null });
+    const ids = await upsertDocuments(trx, [{ url: fetch.url, sourceId: fetch.sourceId }]);
+    const documentId = ids.get(fetch.url)!;
+    await touchDocuments(trx, [{ documentId, ...(fetch.etag !== undefined ? { etag: fetch.etag } : {}), ...(fetch.lastModified !== undefined ? { lastModified: fetch.lastModified } : {}) }]);
+    await insertFetches(trx, [{ runId: fetch.runId, documentId, url: fetch.url, httpStatus: fetch.httpStatus, outcome: 'unchanged', versionId: null }]);
     return { documentId, versionId: null, outcome: 'unchanged' as const };
   });
 }
@@ -224,7 +287,9 @@ export interface NotModifiedFetch {
 
 /**
  * Records 304s and unchanged bodies of known documents — the path every unchanged page of a
- * re-crawl takes — in one statement per batch: documents touched and fetches logged, atomically.
+ * re-crawl takes — in one statement per batch. Only the fetch log grows: a document row is
+ * updated only where something about it changed (new validators, back from gone), so a night
+ * over unchanged sites writes no dataset row. When we last checked a document is in `fetches`.
  */
 export async function recordNotModified(db: Kysely<DB>, runId: string | null, fetches: readonly NotModifiedFetch[]): Promise<void> {
   for (let start = 0; start < fetches.length; start += 500) {
@@ -241,10 +306,13 @@ export async function recordNotModified(db: Kysely<DB>, runId: string | null, fe
             last_modified = case when v.set_last_modified then v.last_modified else d.last_modified end
         from v
         where d.id = v.document_id
-        returning d.id, d.url, v.http_status, v.fetched_at
+          and (d.status <> 'active' or d.gone_at is not null
+               or (v.set_etag and d.etag is distinct from v.etag)
+               or (v.set_last_modified and d.last_modified is distinct from v.last_modified))
       )
       insert into fetches (run_id, document_id, url, http_status, outcome, fetched_at)
-      select cast(${runId} as bigint), id, url, http_status, 'unchanged', fetched_at from touched`.execute(db);
+      select cast(${runId} as bigint), d.id, d.url, v.http_status, 'unchanged', v.fetched_at
+      from v join documents d on d.id = v.document_id`.execute(db);
   }
 }
 
@@ -258,8 +326,10 @@ export async function markDocumentGone(db: Kysely<DB>, input: { runId: string | 
         gone_at: sql<Date>`coalesce(gone_at, ${input.fetchedAt})`,
       })
       .where('id', '=', input.documentId)
+      // Still gone on a later night: only the fetch log says we looked.
+      .where((eb) => eb.or([eb('status', '<>', 'gone'), eb('gone_at', 'is', null)]))
       .execute();
-    await insertFetch(trx, { runId: input.runId, documentId: input.documentId, url: input.url, httpStatus: input.httpStatus, outcome: 'gone', versionId: null });
+    await insertFetches(trx, [{ runId: input.runId, documentId: input.documentId, url: input.url, httpStatus: input.httpStatus, outcome: 'gone', versionId: null }]);
     return { documentId: input.documentId, versionId: null, outcome: 'gone' as const };
   });
 }
@@ -275,48 +345,70 @@ export interface FetchLogEntry {
 
 /** Logs a fetch attempt that stored nothing (failed, skipped, a discovery page). */
 export async function recordFetch(db: Kysely<DB>, entry: FetchLogEntry): Promise<void> {
-  await insertFetch(db, entry);
+  await insertFetches(db, [entry]);
 }
 
-async function insertFetch(db: Kysely<DB> | Transaction<DB>, entry: FetchLogEntry): Promise<void> {
+/** Logs many such attempts in one statement (a re-crawl's discovery pages and skips). */
+export async function recordFetches(db: Kysely<DB>, entries: readonly FetchLogEntry[]): Promise<void> {
+  for (let start = 0; start < entries.length; start += 1000) await insertFetches(db, entries.slice(start, start + 1000));
+}
+
+async function insertFetches(db: Kysely<DB> | Transaction<DB>, entries: readonly FetchLogEntry[]): Promise<void> {
+  if (entries.length === 0) return;
   await db
     .insertInto('fetches')
-    .values({
-      run_id: entry.runId,
-      document_id: entry.documentId ?? null,
-      url: entry.url,
-      http_status: entry.httpStatus,
-      outcome: entry.outcome,
-      version_id: entry.versionId ?? null,
-    })
+    .values(
+      entries.map((entry) => ({
+        run_id: entry.runId,
+        document_id: entry.documentId ?? null,
+        url: entry.url,
+        http_status: entry.httpStatus,
+        outcome: entry.outcome,
+        version_id: entry.versionId ?? null,
+      })),
+    )
     .execute();
 }
 
-async function upsertDocument(trx: Transaction<DB>, url: string, sourceId: string | null): Promise<string> {
-  const row = await trx
-    .insertInto('documents')
-    .values({ url, source_id: sourceId })
-    .onConflict((oc) => oc.column('url').doUpdateSet({ source_id: sql<string | null>`coalesce(documents.source_id, excluded.source_id)` }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return String(row.id);
-}
-
-async function touchDocument(
-  trx: Transaction<DB>,
-  documentId: string,
-  update: { status: 'active'; httpStatus: number | null; fetchedAt: Date; etag?: string | null; lastModified?: string | null },
-): Promise<void> {
+// Inserts the documents not known yet and returns every URL's id. `do nothing` rather than an
+// update on conflict: a known document's row is not rewritten (a night that changes nothing
+// writes nothing); its source is filled in only when it had none.
+async function upsertDocuments(trx: Transaction<DB>, documents: ReadonlyArray<{ url: string; sourceId: string | null }>): Promise<Map<string, string>> {
   await trx
-    .updateTable('documents')
-    .set({
-      status: update.status,
-      gone_at: null,
-      ...(update.etag !== undefined ? { etag: update.etag } : {}),
-      ...(update.lastModified !== undefined ? { last_modified: update.lastModified } : {}),
-    })
-    .where('id', '=', documentId)
+    .insertInto('documents')
+    .values(documents.map((d) => ({ url: d.url, source_id: d.sourceId })))
+    .onConflict((oc) => oc.column('url').doNothing())
     .execute();
+  const withSource = documents.filter((d) => d.sourceId !== null);
+  if (withSource.length > 0) {
+    await sql`
+      update documents d set source_id = v.source_id
+      from (values ${sql.join(withSource.map((w) => sql`(${w.url}, ${w.sourceId})`))}) as v (url, source_id)
+      where d.url = v.url and d.source_id is null`.execute(trx);
+  }
+  const rows = await trx.selectFrom('documents').select(['id', 'url']).where('url', 'in', documents.map((d) => d.url)).execute();
+  return new Map(rows.map((row) => [row.url, String(row.id)]));
+}
+
+// A stored fetch makes its document active again and may bring new validators; the row is
+// updated only where one of these differs.
+async function touchDocuments(trx: Transaction<DB>, touches: ReadonlyArray<{ documentId: string; etag?: string | null; lastModified?: string | null }>): Promise<void> {
+  if (touches.length === 0) return;
+  const rows = touches.map(
+    (t) =>
+      sql`(cast(${t.documentId} as bigint), cast(${t.etag !== undefined} as boolean), cast(${t.etag ?? null} as text), cast(${t.lastModified !== undefined} as boolean), cast(${t.lastModified ?? null} as text))`,
+  );
+  await sql`
+    with v (document_id, set_etag, etag, set_last_modified, last_modified) as (values ${sql.join(rows)})
+    update documents d
+    set status = 'active', gone_at = null,
+        etag = case when v.set_etag then v.etag else d.etag end,
+        last_modified = case when v.set_last_modified then v.last_modified else d.last_modified end
+    from v
+    where d.id = v.document_id
+      and (d.status <> 'active' or d.gone_at is not null
+           or (v.set_etag and d.etag is distinct from v.etag)
+           or (v.set_last_modified and d.last_modified is distinct from v.last_modified))`.execute(trx);
 }
 
 /** A document version with its body, for the extract stage and tests. */

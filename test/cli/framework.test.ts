@@ -32,7 +32,7 @@ describe('parsing from one declaration per command', () => {
     const command = await runCli(['flgs']);
     expect(command.code).toBe(2);
     expect(command.stderr).toContain('Did you mean flags?');
-    const option = await runCli(['flags', '--knd', 'count_conflict']);
+    const option = await runCli(['flags', '--knd', 'stated_count_vs_list']);
     expect(option.code).toBe(2);
     expect(option.stderr).toContain('Did you mean --kind?');
   });
@@ -52,7 +52,7 @@ describe('parsing from one declaration per command', () => {
 
   it('lists an option\'s allowed values and default in its help', async () => {
     const help = await runCli(['flags', '--help']);
-    expect(help.stdout).toMatch(/--kind <KIND>[\s\S]*count_conflict/);
+    expect(help.stdout).toMatch(/--kind <KIND>[\s\S]*stated_count_vs_list/);
     expect(help.stdout).toMatch(/--format <FORMAT>[\s\S]*default: "text"/);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import { freePort } from './free-port.ts';
 const SEEDS = fileURLToPath(new URL('../../fixtures/gold/seeds/', import.meta.url));
 const seed = (prefix: string) => join(SEEDS, `${prefix}.txt`);
 const MAINZ_PDF = fileURLToPath(new URL('../../fixtures/sites/mainz/dokumente/pm-2019-11-04-isa-delegationsreise-foshan.pdf', import.meta.url));
-const COMMANDS = ['run', 'extract', 'ingest', 'flags', 'review', 'runs', 'sources', 'migrate', 'worker', 'eval'];
+const COMMANDS = ['run', 'schedule', 'extract', 'ingest', 'flags', 'review', 'runs', 'sources', 'migrate', 'worker', 'eval'];
 
 describe('isa', () => {
   it('prints usage and exits 2 without a command, 0 with --help', async () => {
@@ -123,7 +123,16 @@ describe('a fact-checker working on the embedded database', () => {
     const review = await runCli(['review', stated!.id, '--status', 'confirmed', '--note', 'Köln joined in 2017', '--by', 'tester'], env());
     expect(review.code).toBe(0);
 
-    const second = JSON.parse((await runCli(['run', '--format', 'json'], env())).stdout) as { run: { documents: { new: number; unchanged: number } } };
+    const reports = join(dataDir, 'reports');
+    const secondRun = await runCli(['run', '--format', 'json', '--reports', reports, '--fail-on-open'], env());
+    expect(secondRun.code).toBe(4); // the flag above is confirmed, others stay open
+    const second = JSON.parse(secondRun.stdout) as { run: { runId: string; documents: { new: number; unchanged: number } } };
+    const written = JSON.parse(await readFile(join(reports, `run-${second.run.runId}.json`), 'utf8')) as { exitCode: number; run: { runId: string } };
+    expect(written).toMatchObject({ exitCode: 4, run: { runId: second.run.runId } });
+    const text = await readFile(join(reports, `run-${second.run.runId}.txt`), 'utf8');
+    expect(text).toMatch(/^documents: (\d+) — new (\d+), changed (\d+), unchanged (\d+), gone (\d+), skipped (\d+), failed (\d+)$/m);
+    const [total, ...parts] = /^documents: (\d+) — new (\d+), changed (\d+), unchanged (\d+), gone (\d+), skipped (\d+), failed (\d+)$/m.exec(text)!.slice(1).map(Number);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(total);
     expect(second.run.documents.new).toBe(0);
     expect(second.run.documents.unchanged).toBeGreaterThan(0);
     const flags = await runCli(['flags', '--all', '--format', 'json'], env());
@@ -131,7 +140,7 @@ describe('a fact-checker working on the embedded database', () => {
     expect(after).toMatchObject({ status: 'confirmed', reviewer_note: 'Köln joined in 2017' });
     expect(after!.evidence.map((e) => e.quote).join(' | ')).toContain('sieben deutschen Städten');
     expect((await runCli(['flags', '--fail-on-open'], env())).code).toBe(4);
-  });
+  }, 300_000); // two full runs of the fixture sites: minutes on a loaded two-core machine
 
   it('ingests a mailed PDF once; the same bytes again add nothing', async () => {
     const first = await runCli(['ingest', MAINZ_PDF, '--format', 'json'], env());

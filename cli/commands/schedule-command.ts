@@ -1,0 +1,127 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { EXIT, print, UsageError, type Command, type CommandIo } from '../command.ts';
+
+/** bin/isa.mjs from the sources (cli/commands/) or from the build (dist/app/cli/commands/). */
+function isaBin(): string {
+  for (const relative of ['../../bin/isa.mjs', '../../../../bin/isa.mjs']) {
+    const candidate = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(candidate)) return candidate;
+  }
+  throw new Error('cannot find bin/isa.mjs beside the CLI sources');
+}
+
+const EXIT_MEANING: Record<number, string> = { 0: 'succeeded', 1: 'failed', 2: 'usage error', 3: 'partial: some inputs failed', 4: 'open flags remain' };
+
+export const scheduleCommand: Command = {
+  name: 'schedule',
+  summary: 'run `isa run` every period in the foreground (a report per run; for a box without cron)',
+  help: `Starts \`isa run\` now and then once per period (start to start; a run longer than the period is followed
+at once by the next), each in its own process, so a failed or crashed run is reported and the next one still
+comes. Every run writes its report (run-ID.json and run-ID.txt) to --reports, ISA_REPORTS_DIR or ./reports.
+With --alert, a shell command runs after each run that did not exit 0, with ISA_RUN_EXIT set to its exit code
+(3 partial, 4 open flags with --fail-on-open, 1 failed) and ISA_REPORTS_DIR to the folder.
+SIGTERM or SIGINT ends it cleanly: a run in progress gets the signal and is waited for.
+
+Exit codes: 0 stopped by a signal, 2 usage.`,
+  options: {
+    every: { type: 'string', value: 'PERIOD', description: 'time from one run\'s start to the next: 30m, 6h, 24h, 1d (required)' },
+    sources: { type: 'string', value: 'FILE', description: 'sources file (default: the bundled fixture sites)' },
+    source: { type: 'string', multiple: true, value: 'ID', description: 'only this source (repeatable)' },
+    'allow-private': { type: 'boolean', default: false, description: 'let every source reach loopback and private networks' },
+    reports: { type: 'string', value: 'DIR', description: 'where each run\'s report goes (default ISA_REPORTS_DIR or ./reports)' },
+    'fail-on-open': { type: 'boolean', default: false, description: 'a run with open flags left exits 4 (and triggers --alert)' },
+    alert: { type: 'string', value: 'COMMAND', description: 'shell command run after every run that did not exit 0' },
+    runs: { type: 'string', value: 'N', description: 'stop after N runs (default: never)' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
+  },
+  allowPositionals: false,
+  async run({ values }, io) {
+    const { loadConfig, parseDuration } = await import('../../core/config.ts');
+    if (values.every === undefined) throw new UsageError('say how often: --every 24h (or 30m, 6h, 1d)');
+    const periodMs = parseDuration(String(values.every));
+    if (periodMs === null || periodMs < 1000) throw new UsageError(`--every takes a duration of at least 1s like 30m, 6h, 24h or 1d, not "${String(values.every)}"`);
+    const maxRuns = values.runs === undefined ? Infinity : Number(values.runs);
+    if (!Number.isInteger(maxRuns) && maxRuns !== Infinity) throw new UsageError(`--runs takes a whole number, not "${String(values.runs)}"`);
+    const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
+    const reportsDir = (values.reports as string | undefined) ?? config.reportsDir;
+    const args = ['run', '--reports', reportsDir];
+    if (values.sources) args.push('--sources', String(values.sources));
+    for (const id of (values.source as string[] | undefined) ?? []) args.push('--source', id);
+    if (values['allow-private']) args.push('--allow-private');
+    if (values['fail-on-open']) args.push('--fail-on-open');
+    if (values.data) args.push('--data', String(values.data));
+    return schedule({ periodMs, maxRuns, args, reportsDir, alert: values.alert as string | undefined }, io);
+  },
+};
+
+interface ScheduleOptions {
+  periodMs: number;
+  maxRuns: number;
+  args: string[];
+  reportsDir: string;
+  alert: string | undefined;
+}
+
+async function schedule(options: ScheduleOptions, io: CommandIo): Promise<number> {
+  const log = (line: string) => print(io.stderr, `isa schedule: ${new Date().toISOString()} ${line}`);
+  let stopping = false;
+  let child: ChildProcess | null = null;
+  let wake: (() => void) | null = null;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: ${child ? 'waiting for the run in progress to end' : 'stopping'}`);
+    child?.kill(signal);
+    wake?.();
+  };
+  const onTerm = () => stop('SIGTERM');
+  const onInt = () => stop('SIGINT');
+  process.on('SIGTERM', onTerm);
+  process.on('SIGINT', onInt);
+  log(`every ${Math.round(options.periodMs / 1000)} s: isa ${options.args.join(' ')}`);
+  try {
+    for (let n = 1; n <= options.maxRuns && !stopping; n++) {
+      const started = Date.now();
+      log(`run ${n} starting`);
+      const code = await new Promise<number>((resolve) => {
+        child = spawn(process.execPath, [isaBin(), ...options.args], { env: io.env, stdio: ['ignore', 'inherit', 'inherit'] });
+        child.on('error', (error) => {
+          log(`run ${n} could not start: ${error.message}`);
+          resolve(EXIT.failed);
+        });
+        child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : EXIT.failed)));
+      });
+      child = null;
+      log(`run ${n} ended: exit ${code} (${EXIT_MEANING[code] ?? 'killed'}) after ${Math.round((Date.now() - started) / 1000)} s; reports in ${options.reportsDir}`);
+      if (code !== EXIT.ok && options.alert && !stopping) await runAlert(options.alert, code, options.reportsDir, io, log);
+      if (n >= options.maxRuns || stopping) break;
+      const waitMs = Math.max(0, started + options.periodMs - Date.now());
+      log(`next run at ${new Date(Date.now() + waitMs).toISOString()}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, waitMs);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      wake = null;
+    }
+  } finally {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
+  }
+  log('stopped');
+  return EXIT.ok;
+}
+
+/** The operator's alert command (mail, a webhook with curl …); its failure is logged, never fatal. */
+async function runAlert(command: string, code: number, reportsDir: string, io: CommandIo, log: (line: string) => void): Promise<void> {
+  const alertCode = await new Promise<number>((resolve) => {
+    const alert = spawn(command, { shell: true, env: { ...io.env, ISA_RUN_EXIT: String(code), ISA_REPORTS_DIR: reportsDir }, stdio: ['ignore', 'inherit', 'inherit'] });
+    alert.on('error', () => resolve(-1));
+    alert.on('exit', (exitCode) => resolve(exitCode ?? -1));
+  });
+  if (alertCode !== 0) log(`alert command exited ${alertCode}`);
+}
