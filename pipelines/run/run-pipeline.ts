@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { failStaleRuns, finishRun, listRuns, recordCrawlItems, recordRunError, startRun, touchRun, tryRunLock, type RunLock } from '../../sql/queries/runs.ts';
+import { failStaleRuns, finishRun, listRuns, recordRunItems, recordRunError, startRun, touchRun, tryRunLock, type RunLock } from '../../sql/queries/runs.ts';
 import type { DB, RunStatus } from '../../sql/schema.ts';
 import { ConfigError, errorMessageOf } from '../../core/errors.ts';
 import type { StageRunner } from './run-stage.ts';
@@ -145,9 +145,9 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
         for (const id of result.versionIds) versionIds.add(id);
         // Per-URL errors were recorded by the crawl stage itself; the report lists them too.
         for (const e of result.errors) errors.push({ stage: e.stage, url: e.url, message: e.reason });
-        await recordCrawlItems(deps.db, { runId, sourceId, failures: result.errors.map((e) => ({ url: e.url, reason: `${e.stage}: ${e.reason}` })) }).catch((error: unknown) =>
-          fail('report', `source:${sourceId}`, error),
-        );
+        // What the run did with each URL, for `isa runs ID`: documents, and discovery pages that failed.
+        const items = result.items.filter((item) => item.kind === 'document' || item.outcome === 'failed');
+        await recordRunItems(deps.db, runId, sourceId, items).catch((error: unknown) => fail('report', `source:${sourceId}`, error));
       } catch (error) {
         if (stop.signal.aborted) return;
         await fail('crawl', `source:${sourceId}`, error);

@@ -81,40 +81,14 @@ export async function recordRunError(db: Kysely<DB>, input: RunErrorInput): Prom
     .execute();
 }
 
-export interface RunItem {
-  url: string;
-  sourceId: string | null;
-  outcome: RunItemOutcome;
-  reason: string | null;
-}
-
 /**
- * Records what a crawl did with each URL of one source, from the fetches it logged in this run and
- * the errors it returned (their reasons). Idempotent: a retried crawl job rewrites its rows.
+ * Records what a crawl did with each URL of one source (its returned items: documents, and
+ * discovery pages that failed). Idempotent: a retried crawl job rewrites its rows.
  */
-export async function recordCrawlItems(db: Kysely<DB>, input: { runId: string; sourceId: string; failures: ReadonlyArray<{ url: string; reason: string }>; skips?: ReadonlyArray<{ url: string; reason: string }> }): Promise<number> {
-  const fetches = await db
-    .selectFrom('fetches as f')
-    .leftJoin('documents as d', 'd.id', 'f.document_id')
-    .select(['f.url', 'f.outcome', 'd.source_id'])
-    .where('f.run_id', '=', input.runId)
-    .where((eb) => eb.or([eb('d.source_id', '=', input.sourceId), eb('d.source_id', 'is', null)]))
-    // Discovery pages (listings, sitemaps, feeds) are logged as skipped with their HTTP status and
-    // no document; a skipped document has no status. Only documents are the run's items.
-    .where((eb) => eb.not(eb.and([eb('f.outcome', '=', 'skipped'), eb('f.document_id', 'is', null), eb('f.http_status', 'is not', null)])))
-    .orderBy('f.id')
-    .execute();
-  const reasons = new Map<string, string>();
-  for (const f of input.failures) reasons.set(f.url, f.reason);
-  for (const s of input.skips ?? []) reasons.set(s.url, s.reason);
-  // The last fetch of a URL in this run is its outcome (a retried request logs again).
-  const byUrl = new Map<string, RunItem>();
-  for (const f of fetches) {
-    byUrl.set(f.url, { url: f.url, sourceId: input.sourceId, outcome: f.outcome, reason: reasons.get(f.url) ?? null });
-  }
-  // Failures the crawl returned without logging a fetch (a discovery page, a store error).
-  for (const f of input.failures) if (!byUrl.has(f.url)) byUrl.set(f.url, { url: f.url, sourceId: input.sourceId, outcome: 'failed', reason: f.reason });
-  const rows = [...byUrl.values()].map((item) => ({ run_id: input.runId, url: item.url, source_id: item.sourceId, outcome: item.outcome, reason: item.reason?.slice(0, 2000) ?? null }));
+export async function recordRunItems(db: Kysely<DB>, runId: string, sourceId: string, items: ReadonlyArray<{ url: string; outcome: RunItemOutcome; reason: string | null }>): Promise<number> {
+  // One row per URL, the last outcome winning (a URL retried within the crawl).
+  const byUrl = new Map(items.map((item) => [item.url, item]));
+  const rows = [...byUrl.values()].map((item) => ({ run_id: runId, url: item.url, source_id: sourceId, outcome: item.outcome, reason: item.reason?.slice(0, 2000) ?? null }));
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('run_items')
