@@ -36,9 +36,10 @@ const stuckRunner: StageRunner = {
 for (const { name, open, available } of DATABASES) {
   describe.skipIf(!available)(`the run lifecycle on ${name}`, () => {
     let database: Database;
+    // Opening and migrating PGlite takes long on a loaded machine.
     beforeAll(async () => {
       database = await open();
-    });
+    }, 180_000);
     afterAll(async () => {
       await database?.close();
     });

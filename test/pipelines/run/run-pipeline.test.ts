@@ -30,7 +30,7 @@ for (const { name, open, available } of DATABASES) {
       server = await startFixtureServer();
       const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS });
       firstRun = await runFixtures(database.db, runner, server.origin);
-    });
+    }, 240_000);
     // Stored URLs are normalised (no trailing slash, no tracking parameters).
     const stored = (path: string) => normalizeUrl(server.url(path));
     afterAll(async () => {
