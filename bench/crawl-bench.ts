@@ -1,123 +1,261 @@
 /**
- * Crawl throughput on loopback: a generated press site (paginated listing, a few thousand
- * releases) crawled into PGlite in memory, then crawled again unchanged. Prints pages per second
- * for the first crawl and what the second costs relative to it.
+ * Crawl cost on loopback, measured against a peer in the same run: a generated press site of
+ * real-size pages (~50 KB) served from a child process, crawled
+ *   1. by a bare crawlee CheerioCrawler doing fetch + parse + main text (the peer),
+ *   2. by `crawlSource` into PGlite (memory), first night and an unchanged night,
+ *   3. by `crawlSource` into Postgres (when DATABASE_URL is set), with the backends' CPU,
+ * printing CPU per page and the ratio to the peer (issue 10.6: ≤ 1.5×). Then the write paths:
+ * claim rows per second, batched and one version per transaction (10.5: ≥ 15,000/s on Postgres,
+ * ≥ 10,000/s on PGlite), and PGlite's bytea parameter path against a base64 text parameter.
  *
- *   npx tsx bench/crawl-bench.ts [--pages 3000] [--concurrency 8]
+ *   npx tsx bench/crawl-bench.ts [--pages 2000] [--concurrency 8] [--claims-versions 2000]
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { migrate, openDatabase } from '../sql/database.ts';
-import { crawlSource } from '../pipelines/crawl/crawl-source.ts';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { CheerioCrawler, Configuration, Log, LogLevel } from '@crawlee/cheerio';
+import { MemoryStorage } from '@crawlee/memory-storage';
+import { migrate, openDatabase, type Database } from '../sql/database.ts';
+import { crawlSource, type CrawlResult } from '../pipelines/crawl/crawl-source.ts';
 import { sourceSchema } from '../core/source-config.ts';
+import type { Claim } from '../core/claim.ts';
+import type { ParsedDocument } from '../core/parsed-document.ts';
+import { storeExtraction, storeExtractions } from '../sql/queries/claims.ts';
+import { storeDocumentVersions } from '../sql/queries/documents.ts';
+import { PER_LISTING, startGeneratedSite } from './generated-press-site.ts';
 
 export interface CrawlBenchOptions {
-  /** Releases on the generated site. @defaultValue 3000 */
+  /** Releases on the generated site. @defaultValue 2000 */
   pages?: number;
   /** Requests in flight (and per host: the site is one host). @defaultValue 8 */
   concurrency?: number;
+  /** Versions whose claims the write bench stores (10 claims each). @defaultValue 2000 */
+  claimsVersions?: number;
 }
 
-export interface CrawlBenchResult {
-  pages: number;
-  firstSeconds: number;
-  firstPagesPerSecond: number;
-  secondSeconds: number;
-  /** Second (unchanged) crawl time as a fraction of the first. */
-  secondFraction: number;
-  firstCounts: Record<string, number>;
-  secondCounts: Record<string, number>;
+/** CPU seconds of this process (all its threads) while `task` runs. */
+async function measure<T>(task: () => Promise<T>): Promise<{ result: T; cpuSeconds: number; wallSeconds: number }> {
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await task();
+  const cpu = process.cpuUsage(cpu0);
+  return { result, cpuSeconds: (cpu.user + cpu.system) / 1e6, wallSeconds: (performance.now() - t0) / 1000 };
 }
 
-const PER_LISTING = 50;
+/** The peer: CheerioCrawler fetches, cheerio parses, main text is the article's (or body's) text without chrome. */
+async function bareCheerio(origin: string, pages: number, concurrency: number): Promise<number> {
+  let texts = 0;
+  const config = new Configuration({ persistStorage: false, storageClient: new MemoryStorage({ persistStorage: false, writeMetadata: false }), systemInfoIntervalMillis: 30_000 });
+  const crawler = new CheerioCrawler(
+    {
+      maxConcurrency: concurrency,
+      minConcurrency: concurrency,
+      useSessionPool: false,
+      log: new Log({ level: LogLevel.OFF }),
+      statusMessageLoggingInterval: 3600,
+      autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02, loggingIntervalSecs: null },
+      requestHandler: async ({ $, request, enqueueLinks }) => {
+        if (request.label === 'listing') {
+          await enqueueLinks({ selector: 'main ul a', label: 'document' });
+          await enqueueLinks({ selector: 'nav.pagination a', label: 'listing' });
+          return;
+        }
+        $('script, style, nav, header, footer, aside').remove();
+        const main = $('main article').first();
+        const text = (main.length ? main : $('body')).text().replace(/\s+/g, ' ').trim();
+        if (text.length > 0) texts++;
+      },
+    },
+    config,
+  );
+  await crawler.run([{ url: `${origin}/presse/liste?seite=1`, label: 'listing' }]);
+  await config.getEventManager().close();
+  if (texts !== pages) console.log(`  (bare crawler read ${texts} of ${pages} pages)`);
+  return texts;
+}
 
-/** Runs the crawl bench and returns its figures. */
-export async function runCrawlBench(options: CrawlBenchOptions = {}): Promise<CrawlBenchResult> {
-  const pages = options.pages ?? 3000;
-  const concurrency = options.concurrency ?? 8;
-  const server = await startGeneratedSite(pages);
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const database = await openDatabase({ dataDir: 'memory://' });
+function benchSource(origin: string, pages: number) {
+  return sourceSchema.parse({
+    id: 'bench',
+    name: 'Generated press site',
+    organisation: 'Bench',
+    startUrls: [{ url: `${origin}/presse/liste?seite=1`, type: 'listing' }],
+    follow: ['/presse/meldungen/*'],
+    maxPages: pages + Math.ceil(pages / PER_LISTING) + 10,
+    allowPrivate: true,
+  });
+}
+
+// CPU seconds the Postgres backends of one database have used (same machine: /proc).
+async function backendCpuSeconds(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
-    const migrated = await migrate(database.db);
-    if (migrated.error) throw migrated.error;
-    const source = sourceSchema.parse({
-      id: 'bench',
-      name: 'Generated press site',
-      organisation: 'Bench',
-      startUrls: [{ url: `${origin}/presse/liste?seite=1`, type: 'listing' }],
-      follow: ['/presse/meldungen/*'],
-      maxPages: pages + Math.ceil(pages / PER_LISTING) + 10,
-      allowPrivate: true,
-    });
-    const crawlOptions = { hostDelayMs: 0, maxConcurrency: concurrency, perHostConcurrency: concurrency };
-    const t0 = performance.now();
-    const first = await crawlSource({ db: database.db }, { runId: null, source, options: crawlOptions });
-    const t1 = performance.now();
-    const second = await crawlSource({ db: database.db }, { runId: null, source, options: crawlOptions });
-    const t2 = performance.now();
-    const firstSeconds = (t1 - t0) / 1000;
-    const secondSeconds = (t2 - t1) / 1000;
-    return {
-      pages,
-      firstSeconds,
-      firstPagesPerSecond: first.pagesFetched / firstSeconds,
-      secondSeconds,
-      secondFraction: secondSeconds / firstSeconds,
-      firstCounts: first.counts,
-      secondCounts: second.counts,
-    };
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    const ticks = Number(process.env.CLK_TCK ?? 100);
+    let total = 0;
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        total += (Number(fields[11]) + Number(fields[12])) / ticks;
+      } catch {
+        // the backend ended meanwhile
+      }
+    }
+    return total;
   } finally {
-    await database.close();
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    await client.end();
   }
 }
 
-// Listings of PER_LISTING links with a "weiter" link, and releases generated from their number;
-// ETags let the second crawl ask conditionally, as a real CMS would answer.
-function startGeneratedSite(pages: number): Promise<Server> {
-  const listings = Math.ceil(pages / PER_LISTING);
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://bench.invalid');
-    let body: string;
-    if (url.pathname === '/presse/liste') {
-      const page = Number(url.searchParams.get('seite') ?? '1');
-      const from = (page - 1) * PER_LISTING;
-      const links = Array.from({ length: Math.max(0, Math.min(PER_LISTING, pages - from)) }, (_, i) => `<li><a href="/presse/meldungen/${from + i}.html">Meldung ${from + i}</a></li>`).join('');
-      const next = page < listings ? `<a href="/presse/liste?seite=${page + 1}">weiter</a>` : '';
-      body = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Presse Seite ${page}</title></head><body><main><ul>${links}</ul><nav class="pagination">${next}</nav></main></body></html>`;
-    } else {
-      const match = /^\/presse\/meldungen\/(\d+)\.html$/.exec(url.pathname);
-      const n = match ? Number(match[1]) : -1;
-      if (n < 0 || n >= pages) {
-        res.writeHead(404).end();
-        return;
+interface NightFigures {
+  cpuSeconds: number;
+  wallSeconds: number;
+  backendCpuSeconds: number;
+  result: CrawlResult;
+}
+
+async function crawlNight(database: Database, origin: string, pages: number, concurrency: number, postgresUrl: string | null): Promise<NightFigures> {
+  const before = postgresUrl ? await backendCpuSeconds(postgresUrl) : 0;
+  const options = { hostDelayMs: 0, maxConcurrency: concurrency, perHostConcurrency: concurrency };
+  const { result, cpuSeconds, wallSeconds } = await measure(() => crawlSource({ db: database.db }, { runId: null, source: benchSource(origin, pages), options }));
+  const after = postgresUrl ? await backendCpuSeconds(postgresUrl) : 0;
+  return { result, cpuSeconds, wallSeconds, backendCpuSeconds: after - before };
+}
+
+function claimsOf(n: number): Claim[] {
+  return Array.from({ length: 10 }, (_, i) => ({
+    kind: 'member_count',
+    subject: 'ISA',
+    country: i % 2 ? 'DE' : 'CN',
+    count: 40 + ((n + i) % 50),
+    qualifier: 'exact',
+    unit: 'cities',
+    scope: 'total',
+    asOf: null,
+    evidence: { quote: `Die Allianz zählt ${40 + ((n + i) % 50)} Mitgliedsstädte (Satz ${i} von Meldung ${n}).`, start: i * 80, end: i * 80 + 60 },
+    provenance: { rule: 'bench/member-count' },
+  })) as unknown as Claim[];
+}
+
+/** Claim rows per second: batches of 500 versions vs one transaction per version. */
+async function claimWrites(database: Database, versions: number, postgresUrl: string | null): Promise<{ batchedRowsPerSecond: number; batchedRowsPerCpuSecond: number; singleRowsPerSecond: number }> {
+  const parsed = { format: 'text', title: null, published: null, publishedSource: null, language: 'de', text: 'x', captions: [], warnings: [], links: [] } as unknown as ParsedDocument;
+  const ids: string[] = [];
+  for (let start = 0; start < versions; start += 500) {
+    const stored = await storeDocumentVersions(
+      database.db,
+      Array.from({ length: Math.min(500, versions - start) }, (_, i) => ({
+        fetched: { runId: null, url: `http://claims.bench/${start + i}`, sourceId: null, finalUrl: `http://claims.bench/${start + i}`, httpStatus: 200, contentType: 'text/plain', etag: null, lastModified: null, contentHash: `c${start + i}`, fetchedAt: new Date(), body: new Uint8Array([1]) },
+        parsed,
+      })),
+    );
+    for (const s of stored) if (s.ok && s.versionId) ids.push(s.versionId);
+  }
+  const half = Math.floor(ids.length / 2);
+  const batched = ids.slice(0, half);
+  const single = ids.slice(half, half + Math.min(half, 300));
+  const backend0 = postgresUrl ? await backendCpuSeconds(postgresUrl) : 0;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  for (let start = 0; start < batched.length; start += 500) {
+    await storeExtractions(database.db, batched.slice(start, start + 500).map((versionId, i) => ({ versionId, extractorVersion: 'bench', runId: null, claims: claimsOf(start + i) })));
+  }
+  const t1 = performance.now();
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6 + (postgresUrl ? (await backendCpuSeconds(postgresUrl)) - backend0 : 0);
+  for (const [i, versionId] of single.entries()) await storeExtraction(database.db, { versionId, extractorVersion: 'bench', runId: null, claims: claimsOf(i) });
+  const t2 = performance.now();
+  return { batchedRowsPerSecond: (batched.length * 10) / ((t1 - t0) / 1000), batchedRowsPerCpuSecond: (batched.length * 10) / cpuSeconds, singleRowsPerSecond: (single.length * 10) / ((t2 - t1) / 1000) };
+}
+
+/** PGlite: 50 KB bodies as a bytea parameter vs as base64 text decoded by the server. */
+async function byteaPaths(database: Database, count: number): Promise<{ paramMs: number; base64Ms: number }> {
+  await sql`create temporary table bench_bodies (b bytea)`.execute(database.db);
+  const body = new Uint8Array(50_000).map((_, i) => (i * 31) & 0xff);
+  const t0 = performance.now();
+  for (let i = 0; i < count; i++) await sql`insert into bench_bodies (b) values (${body})`.execute(database.db);
+  const t1 = performance.now();
+  for (let i = 0; i < count; i++) await sql`insert into bench_bodies (b) values (decode(${Buffer.from(body).toString('base64')}, 'base64'))`.execute(database.db);
+  const t2 = performance.now();
+  await sql`drop table bench_bodies`.execute(database.db);
+  return { paramMs: (t1 - t0) / count, base64Ms: (t2 - t1) / count };
+}
+
+async function fresh(url: string | null): Promise<{ database: Database; close: () => Promise<void> }> {
+  if (!url) {
+    const database = await openDatabase({ dataDir: 'memory://' });
+    const migrated = await migrate(database.db);
+    if (migrated.error) throw migrated.error;
+    return { database, close: () => database.close() };
+  }
+  const schema = `bench_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  const database = await openDatabase({ databaseUrl: url, schema });
+  const migrated = await migrate(database.db, { schema });
+  if (migrated.error) throw migrated.error;
+  return {
+    database,
+    close: async () => {
+      await database.close();
+      await admin.query(`drop schema ${schema} cascade`);
+      await admin.end();
+    },
+  };
+}
+
+/** Runs the crawl bench and prints its figures. */
+export async function runCrawlBench(options: CrawlBenchOptions = {}): Promise<void> {
+  const pages = options.pages ?? 2000;
+  const concurrency = options.concurrency ?? 8;
+  const postgresUrl = process.env.DATABASE_URL || null;
+  const site = await startGeneratedSite({ pages });
+  const perPage = (cpu: number) => `${((cpu / pages) * 1000).toFixed(1)} ms CPU/page`;
+  try {
+    console.log(`crawl bench: ${pages} releases of ~50 KB + ${Math.ceil(pages / PER_LISTING)} listings on loopback, concurrency ${concurrency}; site served by a child process`);
+    const bare = await measure(() => bareCheerio(site.origin, pages, concurrency));
+    console.log(`  bare CheerioCrawler (fetch + cheerio + main text): ${bare.cpuSeconds.toFixed(1)} CPU-s, ${perPage(bare.cpuSeconds)}, ${bare.wallSeconds.toFixed(1)} s wall`);
+
+    for (const url of postgresUrl ? [null, postgresUrl] : [null]) {
+      const name = url ? 'Postgres' : 'PGlite (memory)';
+      const { database, close } = await fresh(url);
+      try {
+        const first = await crawlNight(database, site.origin, pages, concurrency, url);
+        const cpu = first.cpuSeconds + first.backendCpuSeconds;
+        console.log(
+          `  crawlSource into ${name}, first night: ${first.cpuSeconds.toFixed(1)} CPU-s${url ? ` + ${first.backendCpuSeconds.toFixed(1)} backend` : ''}, ${perPage(cpu)}, ${first.wallSeconds.toFixed(1)} s wall, ratio to bare ${(cpu / bare.cpuSeconds).toFixed(2)}×  ${JSON.stringify(first.result.counts)}`,
+        );
+        const second = await crawlNight(database, site.origin, pages, concurrency, url);
+        console.log(
+          `  crawlSource into ${name}, unchanged night: ${(second.cpuSeconds + second.backendCpuSeconds).toFixed(1)} CPU-s, ${second.wallSeconds.toFixed(1)} s wall  ${JSON.stringify(second.result.counts)}`,
+        );
+        const claims = await claimWrites(database, options.claimsVersions ?? 2000, url);
+        console.log(
+          `  claim writes into ${name}: ${claims.batchedRowsPerSecond.toFixed(0)} rows/s batched (500 versions per transaction; ${claims.batchedRowsPerCpuSecond.toFixed(0)} rows per CPU-s${url ? ' incl. backends' : ''}), ${claims.singleRowsPerSecond.toFixed(0)} rows/s one version per transaction, ×${(claims.batchedRowsPerSecond / claims.singleRowsPerSecond).toFixed(1)}`,
+        );
+        if (!url) {
+          const bytea = await byteaPaths(database, 200);
+          console.log(`  PGlite bytea, one 50 KB body: ${bytea.paramMs.toFixed(2)} ms as a bytea parameter, ${bytea.base64Ms.toFixed(2)} ms as base64 text decoded in SQL`);
+        }
+      } finally {
+        await close();
       }
-      const etag = `"m-${n}"`;
-      if (req.headers['if-none-match'] === etag) {
-        res.writeHead(304, { etag }).end();
-        return;
-      }
-      body = `<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Meldung ${n}</title></head><body><nav><a href="/">Start</a></nav><main><article><h1>Meldung ${n}: Zusammenarbeit mit Partnerstädten</h1>
-<p>Die Stadt teilte am ${(n % 28) + 1}. März mit, dass die Kooperation Nummer ${n} im Rahmen der Chinesisch-Deutschen Industriestädteallianz ausgebaut wird.</p>
-<p>Oberbürgermeisterin und Wirtschaftsförderung betonten, die Zusammenarbeit habe sich bewährt. Weitere Informationen erteilt die Pressestelle.</p></article></main><footer>© Stadt</footer></body></html>`;
-      res.setHeader('etag', etag);
     }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+    if (!postgresUrl) console.log('  (set DATABASE_URL for the Postgres figures)');
+  } finally {
+    await site.close();
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const { values } = parseArgs({ options: { pages: { type: 'string' }, concurrency: { type: 'string' } } });
-  const result = await runCrawlBench({
+  const { values } = parseArgs({ options: { pages: { type: 'string' }, concurrency: { type: 'string' }, 'claims-versions': { type: 'string' } } });
+  await runCrawlBench({
     ...(values.pages ? { pages: Number(values.pages) } : {}),
     ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}),
+    ...(values['claims-versions'] ? { claimsVersions: Number(values['claims-versions']) } : {}),
   });
-  console.log(`crawl bench: ${result.pages} releases + listings on loopback into PGlite (memory)`);
-  console.log(`  first crawl:  ${result.firstSeconds.toFixed(1)} s, ${result.firstPagesPerSecond.toFixed(0)} pages/s  ${JSON.stringify(result.firstCounts)}`);
-  console.log(`  second crawl (unchanged): ${result.secondSeconds.toFixed(1)} s = ${(result.secondFraction * 100).toFixed(0)} % of the first  ${JSON.stringify(result.secondCounts)}`);
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const BENCHES = [
-  { name: 'crawl: pages/s over a few thousand loopback pages, and an unchanged second run', file: 'bench/crawl-bench.ts' },
+  { name: 'crawl: CPU per real-size page vs a bare CheerioCrawler, unchanged night, claim rows/s, PGlite bytea', file: 'bench/crawl-bench.ts' },
   { name: 'extract: claims from text, documents/s on one core', file: 'bench/extract-bench.ts' },
   { name: 'documents: parse + extract, HTML and PDF separately, documents/s', file: 'bench/document-bench.ts' },
   { name: 'gazetteer: load time and matching throughput', file: 'scripts/gazetteer/bench-gazetteer.ts' },
@@ -16,9 +16,17 @@ const BENCHES = [
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// `--scale [--releases N] [--pdfs N]`: the whole night at dataset size instead of the quick benches.
+const scale = args.includes('--scale');
+const only = scale ? [] : args;
 let failed = 0;
-for (const bench of BENCHES) {
+if (scale) {
+  console.log('\n== scale: first and unchanged night at dataset size, PGlite and Postgres  [bench/scale-bench.ts]');
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'bench/scale-bench.ts', ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) failed++;
+}
+for (const bench of scale ? [] : BENCHES) {
   if (only.length > 0 && !only.some((o) => bench.file.includes(o))) continue;
   if (!existsSync(new URL(bench.file, `file://${root}/`))) {
     console.log(`\n== ${bench.name}\n   (missing: ${bench.file})`);

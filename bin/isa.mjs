@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 
 // Keep in step with scripts/build-dist.mjs.
-const RUNTIME_DIRS = ['cli', 'core', 'pipelines', 'extractors', 'workers', 'sql', 'fixtures'];
+const RUNTIME_DIRS = ['cli', 'core', 'pipelines', 'extractors', 'workers', 'sql', 'fixtures', 'web'];
 const root = new URL('../', import.meta.url);
 
 function newestSourceChange() {

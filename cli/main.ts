@@ -20,6 +20,9 @@ const COMMANDS: Array<{ name: string; load: () => Promise<Command> }> = [
   { name: 'migrate', load: async () => (await import('./commands/migrate-command.ts')).migrateCommand },
   { name: 'worker', load: async () => (await import('./commands/worker-command.ts')).workerCommand },
   { name: 'eval', load: async () => (await import('./commands/eval-command.ts')).evalCommand },
+  { name: 'serve', load: async () => (await import('./commands/serve-command.ts')).serveCommand },
+  { name: 'users', load: async () => (await import('./commands/users-command.ts')).usersCommand },
+  { name: 'export', load: async () => (await import('./commands/export-command.ts')).exportCommand },
 ];
 
 /**

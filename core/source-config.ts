@@ -53,8 +53,8 @@ export const sourceSchema = z
     skip: z.array(pattern).default([]),
     /** Page budget for one crawl of this source. */
     maxPages: z.number().int().positive().optional(),
-    /** Language hint for parsing: `de`, `en`, … */
-    language: z.string().min(2).max(8).optional(),
+    /** Language hint for parsing: the languages the extractors read. */
+    language: z.enum(['de', 'en'], { message: 'must be de or en (the languages the extractors read)' }).optional(),
     /** CSS selectors for the main content. */
     contentSelectors: z.array(z.string().min(1)).default([]),
     /** Extra hosts to follow links to (the start URLs' hosts are always allowed). */

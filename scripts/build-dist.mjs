@@ -17,7 +17,7 @@ const out = outArg > 0 ? resolve(process.argv[outArg + 1]) : join(root, 'dist');
 const building = `${out}.building`;
 const dist = join(building, 'app');
 /** What the CLI runs; tests, benches and build scripts stay on tsx. Keep in step with bin/isa.mjs. */
-export const RUNTIME_DIRS = ['cli', 'core', 'pipelines', 'extractors', 'workers', 'sql', 'fixtures'];
+export const RUNTIME_DIRS = ['cli', 'core', 'pipelines', 'extractors', 'workers', 'sql', 'fixtures', 'web'];
 
 function listFiles(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

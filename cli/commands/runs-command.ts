@@ -1,15 +1,25 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase } from '../services.ts';
-import { listRuns, runErrors } from '../../sql/queries/runs.ts';
+import { listRuns, runErrors, runItems } from '../../sql/queries/runs.ts';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../sql/schema.ts';
+import { formatRunDetail, formatRunsTable, type RunItemRow } from '../runs-report.ts';
 import { cancelRunCommand } from './runs-cancel.ts';
+
+/** The run's per-URL items (run_items, migration 0010). */
+async function itemsOf(db: Kysely<DB>, runId: string): Promise<RunItemRow[]> {
+  return runItems(db, runId);
+}
 
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'what past runs did: counts, status, and every input that failed',
   arguments: '[RUN_ID_OR_cancel] [RUN_ID]',
-  help: `Lists recent runs (newest first) with their status and counts; with a run id, that run's counts and
-every recorded error (URL, stage, error class, reason) — what a nightly run nobody watched did.
+  help: `Lists recent runs (newest first) as a table of their status and counts; with a run id, that run's
+counts and every URL it found new, changed, gone, skipped (with the reason) or failed (with the reason),
+then every recorded error (URL, stage, error class, reason) — what a nightly run nobody watched did.
+--format json gives the same as JSON.
 \`isa runs cancel RUN_ID\` stops a running run: its \`isa run\` ends within a heartbeat (exit 1), its
 queued jobs are removed (with REDIS_URL) and workers refuse the rest.`,
   options: {
@@ -34,7 +44,7 @@ queued jobs are removed (with REDIS_URL) and workers refuse the rest.`,
         const runs = await listRuns(database.db, last);
         if (format === 'json') print(io.stdout, JSON.stringify(runs, null, 2));
         else if (runs.length === 0) print(io.stdout, 'no runs yet: `isa run` starts one');
-        else for (const run of runs) print(io.stdout, `#${run.id} ${run.kind} ${run.status} started ${run.started_at.toISOString()}${run.finished_at ? `, took ${Math.round((run.finished_at.getTime() - run.started_at.getTime()) / 1000)} s` : ''}; ${run.errors ?? 0} errors; ${JSON.stringify(run.counts)}`);
+        else print(io.stdout, formatRunsTable(runs));
         return EXIT.ok;
       }
       const runId = positionals[0];
@@ -44,14 +54,9 @@ queued jobs are removed (with REDIS_URL) and workers refuse the rest.`,
         return EXIT.failed;
       }
       const errors = await runErrors(database.db, runId);
-      if (format === 'json') {
-        print(io.stdout, JSON.stringify({ ...run, errors }, null, 2));
-      } else {
-        print(io.stdout, `#${run.id} ${run.kind} ${run.status}, started ${run.started_at.toISOString()}${run.finished_at ? `, finished ${run.finished_at.toISOString()}` : ''}`);
-        print(io.stdout, `counts: ${JSON.stringify(run.counts)}`);
-        print(io.stdout, errors.length === 0 ? 'no errors' : `${errors.length} errors:`);
-        for (const e of errors) print(io.stdout, `  [${e.stage}] ${e.url ?? (e.version_id ? `version ${e.version_id}` : '')} ${e.error_class}: ${e.message}`);
-      }
+      const items = await itemsOf(database.db, runId);
+      if (format === 'json') print(io.stdout, JSON.stringify({ ...run, items, errors }, null, 2));
+      else print(io.stdout, formatRunDetail(run, items, errors));
       return EXIT.ok;
     } finally {
       await database.close();

@@ -1,7 +1,41 @@
 import { readFile } from 'node:fs/promises';
+import { LineCounter, parseDocument } from 'yaml';
+import type { Source } from '../../core/source-config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { addSourceToFile, formatSourceFileError, validateSources } from '../../pipelines/crawl/sources-file.ts';
 import { FIXTURE_SOURCES_FILE } from './run-command.ts';
+
+/** 127.0.0.0/8, ::1, localhost, 10/8, 172.16/12, 192.168/16, 169.254/16, fc00::/7: what the SSRF guard refuses. */
+function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1' || /^f[cd][0-9a-f]{2}:/.test(host)) return true;
+  const v4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
+  if (!v4) return false;
+  const [a, b] = [Number(v4[1]), Number(v4[2])];
+  return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254);
+}
+
+/**
+ * A start URL on loopback or a private network, in a source without allowPrivate: the crawl would
+ * refuse it, so `check` says so now, at the line of the URL.
+ */
+function privateTargetWarnings(text: string, file: string, sources: Source[]): string[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const warnings: string[] = [];
+  sources.forEach((source, i) => {
+    if (source.allowPrivate === true) return;
+    const allowed = Array.isArray(source.allowPrivate) ? source.allowPrivate : [];
+    source.startUrls.forEach((start, j) => {
+      const url = new URL(start.url);
+      if (!isPrivateHost(url.hostname) || allowed.includes(url.host) || allowed.includes(url.hostname)) return;
+      const node = doc.getIn(['sources', i, 'startUrls', j], true) as { range?: [number, number, number] } | undefined;
+      const pos = node?.range ? lineCounter.linePos(node.range[0]) : { line: 0, col: 0 };
+      warnings.push(`${file}:${pos.line}:${pos.col}: sources.${i}.startUrls.${j}: warning: ${url.host} is a loopback or private address, which the crawl refuses; add allowPrivate: true (or [${url.host}]) to source ${source.id}, or run with isa run --allow-private`);
+    });
+  });
+  return warnings;
+}
 
 export const sourcesCommand: Command = {
   name: 'sources',
@@ -47,7 +81,11 @@ Exit codes: 0 fine, 1 the file has problems, 2 usage.`,
         }
         const { sources, errors } = validateSources(text, file, variables);
         for (const error of errors) print(io.stderr, formatSourceFileError(error));
-        if (errors.length) return EXIT.failed;
+        if (errors.length) {
+          print(io.stderr, `${file}: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
+          return EXIT.failed;
+        }
+        if (values.sources) for (const warning of privateTargetWarnings(text, file, sources)) print(io.stderr, warning);
         if (action === 'check') {
           print(io.stdout, `${file}: ${sources.length} sources, no problems`);
         } else {
@@ -72,7 +110,7 @@ Exit codes: 0 fine, 1 the file has problems, 2 usage.`,
           ...(values.follow ? { follow: values.follow as string[] } : {}),
           ...(values.skip ? { skip: values.skip as string[] } : {}),
           ...(maxPages === undefined ? {} : { maxPages }),
-          ...(values.language ? { language: String(values.language) } : {}),
+          ...(values.language ? { language: values.language as 'de' | 'en' } : {}),
           ...(values.selector ? { contentSelectors: values.selector as string[] } : {}),
           ...(values['allow-private'] ? { allowPrivate: true } : {}),
         });

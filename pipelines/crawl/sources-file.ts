@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { ConfigError } from '../../core/errors.ts';
+import type { z } from 'zod';
 import { sourceSchema, sourcesFileSchema, type Source, type SourceInput } from '../../core/source-config.ts';
 
 export interface SourceFileError {
@@ -54,21 +55,45 @@ export function validateSources(text: string, fileName: string, variables: Sourc
   }
   const parsed = sourcesFileSchema.safeParse(substituted);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-      at(nodeOffset(doc, path), path.join('.'), issue.message);
+    for (const issue of parsed.error.issues.flatMap((i) => specificIssues(i, []))) {
+      at(nodeOffset(doc, issue.path), issue.path.join('.'), issue.message);
     }
   }
-  if (parsed.success) {
+  // Checked on the raw list, so a duplicate is reported with the other problems, not after them.
+  const listed = (substituted as { sources?: unknown } | null)?.sources;
+  if (Array.isArray(listed)) {
     const seen = new Map<string, number>();
-    parsed.data.sources.forEach((source, index) => {
-      const first = seen.get(source.id);
-      if (first !== undefined) at(nodeOffset(doc, ['sources', index, 'id']), `sources.${index}.id`, `duplicate id "${source.id}" (first used by sources.${first})`);
-      else seen.set(source.id, index);
+    listed.forEach((source: unknown, index) => {
+      const id = (source as { id?: unknown } | null)?.id;
+      if (typeof id !== 'string') return;
+      const first = seen.get(id);
+      if (first !== undefined) at(nodeOffset(doc, ['sources', index, 'id']), `sources.${index}.id`, `duplicate id "${id}" (first used by sources.${first})`);
+      else seen.set(id, index);
     });
   }
   errors.sort((a, b) => a.line - b.line || a.column - b.column);
   return { sources: errors.length || !parsed.success ? [] : parsed.data.sources, errors };
+}
+
+interface PathIssue {
+  path: Array<string | number>;
+  message: string;
+}
+
+/**
+ * Zod reports a value that fits no branch of a union (a start URL given as a string or as
+ * {url, type}) as "Invalid input"; the branch that got furthest says what is wrong, with the
+ * allowed values for an enum.
+ */
+function specificIssues(issue: z.core.$ZodIssue, prefix: Array<string | number>): PathIssue[] {
+  const path = [...prefix, ...issue.path.filter((p): p is string | number => typeof p !== 'symbol')];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const branches = issue.errors.filter((branch) => !branch.every((i) => i.code === 'invalid_type' && i.path.length === 0));
+    const best = branches[0] ?? issue.errors[0] ?? [];
+    if (best.length > 0) return best.flatMap((i) => specificIssues(i, path));
+  }
+  if (issue.code === 'unrecognized_keys') return [{ path, message: `unknown field(s) ${issue.keys.join(', ')}` }];
+  return [{ path, message: issue.message }];
 }
 
 /**

@@ -31,6 +31,10 @@ for (const { name, open, available } of DATABASES) {
         })),
       );
       expect(stored.map((s) => s.ok && s.outcome)).toEqual(Array(n).fill('new'));
+      // Bodies go in as base64 decoded by the server: the bytes come back as they were.
+      const first = await database.db.selectFrom('document_versions').select(['body', 'body_size']).where('url', '=', 'http://batch.example/0').executeTakeFirstOrThrow();
+      expect(Buffer.from(first.body).toString()).toBe('<p>0</p>');
+      expect(first.body_size).toBe(8);
       return stored.map((s) => (s.ok ? s.versionId! : ''));
     }
 

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench -- --scale`: the whole night (crawl, extract, reconcile) at the size of a real
+ * dataset. A generated corpus (releases of real size, varied cities and numbers, some PDFs;
+ * generated, nothing copied from a corpus) is crawled on a first night and again unchanged, on
+ * PGlite (on disk, as `isa run` keeps it) and on Postgres (DATABASE_URL). Each database mode runs
+ * in its own process so its peak RSS is its own. Prints docs/s, CPU-s (and the Postgres
+ * backends'), peak RSS, rows written per night (pg_stat_user_tables) and the reconcile time.
+ *
+ *   npm run bench -- --scale [--releases 2000] [--pdfs 50]
+ *   npx tsx bench/scale-bench.ts --releases 10000 --pdfs 250
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { migrate, openDatabase, type Database } from '../sql/database.ts';
+import { upsertSource } from '../sql/queries/sources.ts';
+import { sourceSchema } from '../core/source-config.ts';
+import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
+import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
+import { runPipeline } from '../pipelines/run/run-pipeline.ts';
+import { InProcessStageRunner, type StageRunner } from '../pipelines/run/run-stage.ts';
+import { PER_LISTING, startGeneratedSite } from './generated-press-site.ts';
+
+interface NightFigures {
+  night: string;
+  documents: Record<string, number>;
+  claims: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  backendCpuSeconds: number;
+  reconcileSeconds: number;
+  peakRssMb: number;
+  rowsWritten: number;
+  rowsByTable: Record<string, number>;
+}
+
+async function tableWrites(database: Database, url: string | null): Promise<Record<string, number>> {
+  if (database.kind === 'pglite') {
+    await sql`select pg_stat_force_next_flush()`.execute(database.db);
+    await sql`select 1`.execute(database.db);
+    await sql`select pg_stat_clear_snapshot()`.execute(database.db);
+    const { rows } = await sql<{ relname: string; n: string }>`select relname, n_tup_ins + n_tup_upd + n_tup_del as n from pg_stat_user_tables`.execute(database.db);
+    return Object.fromEntries(rows.map((r) => [r.relname, Number(r.n)]));
+  }
+  // Postgres backends report their counters when they end: read after the night's pool closed.
+  const client = new pg.Client({ connectionString: url! });
+  await client.connect();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await client.query('select pg_stat_clear_snapshot()');
+    const { rows } = await client.query<{ relname: string; n: string }>('select relname, n_tup_ins + n_tup_upd + n_tup_del as n from pg_stat_user_tables where schemaname = $1', [database.schema]);
+    return Object.fromEntries(rows.map((r) => [r.relname, Number(r.n)]));
+  } finally {
+    await client.end();
+  }
+}
+
+async function backendCpuSeconds(url: string | null): Promise<number> {
+  if (!url) return 0;
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    let total = 0;
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        total += (Number(fields[11]) + Number(fields[12])) / 100;
+      } catch {
+        // ended meanwhile
+      }
+    }
+    return total;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Times the reconcile stage of a run; everything else passes through. */
+class TimedRunner implements StageRunner {
+  readonly mode;
+  reconcileSeconds = 0;
+  readonly #inner: StageRunner;
+  constructor(inner: StageRunner) {
+    this.#inner = inner;
+    this.mode = inner.mode;
+  }
+  async run<J extends Parameters<StageRunner['run']>[0]>(job: J) {
+    const t0 = performance.now();
+    try {
+      return await this.#inner.run(job);
+    } finally {
+      if (job.stage === 'reconcile') this.reconcileSeconds += (performance.now() - t0) / 1000;
+    }
+  }
+  close() {
+    return this.#inner.close();
+  }
+}
+
+// One database mode, two nights; prints one JSON line per night for the parent.
+async function child(mode: 'pglite' | 'postgres', origin: string, releases: number): Promise<void> {
+  const url = mode === 'postgres' ? process.env.DATABASE_URL! : null;
+  const dataDir = mode === 'pglite' ? mkdtempSync(join(tmpdir(), 'isa-scale-')) + '/pglite' : '';
+  const schema = `scale_${process.pid}`;
+  if (url) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+  }
+  const open = () => (url ? openDatabase({ databaseUrl: url, schema }) : openDatabase({ dataDir }));
+  const gazetteer = loadGazetteer();
+  const extractorVersion = currentExtractorVersion();
+  const source = sourceSchema.parse({
+    id: 'scale',
+    name: 'Generated press office',
+    organisation: 'Scale bench',
+    startUrls: [{ url: `${origin}/presse/liste?seite=1`, type: 'listing' }],
+    follow: ['/presse/meldungen/*'],
+    maxPages: releases + Math.ceil(releases / PER_LISTING) + 10,
+    allowPrivate: true,
+  });
+  try {
+    {
+      const database = await open();
+      const migrated = await migrate(database.db, url ? { schema } : {});
+      if (migrated.error) throw migrated.error;
+      await upsertSource(database.db, source);
+      await database.close();
+    }
+    let before: Record<string, number> = {};
+    for (const night of ['first', 'unchanged']) {
+      // Each night on its own connections, as a nightly process has them.
+      const database = await open();
+      if (night === 'first') before = await tableWrites(database, url);
+      const runner = new TimedRunner(new InProcessStageRunner({ db: database.db, gazetteer, extractorVersion, crawlOptions: { hostDelayMs: 0, maxConcurrency: 8, perHostConcurrency: 8 } }));
+      const backend0 = await backendCpuSeconds(url);
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const report = await runPipeline({ db: database.db, runner, extractorVersion }, { sourceIds: [source.id], kind: 'scale-bench' });
+      const wallSeconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const backend = (await backendCpuSeconds(url)) - backend0;
+      if (database.kind === 'postgres') await database.close();
+      const reopened = database.kind === 'postgres' ? await open() : database;
+      const after = await tableWrites(reopened, url);
+      await reopened.close();
+      const rowsByTable: Record<string, number> = {};
+      for (const [table, n] of Object.entries(after)) if (n - (before[table] ?? 0) > 0) rowsByTable[table] = n - (before[table] ?? 0);
+      before = after;
+      const figures: NightFigures = {
+        night,
+        documents: report.documents as unknown as Record<string, number>,
+        claims: report.extracted.claims,
+        wallSeconds,
+        cpuSeconds: (cpu.user + cpu.system) / 1e6,
+        backendCpuSeconds: backend,
+        reconcileSeconds: runner.reconcileSeconds,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
+        rowsWritten: Object.values(rowsByTable).reduce((a, b) => a + b, 0),
+        rowsByTable,
+      };
+      console.log(`NIGHT ${JSON.stringify(figures)}`);
+    }
+  } finally {
+    if (dataDir) rmSync(dataDir.replace(/\/pglite$/, ''), { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop schema if exists ${schema} cascade`);
+      await admin.end();
+    }
+  }
+}
+
+/** Runs the scale bench: starts the generated site, one child per database mode, prints a table. */
+export async function runScaleBench(options: { releases: number; pdfs: number }): Promise<void> {
+  const site = await startGeneratedSite({ pages: options.releases, pdfs: options.pdfs });
+  const cores = availableParallelism();
+  console.log(`scale bench: ${options.releases} releases (~50 KB HTML, ${options.pdfs} of them PDFs), first night and an unchanged night`);
+  console.log(`  machine: ${cores} cores, load average ${loadavg()[0]!.toFixed(1)} (free cores ≈ ${Math.max(0, cores - loadavg()[0]!).toFixed(1)})`);
+  try {
+    const modes: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+    for (const mode of modes) {
+      const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, '--origin', site.origin, '--releases', String(options.releases)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+      const nights = (result.stdout ?? '').split('\n').filter((l) => l.startsWith('NIGHT ')).map((l) => JSON.parse(l.slice(6)) as NightFigures);
+      if (result.status !== 0) console.log(`  ${mode}: exited with ${result.status ?? result.signal}`);
+      for (const n of nights) {
+        const docs = Object.values(n.documents).reduce((a, b) => a + b, 0);
+        console.log(
+          `  ${mode.padEnd(8)} ${n.night.padEnd(9)} ${(docs / n.wallSeconds).toFixed(1)} docs/s  ${n.wallSeconds.toFixed(0)} s wall  ${n.cpuSeconds.toFixed(1)} CPU-s${mode === 'postgres' ? ` + ${n.backendCpuSeconds.toFixed(1)} backend` : ''}  peak RSS ${n.peakRssMb.toFixed(0)} MB  rows written ${n.rowsWritten} ${JSON.stringify(n.rowsByTable)}  reconcile ${n.reconcileSeconds.toFixed(1)} s  ${JSON.stringify(n.documents)} claims ${n.claims}`,
+        );
+      }
+    }
+    if (process.env.REDIS_URL) console.log('  REDIS_URL: the 1- and 2-worker figures are not measured by this bench yet (see README).');
+  } finally {
+    await site.close();
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const { values } = parseArgs({ options: { child: { type: 'string' }, origin: { type: 'string' }, releases: { type: 'string' }, pdfs: { type: 'string' }, scale: { type: 'boolean' } } });
+  const releases = Number(values.releases ?? 2000);
+  if (values.child) await child(values.child as 'pglite' | 'postgres', values.origin!, releases);
+  else await runScaleBench({ releases, pdfs: Number(values.pdfs ?? Math.round(releases / 40)) });
+}

@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
+import { loadConfig } from '../config.ts';
+import { EXIT, print, UsageError, type Command } from '../command.ts';
+import { openMigratedDatabase } from '../services.ts';
+import { countUsers } from '../../sql/queries/users.ts';
+import type { Database } from '../../sql/database.ts';
+
+const COOKIE_SECRET_KEY = 'web.cookie_secret';
+
+/** loopback names and addresses: the only hosts `isa serve` binds without --allow-remote. */
+export function isLoopback(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.startsWith('127.');
+  return host === '::1';
+}
+
+/** The key that signs session cookies, made once and kept in the database so sessions survive a restart. */
+async function cookieSecret(database: Database): Promise<string> {
+  await database.db.insertInto('settings').values({ key: COOKIE_SECRET_KEY, value: randomBytes(32).toString('base64url') }).onConflict((oc) => oc.column('key').doNothing()).execute();
+  const row = await database.db.selectFrom('settings').select('value').where('key', '=', COOKIE_SECRET_KEY).executeTakeFirstOrThrow();
+  return row.value;
+}
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'the review application in the browser: queue, flags with evidence, decisions, dataset pages',
+  help: `Serves the review application on the same database as the other commands (PGlite in ./data or
+DATABASE_URL). Sign in with an account made by \`isa users add NAME\`. With REDIS_URL, /queues shows
+the stage queue (bull-board). Stop with Ctrl-C.
+
+The embedded database is one process's at a time: while \`isa serve\` runs on it, \`isa run\` waits for
+it; use DATABASE_URL to review while nightly runs go on.
+
+Binding to anything but loopback needs --allow-remote (and should sit behind HTTPS: add --secure-cookies).`,
+  options: {
+    port: { type: 'string', value: 'PORT', default: '8420', description: 'port to listen on' },
+    host: { type: 'string', value: 'HOST', default: '127.0.0.1', description: 'address to bind (loopback unless --allow-remote)' },
+    'allow-remote': { type: 'boolean', description: 'allow a non-loopback --host (others on the network can reach the sign-in page)' },
+    'secure-cookies': { type: 'boolean', description: 'send cookies over HTTPS only (behind a TLS proxy)' },
+    data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
+  },
+  allowPositionals: false,
+  async run({ values }, io) {
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
+    const host = String(values.host);
+    if (!isLoopback(host)) {
+      if (!values['allow-remote']) throw new UsageError(`--host ${host} is not loopback; give --allow-remote to let other machines reach the review application`);
+      print(io.stderr, `isa serve: WARNING: listening on ${host}, reachable from other machines. Only signed-in reviewers get past the sign-in page; put HTTPS in front and use --secure-cookies.`);
+    }
+    const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
+    const database = await openMigratedDatabase(config);
+    const { createWebApp } = await import('../../web/create-web-app.ts');
+    const app = await createWebApp({
+      db: database.db,
+      cookieSecret: await cookieSecret(database),
+      secureCookies: Boolean(values['secure-cookies']),
+      queues: config.redisUrl ? { redisUrl: config.redisUrl, prefix: config.queuePrefix } : null,
+    });
+    try {
+      const address = await app.listen({ port, host });
+      print(io.stdout, `isa review application on ${address} (database: ${database.location})`);
+      if ((await countUsers(database.db)) === 0) print(io.stderr, 'isa serve: no accounts yet; add one with `isa users add NAME` (nobody can sign in until then)');
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      return EXIT.ok;
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  },
+};
