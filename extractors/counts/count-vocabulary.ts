@@ -105,7 +105,7 @@ export function impliedCountryOfUnit(unit: MemberUnit): Country | null {
 export const SCOPE_CUES: Array<[RegExp, MembershipScope]> = [
   [/(?<![\p{L}])(?:gründ\p{L}*|gegründet\p{L}*|mitbegründ\p{L}*|founding|founded|foundation|establish\p{L}*|ins\s+Leben\s+gerufen|launched)(?![\p{L}])/giu, 'founding'],
   [/(?<![\p{L}])(?:aktuell|mittlerweile|inzwischen|derzeit|zurzeit|heute|momentan|nunmehr|jetzt|now|currently|today|at\s+present|presently|so\s+far|bislang|bisher|has\s+grown|grown|gewachsen|angewachsen)(?![\p{L}])/giu, 'current'],
-  [/(?<![\p{L}])(?:aufgenommen|hinzugekommen|hinzukommen|neu\s+beigetreten|beigetreten|neuen?\s+Mitglied\p{L}*|new\s+(?:\p{L}+\s+)?members?|newly|admitted|joined|newcomers?|[Nn]eu\s+(?:in\s+(?:der|dem|den)|im)\s+\p{L}+|new\s+to\s+the|Aufnahme|nahm|nahmen|nimmt|begrüßte|begrüßt|welcomed|welcomes)(?![\p{L}])/giu, 'event'],
+  [/(?<![\p{L}])(?:aufgenommen|hinzugekommen|hinzukommen|dazugekommen|dazugewonnen|hinzugewonnen|gained|neu\s+beigetreten|beigetreten|neuen?\s+Mitglied\p{L}*|new\s+(?:\p{L}+\s+)?members?|newly|admitted|joined|newcomers?|[Nn]eu\s+(?:in\s+(?:der|dem|den)|im)\s+\p{L}+|new\s+to\s+the|Aufnahme|nahm|nahmen|nimmt|begrüßte|begrüßt|welcomed|welcomes)(?![\p{L}])/giu, 'event'],
 ];
 
 /** The scope whose cue stands closest to `at` in `sentence` (offsets relative to it); `current` without one. */

@@ -102,6 +102,8 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
         if (taken.some(([s, e]) => cueStart < e && cueEnd > s)) continue;
         // An application approved by a city's own council is its intention; by the alliance, its admission.
         if (rule === 'approval' && CITY_BODY.test(sentence.text)) continue;
+        // "ist Teil der Delegation": a present membership counts only of an alliance named right after the cue, or right before "zu der".
+        if (rule === 'present' && !allianceNextTo(doc, sentence, cueStart, cueEnd)) continue;
         // "Gemeinsam mit Chemnitz wurden Salzgitter … neu aufgenommen" after a paragraph about the alliance:
         // an admission into nothing else refers to the alliance named before.
         // "Der Kreistag hatte den Beitritt … beschlossen": an accession or membership names the alliance before as well.
@@ -138,6 +140,13 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
     }
   }
   return mentions;
+}
+
+/** An alliance named within a few words after the cue ("Teil der Industriestädteallianz"), or just before a "zu der … gehört" cue. */
+function allianceNextTo(doc: AnalysedDocument, sentence: Sentence, cueStart: number, cueEnd: number): boolean {
+  const startsRelative = /^zu\s/u.test(doc.text.slice(cueStart, cueEnd));
+  return doc.organisations.some((o) => o.start >= sentence.start && o.end <= sentence.end
+    && (startsRelative ? o.end <= cueStart && cueStart - o.end <= 12 : o.start >= cueEnd && o.start - cueEnd <= 50));
 }
 
 /** "ein Jahr länger" after a gapped city: the year of the first city's date moved by that many years, or null. */
@@ -207,7 +216,7 @@ function citiesFor(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   }
   // A cue that spans its subject: "beschlossen, dass Gelsenkirchen der Allianz beitritt", "Seit 2019 ist Hamm Mitglied".
   const inside = inSentence.filter((c) => c.start > cueStart && c.end < cueEnd && free(c) && !inBrackets(c));
-  if (inside.length && ((kind !== 'joined' && kind !== 'left') || /^(?:[Ss]eit|[Ss]ince)\s/u.test(doc.text.slice(cueStart, cueEnd)))) return coordinated(doc, inside).map(asSubject);
+  if (inside.length && ((kind !== 'joined' && kind !== 'left') || /^(?:[Ss]eit|[Ss]ince|zu)\s/u.test(doc.text.slice(cueStart, cueEnd)))) return coordinated(doc, inside).map(asSubject);
   const textBefore = doc.text.slice(sentence.start, cueStart);
   // "Die Stadt war dem Netzwerk … beigetreten, gemeinsam mit Chemnitz und Heilbronn": the city talked about joined with them.
   const referent = previousCity ?? doc.mainCity?.name ?? null;

@@ -64,6 +64,14 @@ export const MEMBERSHIP_CUES: Array<[MembershipEventKind, RegExp, string?]> = [
     'joined', 'has\\s+joined', '(?:became|(?:has|have)\\s+become)\\s+(?:a\\s+)?(?:new\\s+)?members?', '(?:was|were|been)\\s+(?:officially\\s+)?admitted', 'admitted',
     '(?:is|are)\\s+now\\s+(?:a\\s+)?members?', 'membership\\s+(?:declaration|certificate)',
   ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu')],
+  // "Bottrop ist Teil der …allianz", "die Allianz, zu der auch Solingen gehört", "Hamm is a member of the alliance": a present
+  // membership, which says the city joined at some time (checked where used: the alliance must stand right there).
+  ['joined', new RegExp([
+    `(?:ist|sind)\\s+(?:bereits\\s+|schon\\s+|auch\\s+|ebenfalls\\s+)?(?:ein\\s+)?(?:aktives\\s+)?(?:Teil|Mitglied)\\s+(?:der|des|im)`,
+    `(?:gehört|gehören)\\s+(?:auch\\s+|ebenfalls\\s+|bereits\\s+|schon\\s+)?(?:zur|zum)`,
+    `zu\\s+(?:der|dem|denen)\\s+(?:auch\\s+|ebenfalls\\s+|inzwischen\\s+|mittlerweile\\s+|seit\\s+\\S+\\s+)?${GAP(50)}\\s(?:gehört|gehören|zählt|zählen)`,
+    `(?:is|are)\\s+(?:already\\s+|also\\s+)?(?:a\\s+|an\\s+active\\s+)?(?:member|part)\\s+of`,
+  ].map((s) => `(?<![\\p{L}])(?:${s})(?![\\p{L}])`).join('|'), 'gu'), 'present'],
 ];
 
 // Perfect and past forms report a joining that happened; "tritt … bei" in a headline may announce a decision.

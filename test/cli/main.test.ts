@@ -154,6 +154,7 @@ describe('a fact-checker working on the embedded database', () => {
     const result = await runCli(['ingest', '/nonexistent/mail.pdf', seed('002_d65a921588cc86b9')], env());
     expect(result.code).toBe(3);
     expect(result.stderr).toContain('/nonexistent/mail.pdf');
+    expect(result.stdout).toMatch(/^documents: 2 — new 1, changed 0, unchanged 0, gone 0, skipped 0, failed 1$/m);
     const runs = JSON.parse((await runCli(['runs', '--format', 'json'], env())).stdout) as Array<{ id: string; kind: string; status: string }>;
     expect(runs[0]).toMatchObject({ kind: 'ingest', status: 'partial' });
     const detail = await runCli(['runs', runs[0]!.id], env());

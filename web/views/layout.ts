@@ -41,10 +41,10 @@ export function page(options: PageOptions): SafeHtml {
   <nav>${nav.map(([href, label]) => html`<a href="${href}"${options.section === href ? html` aria-current="page"` : ''}>${label}</a>`)}</nav>
   ${options.user ? html`<form method="post" action="/sign-out" class="signout"><input type="hidden" name="_csrf" value="${options.user.csrfToken}"><span>${options.user.name}</span> <button type="submit">Sign out</button></form>` : ''}
 </header>
+${options.shortcuts?.length ? html`<aside class="keys" id="keys" aria-label="Keyboard shortcuts"><strong>Keys</strong> ${options.shortcuts.map(([key, what]) => html`<span><kbd>${key}</kbd> ${what}</span>`)}</aside>` : ''}
 <main>
 ${options.body}
 </main>
-${options.shortcuts?.length ? html`<footer class="keys" id="keys"><strong>Keys</strong> ${options.shortcuts.map(([key, what]) => html`<span><kbd>${key}</kbd> ${what}</span>`)}</footer>` : ''}
 </body>
 </html>`;
 }

@@ -57,7 +57,7 @@ ${input.notice ? html`<p class="notice" role="status">${input.notice}</p>` : ''}
 ${input.rows.length === 0 ? html`<p class="empty">Nothing in the queue for these filters.</p>` : ''}
 ${[...groups.values()].map((rows) => html`<section class="group">
   <h2><span class="sev sev-${rows[0]!.severity}">${rows[0]!.severity}</span> ${rows[0]!.kind} <span class="count">${rows.length}</span></h2>
-  <ol class="queue">${rows.map((r) => html`<li data-key-row data-href="/flags/${r.id}" id="q-${r.id}"><a href="/flags/${r.id}">#${r.id}</a> <span class="subject">${r.subject ?? ''}</span> <span class="explanation">${r.explanation}</span> <span class="meta">${r.claim_count} claims · ${r.sources.join(', ') || 'no source'}${r.status !== 'open' ? html` · <span class="status status-${r.status}">${r.status}</span>` : ''}</span></li>`)}</ol>
+  <ol class="queue">${rows.map((r) => html`<li data-key-row data-href="/flags/${r.id}" id="q-${r.id}"><a href="/flags/${r.id}">#${r.id}</a> <span class="subject">${r.subject ?? ''}</span> <span class="explanation">${r.explanation}</span> <span class="meta">${r.claim_count} claim${r.claim_count === 1 ? "" : "s"} · ${r.sources.join(', ') || 'no source'}${r.status !== 'open' ? html` · <span class="status status-${r.status}">${r.status}</span>` : ''}</span></li>`)}</ol>
 </section>`)}`,
   });
 }

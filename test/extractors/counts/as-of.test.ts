@@ -33,4 +33,8 @@ describe('as-of of member counts', () => {
     const text = 'Schon am 3. März 1998 besuchte eine Gruppe die Stadt. Zu den Gründungsmitgliedern der Industriestädteallianz zählen neun deutsche Städte.';
     expect(counts(text, '2021-06-09')).toEqual([{ count: 9, scope: 'founding', asOf: '2021-06-09' }]);
   });
+
+  it('reads members "dazugewonnen" as the count of an event, dated by its sentence', () => {
+    expect(counts('Im Jahr 2021 hat die Industriestädteallianz vier Mitglieder dazugewonnen.', '2022-01-10')).toEqual([{ count: 4, scope: 'event', asOf: '2021' }]);
+  });
 });
