@@ -13,6 +13,7 @@ const BENCHES = [
   { name: 'gazetteer: load time and matching throughput', file: 'scripts/gazetteer/bench-gazetteer.ts' },
   { name: 'main text: hand-written rules vs Readability on the fixture pages', file: 'bench/parse-compare.ts' },
   { name: 'startup: isa --help, extract, flags against node -e 0', file: 'bench/startup-bench.ts' },
+  { name: 'reconcile: full at 1×–300× the fixture run (growth per ×3), incremental after one new document', file: 'bench/reconcile-bench.ts' },
 ];
 
 const root = fileURLToPath(new URL('..', import.meta.url));

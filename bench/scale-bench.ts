@@ -138,7 +138,8 @@ async function child(mode: 'pglite' | 'postgres', origin: string, releases: numb
     for (const night of ['first', 'unchanged']) {
       // Each night on its own connections, as a nightly process has them.
       const database = await open();
-      if (night === 'first') before = await tableWrites(database, url);
+      // PGlite's counters start again with each open (they are not kept across a restart).
+      if (night === 'first' || database.kind === 'pglite') before = await tableWrites(database, url);
       const runner = new TimedRunner(new InProcessStageRunner({ db: database.db, gazetteer, extractorVersion, crawlOptions: { hostDelayMs: 0, maxConcurrency: 8, perHostConcurrency: 8 } }));
       const backend0 = await backendCpuSeconds(url);
       const cpu0 = process.cpuUsage();

@@ -98,7 +98,7 @@ export async function stageDeps(database: Database, config: Config, gazetteer?: 
 }
 
 /** In-process without REDIS_URL; BullMQ with it, which needs a database every worker can reach. */
-export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer, extractorVersion: string): Promise<StageRunner> {
+export async function openStageRunner(database: Database, config: Config, gazetteer: Gazetteer, extractorVersion: string, warn?: (line: string) => void): Promise<StageRunner> {
   if (!config.redisUrl) {
     const { InProcessStageRunner } = await import('../pipelines/run/run-stage.ts');
     return new InProcessStageRunner(await stageDeps(database, config, gazetteer, extractorVersion));
@@ -107,5 +107,6 @@ export async function openStageRunner(database: Database, config: Config, gazett
     throw new ConfigError('REDIS_URL is set but DATABASE_URL is not: workers on other processes or machines cannot share the embedded database. Set DATABASE_URL to a Postgres database, or unset REDIS_URL to run in-process.');
   }
   const { QueueStageRunner } = await import('../workers/queue-stage-runner.ts');
-  return QueueStageRunner.open({ redisUrl: config.redisUrl, prefix: config.queuePrefix });
+  const { databaseId } = await import('../sql/queries/runs.ts');
+  return QueueStageRunner.open({ redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), noWorkerWarningMs: config.noWorkerWarningMs, ...(warn ? { warn } : {}) });
 }

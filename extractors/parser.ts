@@ -19,6 +19,54 @@ export interface Refiner {
   refine(claims: Claim[], doc: AnalysedDocument): Claim[];
 }
 
+interface Span {
+  start: number;
+  end: number;
+}
+
+// Whether a mention list is in text order, worked out once per list: the lookups below are then a
+// binary search instead of a scan of the whole document per sentence (quadratic on long pages).
+const inTextOrder = new WeakMap<readonly Span[], boolean>();
+function sortedByStart(list: readonly Span[]): boolean {
+  let sorted = inTextOrder.get(list);
+  if (sorted === undefined) {
+    sorted = list.every((item, i) => i === 0 || list[i - 1]!.start <= item.start);
+    inTextOrder.set(list, sorted);
+  }
+  return sorted;
+}
+
+/** The first index whose start is at least `offset`, in a list in text order. */
+function firstStartingAt(list: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The mentions lying within [from, to], in list order; linear in what it returns for text-ordered lists. */
+export function mentionsWithin<T extends Span>(list: readonly T[], from: number, to: number): T[] {
+  if (!sortedByStart(list)) return list.filter((m) => m.start >= from && m.end <= to);
+  const found: T[] = [];
+  for (let i = firstStartingAt(list, from); i < list.length && list[i]!.start <= to; i++) if (list[i]!.end <= to) found.push(list[i]!);
+  return found;
+}
+
+/** The last mention lying within [from, to] in list order, or null. */
+function lastMentionWithin<T extends Span>(list: readonly T[], from: number, to: number): T | null {
+  if (!sortedByStart(list)) {
+    const all = list.filter((m) => m.start >= from && m.end <= to);
+    return all[all.length - 1] ?? null;
+  }
+  // In text order the last one within is found scanning back from the first that starts past `to`.
+  for (let i = firstStartingAt(list, to + 1) - 1; i >= 0 && list[i]!.start >= from; i--) if (list[i]!.end <= to) return list[i]!;
+  return null;
+}
+
 /** Evidence for [start, end) of the document text, trimmed of surrounding blanks. */
 export function evidenceOf(doc: AnalysedDocument, start: number, end: number): Evidence {
   while (start < end && /\s/.test(doc.text[start] ?? '')) start++;
@@ -39,19 +87,17 @@ export interface OrganisationLink {
  * `documentFallback`, the last one named anywhere before (for sentences that say "members").
  */
 export function organisationFor(doc: AnalysedDocument, sentence: Sentence, options: { documentFallback?: boolean } = {}): OrganisationLink | null {
-  const inSentence = doc.organisations.filter((o) => o.start >= sentence.start && o.end <= sentence.end);
-  const first = inSentence[0];
+  const first = mentionsWithin(doc.organisations, sentence.start, sentence.end)[0];
   if (first) return { subject: first.subject, mention: first, inSentence: true };
   const paragraph = doc.paragraphs[sentence.paragraph];
   if (!paragraph) return null;
-  const before = doc.organisations.filter((o) => o.start >= (options.documentFallback ? 0 : paragraph.start) && o.end <= sentence.start);
-  const last = before[before.length - 1];
+  const last = lastMentionWithin(doc.organisations, options.documentFallback ? 0 : paragraph.start, sentence.start);
   return last ? { subject: last.subject, mention: last, inSentence: false } : null;
 }
 
 /** Dates inside a sentence. */
 export function datesIn(doc: AnalysedDocument, sentence: Sentence): DateMention[] {
-  return doc.dates.filter((d) => d.start >= sentence.start && d.end <= sentence.end);
+  return mentionsWithin(doc.dates, sentence.start, sentence.end);
 }
 
 /**
@@ -109,7 +155,9 @@ export function paragraphEventDate(doc: AnalysedDocument, sentence: Sentence, op
   const published = doc.published;
   const publishedYear = published ? Number(published.slice(0, 4)) : null;
   let found: DateMention | null = null;
-  for (const d of doc.dates) {
+  const dates = doc.dates;
+  for (let i = sortedByStart(dates) ? firstStartingAt(dates, paragraph.start) : 0; i < dates.length; i++) {
+    const d = dates[i]!;
     if (d.start < paragraph.start) continue;
     if (d.end > sentence.start) break;
     if (!d.value || d.since || d.precision === 'year') continue;

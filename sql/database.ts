@@ -44,6 +44,8 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   const pool = new pg.default.Pool({
     connectionString: url,
     max: 5,
+    // An unreachable server fails the command within this bound instead of the OS's TCP timeout.
+    connectionTimeoutMillis: 10_000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('error', () => {
@@ -142,7 +144,8 @@ export interface MigrateOutcome {
 /** Applies pending migrations; returns what it did and never throws (kysely's Migrator). */
 export async function migrate(db: Kysely<DB>, options: { schema?: string | null } = {}): Promise<MigrateOutcome> {
   // Kysely looks for its bookkeeping tables in `public` unless told the schema.
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
+  // Migration numbers are handed out to parallel branches, so 0010 may land after 0011: apply it then.
+  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   return {
     applied: (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName),

@@ -17,7 +17,7 @@ export interface SourcesTable {
   updated_at: DefaultTimestamp;
 }
 
-export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial';
+export type RunStatus = 'running' | 'succeeded' | 'failed' | 'partial' | 'cancelled';
 
 export interface RunsTable {
   id: SerialId;
@@ -27,6 +27,23 @@ export interface RunsTable {
   status: Generated<RunStatus>;
   options: Json<Record<string, unknown>>;
   counts: Json<Record<string, unknown>>;
+  /** `host:pid` of the process running it (migration 0010). */
+  owner: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Last sign of life of its process; a stale one means the process is gone (migration 0010). */
+  heartbeat_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** Why it failed or was cancelled, when not because of its inputs (migration 0010). */
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export type RunItemOutcome = 'new' | 'changed' | 'unchanged' | 'gone' | 'skipped' | 'failed';
+
+/** What one run did with one URL (migration 0010). */
+export interface RunItemsTable {
+  run_id: BigId;
+  url: string;
+  source_id: string | null;
+  outcome: RunItemOutcome;
+  reason: string | null;
 }
 
 export interface DocumentsTable {
@@ -223,6 +240,7 @@ export interface DB {
   flags: FlagsTable;
   flag_claims: FlagClaimsTable;
   run_errors: RunErrorsTable;
+  run_items: RunItemsTable;
   users: UsersTable;
   sessions: SessionsTable;
   decisions: DecisionsTable;

@@ -2,7 +2,7 @@ import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { BadInputError, ConfigError, RefusedError } from '../core/errors.ts';
 import { runStage, type StageDeps } from '../pipelines/run/run-stage.ts';
 import { stageJobSchema } from '../pipelines/run/stage-job.ts';
-import { createRedisConnection, readyWithin, STAGE_QUEUE_NAME, type QueueConnectionOptions } from './stage-queue.ts';
+import { assertRedisReachable, createRedisConnection, readyWithin, stageQueueName, type QueueConnectionOptions } from './stage-queue.ts';
 
 export interface StageWorkerOptions extends QueueConnectionOptions {
   /** Jobs this process runs at once. @defaultValue 2 */
@@ -16,16 +16,20 @@ export interface StageWorker {
 
 /** Starts a worker that runs stage jobs with the same functions the embedded mode calls. */
 export async function startStageWorker(deps: StageDeps, options: StageWorkerOptions): Promise<StageWorker> {
+  await assertRedisReachable(options.redisUrl, options.connectTimeoutMs);
   const connection = createRedisConnection(options.redisUrl);
   const worker = new Worker(
-    options.queueName ?? STAGE_QUEUE_NAME,
+    stageQueueName(options),
     async (job: Job) => {
-      const parsed = stageJobSchema.safeParse(job.data);
+      const { databaseId, ...payload } = (job.data ?? {}) as { databaseId?: unknown };
+      // The queue is per database already; a job that says otherwise was put there by mistake.
+      if (databaseId !== options.databaseId) throw new UnrecoverableError(`job ${job.id} belongs to database ${String(databaseId)}, this worker's is ${options.databaseId}`);
+      const parsed = stageJobSchema.safeParse(payload);
       if (!parsed.success) throw new UnrecoverableError(`job ${job.id} has an invalid payload: ${parsed.error.message}`);
       try {
         return await runStage(deps, parsed.data);
       } catch (error) {
-        // Retrying cannot fix bad input, a refusal or our own configuration: fail the job now.
+        // Retrying cannot fix bad input, a refusal (a cancelled run) or our own configuration: fail the job now.
         if (error instanceof BadInputError || error instanceof RefusedError || error instanceof ConfigError) {
           throw new UnrecoverableError(error.message);
         }
@@ -39,7 +43,6 @@ export async function startStageWorker(deps: StageDeps, options: StageWorkerOpti
   try {
     await readyWithin(worker.waitUntilReady(), options.redisUrl, options.connectTimeoutMs);
   } catch (error) {
-    // A graceful close waits for Redis too; drop the connection instead.
     connection.disconnect();
     void worker.close(true).catch(() => undefined);
     throw error;

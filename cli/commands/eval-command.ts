@@ -5,6 +5,7 @@ import { PdfWorkerPool } from '../../pipelines/parse/pdf-to-document.ts';
 import { REAL_CORPORA } from '../../pipelines/evaluate/evaluate-corpus.ts';
 import { formatEvaluation } from '../../pipelines/evaluate/format-evaluation.ts';
 import { runEvaluation } from '../../pipelines/evaluate/run-evaluation.ts';
+import { runFlagEvaluation } from '../../pipelines/evaluate/run-flag-evaluation.ts';
 
 export const evalCommand: Command = {
   name: 'eval',
@@ -24,6 +25,7 @@ Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usa
     show: { type: 'string', choices: ['seen'], description: "print each seen document's misses and extras (blind documents are never shown)" },
     predictions: { type: 'string', value: 'DIR', description: 'keep the predictions there, one SET/NAME.json per document (not for blind sets)' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
+    flags: { type: 'boolean', default: false, description: 'score the reconciler instead: crawl each real corpus through its served site and compare the flags with pipelines/evaluate/flag-expectations' },
   },
   allowPositionals: false,
   async run({ values }, io) {
@@ -37,6 +39,7 @@ Exit codes: 0 every floor met, 1 a floor was missed (the report names it), 2 usa
     const unknown = corpora.filter((c) => !(REAL_CORPORA as readonly string[]).includes(c));
     if (unknown.length > 0) throw new UsageError(`unknown corpus ${unknown.join(', ')}; choose from ${REAL_CORPORA.join(', ')} or none`);
     const gazetteer = await openGazetteer();
+    if (values.flags) return runFlagEvaluation({ corpora, corpusRoot: values['corpus-root'] as string | undefined, format, gazetteer }, io);
     const pdfWorkers = new PdfWorkerPool();
     const run = await runEvaluation({
       gazetteer,

@@ -62,7 +62,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
       const extractorVersion = currentExtractorVersion();
       const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion);
       try {
-        const report = await runPipeline({ db: database.db, runner, extractorVersion }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors });
+        const report = await runPipeline({ db: database.db, runner, extractorVersion, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors });
         for (const [outcome, n] of Object.entries(ingested) as Array<[keyof typeof ingested, number]>) report.documents[outcome] += n;
         return await reportRun(database, report, runner.mode, format, io);
       } finally {

@@ -65,10 +65,10 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
       for (const source of selected) await upsertSource(database.db, source);
 
       const extractorVersion = currentExtractorVersion();
-      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion);
+      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion, (line) => print(io.stderr, `isa run: ${line}`));
       try {
         const report = await runPipeline(
-          { db: database.db, runner, extractorVersion, log: format === 'text' ? (line) => print(io.stderr, line) : undefined },
+          { db: database.db, runner, extractorVersion, log: format === 'text' ? (line) => print(io.stderr, line) : undefined, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs },
           { sourceIds: selected.map((s) => s.id), options: { sourcesFile: values.sources ?? 'fixtures' } },
         );
         return await reportRun(database, report, runner.mode, format, io, {

@@ -1,27 +1,27 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase } from '../services.ts';
+import { listRuns, runErrors, runItems } from '../../sql/queries/runs.ts';
 import type { Kysely } from 'kysely';
-import * as runQueries from '../../sql/queries/runs.ts';
 import type { DB } from '../../sql/schema.ts';
 import { formatRunDetail, formatRunsTable, type RunItemRow } from '../runs-report.ts';
+import { cancelRunCommand } from './runs-cancel.ts';
 
-const { listRuns, runErrors } = runQueries;
-
-/** The run's per-URL items (run_items, migration 0010) once that query exists; none before. */
+/** The run's per-URL items (run_items, migration 0010). */
 async function itemsOf(db: Kysely<DB>, runId: string): Promise<RunItemRow[]> {
-  const query = (runQueries as Record<string, unknown>)['runItems'] as ((db: Kysely<DB>, runId: string) => Promise<RunItemRow[]>) | undefined;
-  return query ? query(db, runId) : [];
+  return runItems(db, runId);
 }
 
 export const runsCommand: Command = {
   name: 'runs',
   summary: 'what past runs did: counts, status, and every input that failed',
-  arguments: '[RUN_ID]',
+  arguments: '[RUN_ID_OR_cancel] [RUN_ID]',
   help: `Lists recent runs (newest first) as a table of their status and counts; with a run id, that run's
 counts and every URL it found new, changed, gone, skipped (with the reason) or failed (with the reason),
 then every recorded error (URL, stage, error class, reason) — what a nightly run nobody watched did.
---format json gives the same as JSON.`,
+--format json gives the same as JSON.
+\`isa runs cancel RUN_ID\` stops a running run: its \`isa run\` ends within a heartbeat (exit 1), its
+queued jobs are removed (with REDIS_URL) and workers refuse the rest.`,
   options: {
     last: { type: 'string', default: '10', value: 'N', description: 'how many runs to list' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
@@ -29,6 +29,10 @@ then every recorded error (URL, stage, error class, reason) — what a nightly r
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {
+    if (positionals[0] === 'cancel') {
+      if (positionals.length !== 2 || !/^\d+$/.test(positionals[1] ?? '')) throw new UsageError('isa runs cancel takes one numeric run id');
+      return cancelRunCommand(positionals[1]!, loadConfig(io.env, { dataDir: values.data as string | undefined }), io);
+    }
     const format = String(values.format);
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
     const last = Number(values.last);

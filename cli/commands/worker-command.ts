@@ -3,6 +3,7 @@ import { EXIT, print, type Command } from '../command.ts';
 import { openMigratedDatabase, stageDeps } from '../services.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { startStageWorker } from '../../workers/stage-worker.ts';
+import { databaseId } from '../../sql/queries/runs.ts';
 
 export const workerCommand: Command = {
   name: 'worker',
@@ -20,7 +21,13 @@ Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.`,
     const concurrency = Number(values.concurrency);
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency must be a positive integer, not "${String(values.concurrency)}"`);
     const database = await openMigratedDatabase(config);
-    const worker = await startStageWorker(await stageDeps(database, config), { redisUrl: config.redisUrl, prefix: config.queuePrefix, concurrency });
+    let worker;
+    try {
+      worker = await startStageWorker(await stageDeps(database, config), { redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), concurrency });
+    } catch (error) {
+      await database.close();
+      throw error;
+    }
     print(io.stderr, `isa worker ready (concurrency ${concurrency}, database ${database.location})`);
     worker.worker.on('failed', (job, error) => print(io.stderr, `job ${job?.id ?? '?'} failed: ${error.message}`));
     worker.worker.on('error', (error) => print(io.stderr, `queue connection: ${error.message} (retrying)`));

@@ -19,15 +19,27 @@ export type PdfWorkerResult =
   | { ok: true; total: number; pages: string[]; links: string[]; info: { title: string | null; creationDate: string | null; modDate: string | null } }
   | { ok: false; kind: 'encrypted' | 'invalid' | 'format' | 'too-many-pages' | 'unknown'; message: string; total?: number };
 
-/** Starts a PDF worker thread with its heap capped. */
-function spawnPdfWorker(maxHeapMb: number): Worker {
-  return new Worker(new URL('./pdf-worker.mjs', import.meta.url), {
+const PDF_WORKER_ENTRY = new URL('./pdf-worker.mjs', import.meta.url);
+
+/**
+ * Starts a PDF worker thread with its heap capped. It always has an `error` listener: pdf.js may
+ * reject a promise after the worker has answered (a wrong `/Length` → XRefEntryException), and an
+ * `error` event nobody listens to would kill the whole process, not the worker.
+ */
+function spawnPdfWorker(maxHeapMb: number, entry: URL = PDF_WORKER_ENTRY): Worker {
+  const worker = new Worker(entry, {
     // Plain Node: the entry is JavaScript, so no loader (tsx, vitest) needs to follow it in.
     execArgv: [],
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb },
     stdout: true,
     stderr: true,
   });
+  worker.on('error', () => {
+    // A worker that failed is finished: askPdfWorker reports it if a document was in hand; a pool
+    // drops it on exit. Terminating is idempotent.
+    void worker.terminate();
+  });
+  return worker;
 }
 
 /**
@@ -87,6 +99,8 @@ export interface PdfWorkerPoolOptions {
   maxIdle?: number;
   /** PDFs one worker parses before it is replaced, bounding what pdf.js may leak. @defaultValue 50 */
   maxUsesPerWorker?: number;
+  /** The worker script. @defaultValue `pdf-worker.mjs` beside this file (tests pass a misbehaving one) */
+  workerEntry?: URL;
 }
 
 /**
@@ -99,15 +113,32 @@ export class PdfWorkerPool {
   readonly #uses = new WeakMap<Worker, number>();
   readonly #maxIdle: number;
   readonly #maxUses: number;
+  readonly #entry: URL;
   #closed = false;
 
   constructor(options: PdfWorkerPoolOptions = {}) {
     this.#maxIdle = options.maxIdle ?? 2;
     this.#maxUses = options.maxUsesPerWorker ?? 50;
+    this.#entry = options.workerEntry ?? PDF_WORKER_ENTRY;
+  }
+
+  /** Idle workers right now (a worker that failed while idle is no longer one). */
+  get idleWorkers(): number {
+    return this.#idle.length;
+  }
+
+  #spawn(maxHeapMb: number): Worker {
+    const worker = spawnPdfWorker(maxHeapMb, this.#entry);
+    // A worker that dies while idle (an error pdf.js raised after answering) leaves the pool.
+    worker.once('exit', () => {
+      const at = this.#idle.indexOf(worker);
+      if (at >= 0) this.#idle.splice(at, 1);
+    });
+    return worker;
   }
 
   async run(body: Uint8Array, url: string, options: ResolvedParseOptions): Promise<PdfWorkerResult> {
-    const worker = this.#idle.pop() ?? spawnPdfWorker(options.pdfMaxHeapMb);
+    const worker = this.#idle.pop() ?? this.#spawn(options.pdfMaxHeapMb);
     worker.ref();
     const result = await askPdfWorker(worker, body, url, options);
     const uses = (this.#uses.get(worker) ?? 0) + 1;

@@ -48,6 +48,11 @@ async function parse({ data, maxPages }) {
   }
 }
 
+// pdf.js may reject a promise nobody awaits, after the answer went out (a wrong /Length makes an
+// XRefEntryException surface late). In a worker thread that becomes an 'error' on the Worker, which
+// would end this thread mid-job; the parent treats every document on its own, so swallow it here.
+process.on('unhandledRejection', () => {});
+
 parentPort?.on('message', async (request) => {
   parentPort?.postMessage(await parse(request));
 });

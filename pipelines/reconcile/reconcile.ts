@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Gazetteer } from '../../extractors/gazetteer/gazetteer-types.ts';
 import { currentClaims, type ClaimWithSource } from '../../sql/queries/claims.ts';
 import {
-  claimSubjectsOfRun, subjectKeysOfAmbiguousNames, subjectKeysWithVanishedEvidence, syncFlags, type SyncFlagsResult,
+  claimSubjectsOfRun, claimSubjectsReplacedByRun, subjectKeysOfAmbiguousNames, syncFlags, type SyncFlagsResult,
 } from '../../sql/queries/flags.ts';
 import { withClaimCorrections } from '../../sql/queries/decisions.ts';
 import type { DB } from '../../sql/schema.ts';
@@ -44,7 +44,7 @@ export async function reconcile(deps: ReconcileDeps, input: ReconcileInput): Pro
   let keys: Set<string> | null = null;
   let claims: ClaimWithSource[];
   if (scope === 'changed' && input.runId !== null) {
-    keys = await subjectsToCheck(deps.db, input.runId, extractorVersion);
+    keys = await subjectsToCheck(deps.db, input.runId);
     claims = keys.size ? await currentClaims(deps.db, extractorVersion, claimSubjectsOf(keys)) : [];
   } else {
     claims = await currentClaims(deps.db, extractorVersion);
@@ -71,16 +71,21 @@ export function checkSubjects(groups: Map<string, ClaimWithSource[]>, gazetteer:
   const drafts: Array<FlagDraft & { fingerprint: string; subjectKey: string }> = [];
   const ruleErrors: ReconcileResult['ruleErrors'] = [];
   const seen = new Set<string>();
+  // Placements by city, once: each organisation gets those of the names its lists mention (never all of them).
+  const placedCity = new Map<string, ClaimWithSource[]>();
+  for (const p of placements) if (p.claim.kind === 'city_attribute') placedCity.set(p.claim.city, [...(placedCity.get(p.claim.city) ?? []), p]);
   for (const [key, raw] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const parsed = parseSubjectKey(key);
     if (!parsed || raw.length === 0) continue;
     const claims = withDocumentDates(raw);
+    const names = new Set(claims.flatMap((c) => (c.claim.kind === 'member_list' ? c.claim.members.map((m) => m.name) : [])));
+    const groupPlacements = [...names].flatMap((name) => placedCity.get(name) ?? []);
     for (const { name, subjects, rule } of RECONCILE_RULES) {
       if (subjects !== 'any' && subjects !== parsed.kind) continue;
       // A partnership is read by both cities' subjects; notes and flags belong to the one that owns them.
       const input = subjects === 'any' ? claims.filter((c) => claimSubjectKey(c.claim) === key) : claims;
       try {
-        for (const draft of rule({ claims: input, gazetteer, placements })) {
+        for (const draft of rule({ claims: input, gazetteer, placements: groupPlacements })) {
           if (parsed.kind === 'partner' && name !== 'extractor-notes' && !ownsPartnerFlag(parsed.name, draft)) continue;
           const fingerprint = flagFingerprint(draft);
           if (seen.has(fingerprint)) continue;
@@ -100,7 +105,11 @@ export function groupBySubject(claims: ClaimWithSource[]): Map<string, ClaimWith
   const groups = new Map<string, ClaimWithSource[]>();
   for (const c of claims) {
     const subject = c.claim.kind === 'city_attribute' ? c.claim.city : c.claim.kind === 'partnership' ? c.claim.cities.join('|') : c.claim.subject;
-    for (const key of subjectKeysOf(c.claim.kind, subject)) groups.set(key, [...(groups.get(key) ?? []), c]);
+    for (const key of subjectKeysOf(c.claim.kind, subject)) {
+      const group = groups.get(key);
+      if (group) group.push(c);
+      else groups.set(key, [c]);
+    }
   }
   return groups;
 }
@@ -110,15 +119,15 @@ function ownsPartnerFlag(city: string, draft: FlagDraft): boolean {
 }
 
 /**
- * Subjects a run may have changed: those of the claims its extractions wrote, those whose open
- * flags cite claims that no longer stand (closed as resolved_by_source if the finding went away),
+ * Subjects a run may have changed: those of the claims its extractions wrote, those of the claims
+ * its new versions replaced (a flag citing them is closed as resolved_by_source if the finding went away),
  * and organisations whose ambiguous names a new placement may decide.
  */
-async function subjectsToCheck(db: Kysely<DB>, runId: string, extractorVersion: string | null): Promise<Set<string>> {
+async function subjectsToCheck(db: Kysely<DB>, runId: string): Promise<Set<string>> {
   const keys = new Set<string>();
   const written = await claimSubjectsOfRun(db, runId);
   for (const { kind, subject } of written) for (const key of subjectKeysOf(kind, subject)) keys.add(key);
-  for (const key of await subjectKeysWithVanishedEvidence(db, extractorVersion)) keys.add(key);
+  for (const { kind, subject } of await claimSubjectsReplacedByRun(db, runId)) for (const key of subjectKeysOf(kind, subject)) keys.add(key);
   const placed = written.filter((w) => w.kind === 'city_attribute' && w.subject).map((w) => w.subject!);
   for (const key of await subjectKeysOfAmbiguousNames(db, placed)) keys.add(key);
   return keys;

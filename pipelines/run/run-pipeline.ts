@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { failInterruptedRuns, finishRun, recordRunError, startRun } from '../../sql/queries/runs.ts';
+import { failStaleRuns, finishRun, listRuns, recordRunItems, recordRunError, startRun, touchRun, tryRunLock, type RunLock } from '../../sql/queries/runs.ts';
 import type { DB, RunStatus } from '../../sql/schema.ts';
-import { errorMessageOf } from '../../core/errors.ts';
+import { ConfigError, errorMessageOf } from '../../core/errors.ts';
 import type { StageRunner } from './run-stage.ts';
 import type { ReconcileResult } from '../reconcile/reconcile.ts';
 import { mapWithConcurrency } from './map-with-concurrency.ts';
@@ -16,6 +16,16 @@ export interface RunPipelineDeps {
    */
   extractorVersion: string | null;
   log?: (line: string) => void;
+  /**
+   * Take the dataset's run lock (Postgres), so a second `isa run` on the database refuses instead
+   * of crawling the same sources at once. PGlite needs none: its directory has one process.
+   * @defaultValue false
+   */
+  exclusive?: boolean;
+  /** How often the run says it is alive and looks whether it was cancelled. @defaultValue 10 000 ms */
+  heartbeatMs?: number;
+  /** The whole run fails after this long, its queued jobs removed. @defaultValue none */
+  runTimeoutMs?: number | null;
 }
 
 export interface RunPipelineInput {
@@ -45,71 +55,159 @@ export interface DocumentCounts {
 export interface RunReport {
   runId: string;
   status: RunStatus;
+  /** Why the run failed or was cancelled, when not because of its inputs (a timeout, a cancel). */
+  endReason?: string | null;
   documents: DocumentCounts;
   extracted: { versions: number; claims: number; failed: number };
   reconcile: ReconcileResult | null;
   errors: Array<{ stage: string; url: string | null; message: string }>;
 }
 
+/** Another run holds the database's run lock. */
+export class RunInProgressError extends ConfigError {
+  override readonly name: string = 'RunInProgressError';
+}
+
+/**
+ * A run is stale when its heartbeat is this many intervals old: a live process touches it every
+ * interval, so three missed ones mean it was killed or cut off from the database.
+ */
+const STALE_AFTER_HEARTBEATS = 3;
+
 /**
  * One run: crawl every source, extract every new or changed version, reconcile. Finishes and
- * reports whatever fails on the way; each failure is recorded with its stage and input.
+ * reports whatever fails on the way; each failure is recorded with its stage and input. Runs left
+ * `running` by a killed process are closed first; a cancel or the run timeout stops it between jobs.
  */
 export async function runPipeline(deps: RunPipelineDeps, input: RunPipelineInput): Promise<RunReport> {
   const log = deps.log ?? (() => {});
-  // A run still "running" after a day was cut off (killed, rebooted); say so instead of leaving it open.
-  await failInterruptedRuns(deps.db, new Date(Date.now() - 24 * 3600_000));
+  const heartbeatMs = deps.heartbeatMs ?? 10_000;
+  let lock: RunLock | null = null;
+  if (deps.exclusive) {
+    lock = await tryRunLock(deps.db);
+    if (!lock) {
+      const running = (await listRuns(deps.db, 20)).filter((r) => r.status === 'running' && r.id !== input.runId);
+      const which = running.map((r) => `#${r.id} (${r.owner ?? 'unknown process'}, started ${r.started_at.toISOString()})`).join(', ');
+      const message = `another run is in progress on this database${which ? `: ${which}` : ''}; wait for it to finish, or stop it with \`isa runs cancel ID\``;
+      if (input.runId) await finishRun(deps.db, input.runId, 'failed', {}, message);
+      throw new RunInProgressError(message);
+    }
+  }
+  try {
+    return await runLocked(deps, input, log, heartbeatMs);
+  } finally {
+    await lock?.release();
+  }
+}
+
+async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (line: string) => void, heartbeatMs: number): Promise<RunReport> {
+  for (const id of await failStaleRuns(deps.db, { staleAfterMs: STALE_AFTER_HEARTBEATS * heartbeatMs, except: input.runId ? [input.runId] : [] })) {
+    log(`run ${id} was left running by a process that is gone; marked failed`);
+  }
   const runId = input.runId ?? (await startRun(deps.db, input.kind ?? 'run', { sources: input.sourceIds, mode: deps.runner.mode, ...input.options }));
   const concurrency = input.concurrency ?? 4;
   const documents: DocumentCounts = { new: 0, changed: 0, unchanged: 0, gone: 0, failed: 0, skipped: 0 };
   const errors: RunReport['errors'] = [...(input.priorErrors ?? [])];
   const versionIds = new Set(input.extraVersionIds ?? []);
 
+  // Stops the run between jobs (and the runner's waits): a cancel seen by the heartbeat, the timeout.
+  const stop = new AbortController();
+  let endReason: string | null = null;
+  const halt = (reason: string) => {
+    if (stop.signal.aborted) return;
+    endReason = reason;
+    stop.abort(new Error(reason));
+  };
+  const heartbeat = setInterval(() => {
+    touchRun(deps.db, runId)
+      .then((status) => {
+        if (status !== null && status !== 'running') halt(`the run was marked ${status} from outside (\`isa runs cancel\`, or judged stale)`);
+      })
+      // The database is away for a moment: the stage that needs it records the failure.
+      .catch(() => undefined);
+  }, heartbeatMs);
+  heartbeat.unref();
+  const timeout = deps.runTimeoutMs ? setTimeout(() => halt(`the run took longer than its timeout of ${Math.round(deps.runTimeoutMs! / 1000)} s (ISA_RUN_TIMEOUT)`), deps.runTimeoutMs) : null;
+  timeout?.unref();
+
   const fail = async (stage: string, url: string | null, error: unknown, versionId: string | null = null) => {
     errors.push({ stage, url, message: errorMessageOf(error) });
     await recordRunError(deps.db, { runId, stage, url, versionId, error }).catch(() => {});
   };
 
-  await mapWithConcurrency(input.sourceIds, concurrency, async (sourceId) => {
-    log(`crawl ${sourceId}`);
-    try {
-      const result = await deps.runner.run({ stage: 'crawl', runId, sourceId });
-      for (const key of Object.keys(documents) as Array<keyof DocumentCounts>) documents[key] += result.counts[key] ?? 0;
-      for (const id of result.versionIds) versionIds.add(id);
-      // Per-URL errors were recorded by the crawl stage itself; the report lists them too.
-      for (const e of result.errors) errors.push({ stage: e.stage, url: e.url, message: e.reason });
-    } catch (error) {
-      await fail('crawl', `source:${sourceId}`, error);
-    }
-  });
-
-  if (deps.extractorVersion !== null) {
-    for (const id of await versionsAwaitingExtraction(deps.db, deps.extractorVersion)) versionIds.add(id);
-  }
-  const extracted = { versions: 0, claims: 0, failed: 0 };
-  await mapWithConcurrency([...versionIds], concurrency, async (versionId) => {
-    try {
-      const result = await deps.runner.run({ stage: 'extract', runId, versionId });
-      // Already extracted by this extractor version (a re-ingested file, a retried job): no work done.
-      if (result.skipped) return;
-      extracted.versions++;
-      extracted.claims += result.claims;
-    } catch (error) {
-      extracted.failed++;
-      await fail('extract', null, error, versionId);
-    }
-  });
-  log(`extracted ${extracted.versions} versions, ${extracted.claims} claims`);
-
-  let reconciled: ReconcileResult | null = null;
   try {
-    reconciled = await deps.runner.run({ stage: 'reconcile', runId });
-    for (const e of reconciled.ruleErrors) await fail('reconcile', null, new Error(`rule ${e.rule}: ${e.message}`));
-  } catch (error) {
-    await fail('reconcile', null, error);
-  }
+    await mapWithConcurrency(input.sourceIds, concurrency, async (sourceId) => {
+      if (stop.signal.aborted) return;
+      log(`crawl ${sourceId}`);
+      try {
+        const result = await deps.runner.run({ stage: 'crawl', runId, sourceId }, { signal: stop.signal });
+        for (const key of Object.keys(documents) as Array<keyof DocumentCounts>) documents[key] += result.counts[key] ?? 0;
+        for (const id of result.versionIds) versionIds.add(id);
+        // Per-URL errors were recorded by the crawl stage itself; the report lists them too.
+        for (const e of result.errors) errors.push({ stage: e.stage, url: e.url, message: e.reason });
+        // What the run did with each URL, for `isa runs ID`: documents, and discovery pages that failed.
+        const items = result.items.filter((item) => item.kind === 'document' || item.outcome === 'failed');
+        await recordRunItems(deps.db, runId, sourceId, items).catch((error: unknown) => fail('report', `source:${sourceId}`, error));
+      } catch (error) {
+        if (stop.signal.aborted) return;
+        await fail('crawl', `source:${sourceId}`, error);
+      }
+    });
 
-  const status: RunStatus = reconciled === null ? 'failed' : errors.length > 0 ? 'partial' : 'succeeded';
-  await finishRun(deps.db, runId, status, { documents, extracted, flags: reconciled?.byKind ?? {}, errors: errors.length });
-  return { runId, status, documents, extracted, reconcile: reconciled, errors };
+    if (deps.extractorVersion !== null && !stop.signal.aborted) {
+      for (const id of await versionsAwaitingExtraction(deps.db, deps.extractorVersion)) versionIds.add(id);
+    }
+    const extracted = { versions: 0, claims: 0, failed: 0 };
+    await mapWithConcurrency([...versionIds], concurrency, async (versionId) => {
+      if (stop.signal.aborted) return;
+      try {
+        const result = await deps.runner.run({ stage: 'extract', runId, versionId }, { signal: stop.signal });
+        // Already extracted by this extractor version (a re-ingested file, a retried job): no work done.
+        if (result.skipped) return;
+        extracted.versions++;
+        extracted.claims += result.claims;
+      } catch (error) {
+        if (stop.signal.aborted) return;
+        extracted.failed++;
+        await fail('extract', null, error, versionId);
+      }
+    });
+    if (!stop.signal.aborted) log(`extracted ${extracted.versions} versions, ${extracted.claims} claims`);
+
+    let reconciled: ReconcileResult | null = null;
+    if (!stop.signal.aborted) {
+      try {
+        reconciled = await deps.runner.run({ stage: 'reconcile', runId }, { signal: stop.signal });
+        for (const e of reconciled.ruleErrors) await fail('reconcile', null, new Error(`rule ${e.rule}: ${e.message}`));
+      } catch (error) {
+        if (!stop.signal.aborted) await fail('reconcile', null, error);
+      }
+    }
+
+    const counts = { documents, extracted, flags: reconciled?.byKind ?? {}, errors: errors.length };
+    let status: RunStatus = stop.signal.aborted || reconciled === null ? 'failed' : errors.length > 0 ? 'partial' : 'succeeded';
+    // A cancel from outside already ended the run: its status stays, the counts are what was done.
+    status = await finishRunSurely(deps.db, runId, status, counts, endReason);
+    if (status === 'cancelled' && endReason === null) endReason = 'cancelled with `isa runs cancel`';
+    return { runId, status, endReason, documents, extracted, reconcile: reconciled, errors };
+  } finally {
+    clearInterval(heartbeat);
+    if (timeout) clearTimeout(timeout);
+  }
+}
+
+/**
+ * Ends the run even if the database dropped our connection a moment ago (a restarted Postgres):
+ * the pool opens a new one on the next try. A run that cannot be ended stays `running` and is
+ * judged stale by the next start.
+ */
+async function finishRunSurely(db: Kysely<DB>, runId: string, status: RunStatus, counts: Record<string, unknown>, endReason: string | null): Promise<RunStatus> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await finishRun(db, runId, status, counts, endReason);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+    }
+  }
 }

@@ -6,7 +6,8 @@ import type { CrawlOptions } from '../crawl/crawl-options.ts';
 import { loadSource } from '../../sql/queries/sources.ts';
 import { extractVersion, type ExtractVersionResult } from '../extract/extract-version.ts';
 import { reconcile, type ReconcileResult } from '../reconcile/reconcile.ts';
-import { ConfigError } from '../../core/errors.ts';
+import { ConfigError, RefusedError } from '../../core/errors.ts';
+import { runStatus } from '../../sql/queries/runs.ts';
 import type { StageJob } from './stage-job.ts';
 
 /** What every stage may use; built once per process (CLI or worker) and passed in. */
@@ -26,6 +27,12 @@ export type StageOutputOf<J extends StageJob> = J extends { stage: 'crawl' }
 
 /** Runs one stage job. The same function serves the in-process run and the BullMQ worker. */
 export async function runStage<J extends StageJob>(deps: StageDeps, job: J): Promise<StageOutputOf<J>> {
+  if (job.runId !== null) {
+    // A job queued before its run was cancelled or failed (a worker that comes up hours later).
+    const status = await runStatus(deps.db, job.runId);
+    if (status === null) throw new RefusedError(`run ${job.runId} is not in this database; its ${job.stage} job is not run`, { input: job.runId });
+    if (status !== 'running') throw new RefusedError(`run ${job.runId} is ${status}; its ${job.stage} job is not run`, { input: job.runId });
+  }
   switch (job.stage) {
     case 'crawl': {
       const source = await loadSource(deps.db, job.sourceId);
@@ -40,10 +47,15 @@ export async function runStage<J extends StageJob>(deps: StageDeps, job: J): Pro
   throw new ConfigError(`unknown stage in job ${JSON.stringify(job)}`);
 }
 
+export interface StageRunOptions {
+  /** The run was stopped (cancelled, timed out): stop waiting and withdraw the job if it has not started. */
+  signal?: AbortSignal;
+}
+
 /** Carries stage jobs: directly (embedded mode) or through a queue to workers (distributed mode). */
 export interface StageRunner {
   readonly mode: 'in-process' | 'queue';
-  run<J extends StageJob>(job: J): Promise<StageOutputOf<J>>;
+  run<J extends StageJob>(job: J, options?: StageRunOptions): Promise<StageOutputOf<J>>;
   close(): Promise<void>;
 }
 
@@ -53,7 +65,9 @@ export class InProcessStageRunner implements StageRunner {
   constructor(deps: StageDeps) {
     this.#deps = deps;
   }
-  run<J extends StageJob>(job: J): Promise<StageOutputOf<J>> {
+  async run<J extends StageJob>(job: J, options: StageRunOptions = {}): Promise<StageOutputOf<J>> {
+    // A stage in this process runs to its end; a stopped run starts no further stage.
+    options.signal?.throwIfAborted();
     return runStage(this.#deps, job);
   }
   async close(): Promise<void> {}

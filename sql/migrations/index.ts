@@ -8,6 +8,7 @@ import * as m0006 from './0006-flags-without-last-seen-run.ts';
 import * as m0011 from './0011-document-readings.ts';
 import * as m0007 from './0007-decisions-users-sessions.ts';
 import * as m0008 from './0008-flag-severity-words-and-subject-keys.ts';
+import * as m0010 from './0010-run-lifecycle.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and workers. */
 export const migrationProvider: MigrationProvider = {
@@ -21,6 +22,7 @@ export const migrationProvider: MigrationProvider = {
       '0006-flags-without-last-seen-run': m0006,
       '0007-decisions-users-sessions': m0007,
       '0008-flag-severity-words-and-subject-keys': m0008,
+      '0010-run-lifecycle': m0010,
       '0011-document-readings': m0011,
     };
   },

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Claim } from '../../core/claim.ts';
 import type { DB } from '../schema.ts';
 
@@ -174,10 +174,13 @@ interface CurrentClaimRow {
  * Two CTEs naming what stands now: `current_versions` (each document's newest version) and
  * `chosen` (the extraction that counts for each of them), each picked once by DISTINCT ON.
  */
-export function currentSelection(extractorVersion: string | null) {
+export function currentSelection(extractorVersion: string | null, documentsOf: RawBuilder<unknown> | null = null) {
+  // Restricted to the documents of some claims, the selection reads those documents only.
+  const restrict = documentsOf ? sql`where v.document_id in (select v0.document_id from document_versions v0 where v0.id in (${documentsOf}))` : sql``;
   return sql`current_versions as (
       select distinct on (v.document_id) v.id, v.document_id, v.url, v.final_url, v.fetched_at, v.published, v.title
       from document_versions v
+      ${restrict}
       order by v.document_id, v.fetched_at desc, v.id desc
     ), chosen as (
       select distinct on (e.version_id) e.version_id, e.extractor_version
@@ -197,8 +200,9 @@ export function currentClaimsQuery(extractorVersion: string | null, subjects: Cl
     }
   }
   const where = filters.length ? sql`where ${sql.join(filters, sql` or `)}` : sql``;
+  const candidates = filters.length ? sql`select c.version_id from claims c ${where}` : null;
   return sql`
-    with ${currentSelection(extractorVersion)}, picked as (
+    with ${currentSelection(extractorVersion, candidates)}, picked as (
       select c.id, c.version_id, c.kind, c.payload, c.quote, c.start_offset, c.end_offset, c.rule, c.provenance, c.extractor_version, c.ordinal
       from claims c join chosen ch on ch.version_id = c.version_id and ch.extractor_version = c.extractor_version
       ${where}

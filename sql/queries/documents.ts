@@ -170,7 +170,7 @@ export async function storeDocumentVersions(db: Kysely<DB>, writes: readonly Ver
 async function writeVersions(trx: Transaction<DB>, writes: readonly VersionWrite[]): Promise<StoredFetch[]> {
   // Locks taken in URL order, so two batches over the same documents cannot deadlock.
   const order = writes.map((_, i) => i).sort((a, b) => (writes[a]!.fetched.url < writes[b]!.fetched.url ? -1 : 1));
-  const ids = await upsertDocuments(trx, order.map((i) => ({ url: writes[i]!.fetched.url, sourceId: writes[i]!.fetched.sourceId })));
+  const ids = await upsertDocuments(trx, order.map((i) => ({ url: writes[i]!.fetched.url, sourceId: writes[i]!.fetched.sourceId, etag: writes[i]!.fetched.etag, lastModified: writes[i]!.fetched.lastModified })));
   const documentIds = writes.map((w) => ids.get(w.fetched.url)!);
   const latest = new Map<string, string>();
   for (const row of await trx
@@ -375,10 +375,11 @@ async function insertFetches(db: Kysely<DB> | Transaction<DB>, entries: readonly
 // Inserts the documents not known yet and returns every URL's id. `do nothing` rather than an
 // update on conflict: a known document's row is not rewritten (a night that changes nothing
 // writes nothing); its source is filled in only when it had none.
-async function upsertDocuments(trx: Transaction<DB>, documents: ReadonlyArray<{ url: string; sourceId: string | null }>): Promise<Map<string, string>> {
+async function upsertDocuments(trx: Transaction<DB>, documents: ReadonlyArray<{ url: string; sourceId: string | null; etag?: string | null; lastModified?: string | null }>): Promise<Map<string, string>> {
   await trx
     .insertInto('documents')
-    .values(documents.map((d) => ({ url: d.url, source_id: d.sourceId })))
+    // A new document gets its validators at once, so the touch that follows has nothing to update.
+    .values(documents.map((d) => ({ url: d.url, source_id: d.sourceId, etag: d.etag ?? null, last_modified: d.lastModified ?? null })))
     .onConflict((oc) => oc.column('url').doNothing())
     .execute();
   const withSource = documents.filter((d) => d.sourceId !== null);

@@ -1,7 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, FlagRow, FlagSeverity, FlagStatus } from '../schema.ts';
 import { segmentText } from '../../extractors/text/segment-text.ts';
-import { currentSelection } from './claims.ts';
 
 export interface FlagUpsert {
   fingerprint: string;
@@ -95,19 +94,19 @@ export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: str
 }
 
 /**
- * Subject keys of open or explained flags citing a claim that no longer stands (its document has
- * a newer version, or another extraction counts now): those subjects must be checked again.
+ * Kind and subject of the claims a run replaced: those of the other versions and extractions of
+ * the documents the run extracted. Their subjects must be checked again (a flag citing them may
+ * have lost its evidence). Reads only those documents, through indexes.
  */
-export async function subjectKeysWithVanishedEvidence(db: Kysely<DB>, extractorVersion: string | null): Promise<string[]> {
-  const result = await sql<{ subject_key: string }>`
-    with ${currentSelection(extractorVersion)}
-    select distinct f.subject_key
-    from flags f
-    join flag_claims fc on fc.flag_id = f.id
-    join claims c on c.id = fc.claim_id
-    left join chosen ch on ch.version_id = c.version_id and ch.extractor_version = c.extractor_version
-    where f.status in ('open', 'explained') and f.subject_key is not null and ch.version_id is null`.execute(db);
-  return result.rows.map((r) => r.subject_key);
+export async function claimSubjectsReplacedByRun(db: Kysely<DB>, runId: string): Promise<Array<{ kind: string; subject: string | null }>> {
+  const result = await sql<{ kind: string; subject: string | null }>`
+    select distinct c.kind, c.subject
+    from extractions e
+    join document_versions v on v.id = e.version_id
+    join document_versions other on other.document_id = v.document_id
+    join claims c on c.version_id = other.id
+    where e.run_id = ${runId}::bigint and not (c.version_id = e.version_id and c.extractor_version = e.extractor_version)`.execute(db);
+  return result.rows;
 }
 
 /** Kind and subject of the claims a run's extractions wrote: what that run may have changed. */

@@ -6,6 +6,7 @@ import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fi
 import { InProcessStageRunner } from '../../pipelines/run/run-stage.ts';
 import { normalizeUrl } from '../../pipelines/crawl/normalize-url.ts';
 import { QueueStageRunner } from '../../workers/queue-stage-runner.ts';
+import { databaseId } from '../../sql/queries/runs.ts';
 import { startStageWorker, type StageWorker } from '../../workers/stage-worker.ts';
 import { freshPostgres, postgresUrl, redisUrl, uniqueQueuePrefix } from '../support/services.ts';
 import { EXTRACTOR_VERSION, FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from '../pipelines/run/fixture-run.ts';
@@ -35,8 +36,8 @@ describe.skipIf(!postgresUrl || !redisUrl)('the fixture crawl through BullMQ on 
     server = await startFixtureServer();
     [inProcess, queued] = await Promise.all([freshPostgres(), freshPostgres()]);
     // The worker has its own deps, as an `isa worker` process on another machine would.
-    worker = await startStageWorker({ db: queued.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS }, { redisUrl: redisUrl!, prefix, concurrency: 2 });
-    runner = await QueueStageRunner.open({ redisUrl: redisUrl!, prefix, jobTimeoutMs: 120_000 });
+    worker = await startStageWorker({ db: queued.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS }, { redisUrl: redisUrl!, prefix, databaseId: await databaseId(queued.db), concurrency: 2 });
+    runner = await QueueStageRunner.open({ redisUrl: redisUrl!, prefix, databaseId: await databaseId(queued.db), jobTimeoutMs: 120_000 });
   });
   afterAll(async () => {
     await runner?.close();
@@ -55,13 +56,13 @@ describe.skipIf(!postgresUrl || !redisUrl)('the fixture crawl through BullMQ on 
     expect(b.versions.length).toBeGreaterThanOrEqual(5);
     expect(b.claims.length).toBeGreaterThan(10);
     expect(b).toEqual(a);
-  });
+  }, 240_000);
 });
 
 describe('distributed mode without a reachable Redis', () => {
   it('fails with a reason instead of waiting forever', async () => {
     // A loopback port nothing listens on: connection refused, retried by ioredis until the bound.
-    const started = QueueStageRunner.open({ redisUrl: 'redis://127.0.0.1:1', prefix: uniqueQueuePrefix(), connectTimeoutMs: 1500 });
+    const started = QueueStageRunner.open({ redisUrl: 'redis://127.0.0.1:1', prefix: uniqueQueuePrefix(), databaseId: 'none', connectTimeoutMs: 1500 });
     await expect(started).rejects.toThrow(/cannot reach Redis at redis:\/\/127\.0\.0\.1:1.*unset REDIS_URL/);
   });
 });

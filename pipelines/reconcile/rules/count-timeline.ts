@@ -319,7 +319,11 @@ function momentsOf(points: CountPoint[], changes: Change[]): Moment[] {
     m.lo = Math.max(...m.points.map((p) => p.lo));
     m.hi = Math.min(...m.points.map((p) => p.hi));
     m.disagrees = m.lo > m.hi;
-    if (m.disagrees) {
+    // One document giving two figures for one moment tells a change ("from 21 to 23 with the new members"), no disagreement.
+    if (m.disagrees && new Set(m.points.map((p) => p.claim.documentId)).size === 1) {
+      m.disagrees = false;
+      m.lo = m.hi = Math.max(...m.points.map((p) => p.lo));
+    } else if (m.disagrees) {
       m.lo = Math.min(...m.points.map((p) => p.lo));
       m.hi = Math.max(...m.points.map((p) => p.hi));
     }

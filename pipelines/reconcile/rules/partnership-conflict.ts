@@ -24,7 +24,10 @@ export const partnershipConflict: ReconcileRule = ({ claims }) => {
     const cities = key.split('|');
     const pair = cities.join(' – ');
     for (const relation of [...new Set(statements.map((p) => p.claim.relation))].sort()) {
-      const dated = statements.filter((p) => p.claim.relation === relation && p.claim.since);
+      const sameRelation = statements.filter((p) => p.claim.relation === relation && p.claim.since);
+      // A date worked out from an anniversary ("25 Jahre Partnerschaft") yields to dates sources state.
+      const stated = sameRelation.filter((p) => !p.claim.provenance?.implied?.includes('since'));
+      const dated = stated.length > 0 ? stated : sameRelation;
       const disagreeing = dated.filter((a) => dated.some((b) => compareDates(a.claim.since!, b.claim.since!) !== 0));
       if (disagreeing.length === 0) continue;
       const dates = [...new Set(disagreeing.map((p) => p.claim.since!))].sort();

@@ -41,3 +41,23 @@ describe('PdfWorkerPool', () => {
     expect(after.text.length).toBeGreaterThan(100);
   });
 });
+
+describe('a PDF worker that fails after it answered', () => {
+  const failingEntry = new URL('./fixtures/pdf-worker-failing-after-answer.mjs', import.meta.url);
+
+  it('does not take the process down, leaves the pool, and the next document gets a fresh worker', async () => {
+    const pool = new PdfWorkerPool({ maxIdle: 2, workerEntry: failingEntry });
+    try {
+      const body = fixture('press-release.pdf');
+      const first = await readDocument(input(body), { pdfWorkers: pool });
+      expect(first.text).toContain('Stand-in text');
+      expect(pool.idleWorkers).toBe(1);
+      // The idle worker throws; its exit is observable state, so wait for it rather than sleeping.
+      await expect.poll(() => pool.idleWorkers, { timeout: 10_000, interval: 20 }).toBe(0);
+      const second = await readDocument(input(body), { pdfWorkers: pool });
+      expect(second.text).toContain('Stand-in text');
+    } finally {
+      await pool.close();
+    }
+  });
+});

@@ -65,6 +65,11 @@ describe('partnerships across sources', () => {
     expect(flags[0]?.details.likelyWrong?.claimId).toBe(Number(odd.id));
   });
 
+  it('lets stated dates outvote one worked out from an anniversary, without a flag', () => {
+    const computed = stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since: '1992', provenance: { rule: 'r', implied: ['since'] } }, source());
+    expect(partnershipConflict({ claims: [partnership('partner_city', '1987-07'), partnership('partner_city', '1987'), computed], gazetteer })).toEqual([]);
+  });
+
   it('keeps the dates of two instruments apart (a cooperation agreement before the twinning)', () => {
     expect(partnershipConflict({ claims: [partnership('cooperation_agreement', '2009'), partnership('partner_city', '2012'), partnership('partner_city', '2012-05')], gazetteer })).toEqual([]);
   });

@@ -57,6 +57,11 @@ describe('same-time disagreement', () => {
     expect(flags[0]?.details.likelyWrong?.claimId).toBe(Number(odd.id));
   });
 
+  it('does not take one document\'s before and after for a disagreement', () => {
+    const page = source();
+    expect(kinds(countTimeline({ claims: [count('DE', 21, '2019-11-04', page), count('DE', 23, '2019-11-04', page)], gazetteer }))).toEqual([]);
+  });
+
   it('does not take one year for one moment: members join within a year', () => {
     expect(kinds(countTimeline({ claims: [count('CN', 14, '2017'), count('CN', 16, '2017')], gazetteer }))).toEqual(['count_growth_explained']);
   });

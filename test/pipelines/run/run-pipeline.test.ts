@@ -5,6 +5,7 @@ import { InProcessStageRunner } from '../../../pipelines/run/run-stage.ts';
 import { runPipeline } from '../../../pipelines/run/run-pipeline.ts';
 import { currentClaims } from '../../../sql/queries/claims.ts';
 import { listFlags } from '../../../sql/queries/flags.ts';
+import { runItems } from '../../../sql/queries/runs.ts';
 import type { MemberListClaim } from '../../../core/claim.ts';
 import { DATABASES } from '../../support/services.ts';
 import { normalizeUrl } from '../../../pipelines/crawl/normalize-url.ts';
@@ -29,12 +30,21 @@ for (const { name, open, available } of DATABASES) {
       server = await startFixtureServer();
       const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS });
       firstRun = await runFixtures(database.db, runner, server.origin);
-    });
+    }, 240_000);
     // Stored URLs are normalised (no trailing slash, no tracking parameters).
     const stored = (path: string) => normalizeUrl(server.url(path));
     afterAll(async () => {
       await server?.close();
       await database?.close();
+    });
+
+    it('records what it did with each URL in run_items, adding up to the run\'s counts', async () => {
+      const items = await runItems(database.db, firstRun.runId);
+      const counted: Record<string, number> = {};
+      for (const item of items) counted[item.outcome] = (counted[item.outcome] ?? 0) + 1;
+      for (const [outcome, n] of Object.entries(firstRun.documents)) expect(counted[outcome] ?? 0, outcome).toBe(n);
+      expect(items.filter((i) => i.outcome === 'new').length).toBeGreaterThanOrEqual(5);
+      for (const item of items.filter((i) => i.outcome === 'skipped' || i.outcome === 'failed')) expect(item.reason, item.url).toBeTruthy();
     });
 
     it('stores each seed document once, with its clean main text and no page chrome', async () => {
