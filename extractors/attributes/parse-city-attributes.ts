@@ -13,6 +13,7 @@ import type { Sentence } from '../text/segment-text.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
 import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
 import { isGoverned } from '../places/governed.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 const COORDINATED = /^\s*(?:,|und|and|sowie)\s*$/u;
 
@@ -201,11 +202,11 @@ function readAdmin1Modifier(doc: AnalysedDocument, city: CityMention, push: Push
 function readCityNounOfAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
   // Only "die … Stadt Bayerns" compares after a preposition ("in jeder anderen Stadt Bayerns"); the other forms place.
   const found = [
-    ...[...sentence.text.matchAll(CITY_NOUN_OF_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: true })),
-    ...[...sentence.text.matchAll(PART_OF_ADMIN1), ...sentence.text.matchAll(FIRST_FROM_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: false })),
+    ...allMatches(CITY_NOUN_OF_ADMIN1, sentence.text).map((m) => ({ m, written: m[1]!, guarded: true })),
+    ...[...allMatches(PART_OF_ADMIN1, sentence.text), ...allMatches(FIRST_FROM_ADMIN1, sentence.text)].map((m) => ({ m, written: m[1]!, guarded: false })),
   ];
   // "ist … die zweite sächsische Stadt in dem Netzwerk", "der erste baden-württembergische Landkreis": the adjective's Land.
-  for (const m of sentence.text.matchAll(ADJECTIVE_NOUN_PHRASE)) {
+  for (const m of allMatches(ADJECTIVE_NOUN_PHRASE, sentence.text)) {
     const state = stateOfAdjective(m[1]!);
     if (state) found.push({ m, written: state, guarded: true });
   }
@@ -263,7 +264,7 @@ function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: P
 
 function lastProvinceBefore(doc: AnalysedDocument, at: number): string | null {
   const window = doc.text.slice(Math.max(0, at - 800), at);
-  const words = [...window.matchAll(/\p{Lu}[\p{L}]+/gu)].reverse();
+  const words = allMatches(/\p{Lu}[\p{L}]+/gu, window).reverse();
   for (const w of words) {
     const found = doc.gazetteer.admin1(w[0]);
     if (found && found.country === 'CN' && !doc.cities.some((c) => c.name === found.name && c.place.type !== 'province')) return found.name;
@@ -299,7 +300,7 @@ function readPopulation(doc: AnalysedDocument, sentence: Sentence, cities: CityM
   const found: Array<{ value: number; start: number; end: number }> = [];
   for (const pattern of [POPULATION, POPULATION_WORDS, POPULATION_OF]) {
     pattern.lastIndex = 0;
-    for (const m of sentence.text.matchAll(pattern)) {
+    for (const m of allMatches(pattern, sentence.text)) {
       if (pattern === POPULATION_WORDS && /^\d/u.test(m[1]!)) continue; // digits are POPULATION's
       const noun = pattern === POPULATION_OF ? 'Einwohner' : m[3]!;
       if (/^(?:people|Menschen)$/u.test(noun) && !PEOPLE_CONTEXT.test(sentence.text.slice(0, m.index))) continue;
