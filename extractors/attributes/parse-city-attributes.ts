@@ -17,6 +17,7 @@ import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
 import { isGoverned } from '../places/governed.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 const COORDINATED = /^\s*(?:,|und|and|sowie)\s*$/u;
 
@@ -197,11 +198,11 @@ function readAdmin1Modifier(doc: AnalysedDocument, city: CityMention, push: Push
 function readCityNounOfAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
   // Only "die … Stadt Bayerns" compares after a preposition ("in jeder anderen Stadt Bayerns"); the other forms place.
   const found = [
-    ...[...sentence.text.matchAll(CITY_NOUN_OF_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: true })),
-    ...[...sentence.text.matchAll(PART_OF_ADMIN1), ...sentence.text.matchAll(FIRST_FROM_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: false })),
+    ...allMatches(CITY_NOUN_OF_ADMIN1, sentence.text).map((m) => ({ m, written: m[1]!, guarded: true })),
+    ...[...allMatches(PART_OF_ADMIN1, sentence.text), ...allMatches(FIRST_FROM_ADMIN1, sentence.text)].map((m) => ({ m, written: m[1]!, guarded: false })),
   ];
   // "ist … die zweite sächsische Stadt in dem Netzwerk", "der erste baden-württembergische Landkreis": the adjective's Land.
-  for (const m of sentence.text.matchAll(ADJECTIVE_NOUN_PHRASE)) {
+  for (const m of allMatches(ADJECTIVE_NOUN_PHRASE, sentence.text)) {
     const state = stateOfAdjective(m[1]!);
     if (state) found.push({ m, written: state, guarded: true });
   }
@@ -256,7 +257,7 @@ function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: P
 
 function lastProvinceBefore(doc: AnalysedDocument, at: number): string | null {
   const window = doc.text.slice(Math.max(0, at - 800), at);
-  const words = [...window.matchAll(/\p{Lu}[\p{L}]+/gu)].reverse();
+  const words = allMatches(/\p{Lu}[\p{L}]+/gu, window).reverse();
   for (const w of words) {
     const found = doc.gazetteer.admin1(w[0]);
     if (found && found.country === 'CN' && !doc.cities.some((c) => c.name === found.name && c.place.type !== 'province')) return found.name;
