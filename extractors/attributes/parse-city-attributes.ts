@@ -83,8 +83,7 @@ export const cityAttributeParser: Parser = {
         evidence: evidenceOf(doc, f.start, f.end), provenance: { rule: f.rule, ...(f.implied?.length ? { implied: f.implied } : {}) },
       });
     };
-    const push: Push = (city, attribute, value, start, end, rule, implied = false, inferred: string[] = []) =>
-      pushFinding({ city, attribute, value, start, end, rule, implied: [...(implied ? ['city'] : []), ...inferred] });
+    const push: Push = (city, attribute, value, start, end, rule, implied = false) => pushFinding({ city, attribute, value, start, end, rule, ...(implied ? { implied: ['city'] } : {}) });
     for (const sentence of doc.sentences) {
       const cities = doc.cities.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
       const subject = cities.find((c) => !isGoverned(doc, c, sentence.start)) ?? null;
@@ -106,7 +105,7 @@ export const cityAttributeParser: Parser = {
   },
 };
 
-type Push = (city: string, attribute: CityAttributeName, value: string | number, start: number, end: number, rule: string, implied?: boolean, inferred?: string[]) => void;
+type Push = (city: string, attribute: CityAttributeName, value: string | number, start: number, end: number, rule: string, implied?: boolean) => void;
 
 /** Where a city's clause ends: a semicolon, a dash, or "und"/"and" before another clause. */
 function clauseEndAfter(doc: AnalysedDocument, from: number, limit: number): number {
@@ -129,8 +128,7 @@ function readAdmin1(doc: AnalysedDocument, at: CityInSentence, owner: CityMentio
     if (admin1 && admin1.country === city.country) {
       const end = city.end + capital.index + capital[0].length;
       push(city.name, 'capital_of', admin1.name, city.start, end, 'city-attribute/capital-of');
-      pushAdmin1OfCapital(city, admin1, city.start, end, push);
-      return;
+      // "die Hauptstadt der Provinz Zhejiang" also names the province the city lies in (read below); "von Nordrhein-Westfalen" only the capital.
     }
   }
   for (const [index, pattern] of ADMIN1_PHRASES.entries()) {
@@ -231,11 +229,6 @@ function stateOfAdjective(adjective: string): string | null {
   return STATE_ADJECTIVES.find(([stem]) => stem.test(adjective))?.[1] ?? null;
 }
 
-/** A capital lies in the province or Land it is the capital of: "Hangzhou, die Hauptstadt der Provinz Zhejiang" places Hangzhou too. */
-function pushAdmin1OfCapital(city: CityMention, admin1: { name: string; country: 'DE' | 'CN' }, start: number, end: number, push: Push): void {
-  if (city.name === admin1.name) return; // a city-state ("Berlin", "Beijing") is no part of itself
-  push(city.name, admin1.country === 'CN' ? 'province' : 'state', admin1.name, start, end, 'city-attribute/admin1-of-capital', false, ['attribute']);
-}
 
 /** "Provinzhauptstadt Zhengzhou", "Hefei, the provincial capital": capital of the province named last before. */
 function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: Push): void {
@@ -252,7 +245,6 @@ function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: P
   const end = inBracket?.country === 'CN' && bracket ? city.end + bracket[0].length : trail ? city.end + trail[0].length : city.end;
   const start = lead ? city.start - lead[0].length : city.start;
   push(city.name, 'capital_of', province, start, end, 'city-attribute/provincial-capital');
-  if (city.country === 'CN') pushAdmin1OfCapital(city, { name: province, country: 'CN' }, start, end, push);
 }
 
 function lastProvinceBefore(doc: AnalysedDocument, at: number): string | null {
