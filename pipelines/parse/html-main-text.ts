@@ -25,8 +25,13 @@ const CHROME_INFIX = /navigation|breadcrumb|brotkrume|cookie|consent|shariff|soc
 const CONTENT_TOKEN = /^(?:article|content|main|body|text|story|entry|inhalt|beitrag|artikel|post|news|meldung|pressemitteilung)$/;
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
 
-function tokensOf(element: Element): string[] {
-  const raw = `${element.attribs['id'] ?? ''} ${element.attribs['class'] ?? ''}`.toLowerCase();
+const NO_TOKENS: readonly string[] = [];
+
+function tokensOf(element: Element): readonly string[] {
+  const id = element.attribs['id'];
+  const className = element.attribs['class'];
+  if (id === undefined && className === undefined) return NO_TOKENS;
+  const raw = `${id ?? ''} ${className ?? ''}`.toLowerCase();
   const tokens = new Set<string>();
   for (const word of raw.split(/\s+/)) {
     if (word === '') continue;
@@ -61,10 +66,43 @@ function directText(element: Element): number {
   let length = 0;
   for (const child of element.children) {
     if (child.type !== 'text') continue;
-    const n = child.data.replace(/\s+/g, ' ').trim().length;
+    const n = collapsedLength(child.data);
     if (n >= 2) length += n;
   }
   return length;
+}
+
+/** JavaScript's `\s`, by code unit. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff));
+}
+
+/** `text.replace(/\s+/g, ' ').trim().length` without building the strings: this runs for every text node. */
+function collapsedLength(text: string): number {
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      pendingSpace = length > 0;
+    } else {
+      if (pendingSpace) length++;
+      pendingSpace = false;
+      length++;
+    }
+  }
+  return length;
+}
+
+/**
+ * The element's text when it has at most `limit` non-space characters, else null: a credits
+ * heading is a word or two, and most elements tested for one are whole paragraphs.
+ */
+function shortTextOf(element: Element, limit: number): string | null {
+  const text = textOf(element);
+  if (text.length <= limit) return text;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && ++letters > limit) return null;
+  return text;
 }
 
 /**
@@ -111,6 +149,8 @@ function isHidden(element: Element): boolean {
 
 const CAPTION_TOKEN = /^(?:caption|captions|figcaption|bildunterschrift|bildtext|imagecaption|credit|credits|copyright|bildnachweis|bildrechte|photocredit|imagecopyright|image|photo)$/;
 const CREDITS_HEADING = /^(?:bildnachweise?|bildquellen?|fotonachweise?|bildrechte|fotos?|bilder|image credits?|photo credits?|credits)\s*:?$/i;
+/** More non-space characters than the longest `CREDITS_HEADING` ("fotonachweise:") has: the test cannot match. */
+const CREDITS_HEADING_MAX_LETTERS = 20;
 
 function cleanLine(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
@@ -139,8 +179,8 @@ function takeCaptions(tree: HtmlTree): string[] {
     removeNode(element);
   }
   for (const element of elementsUnder(tree.document, (el) => HEADING_LIKE.has(el.name))) {
-    const heading = cleanLine(textOf(element));
-    if (!CREDITS_HEADING.test(heading)) continue;
+    const text = shortTextOf(element, CREDITS_HEADING_MAX_LETTERS);
+    if (text === null || !CREDITS_HEADING.test(cleanLine(text))) continue;
     const block = (element.name === 'strong' || element.name === 'b') && element.parent && isElement(element.parent) ? element.parent : element;
     const next = nextElements(block, 1)[0];
     if (next && textMass(next) < 600) {
