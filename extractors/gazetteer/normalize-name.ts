@@ -2,6 +2,7 @@
  * One key per spelling family: "Köln", "Koeln", "KÖLN" → `koeln`; "Ma'anshan", "Ma’anshan",
  * "Maanshan" → `maanshan`. Both the index and the text go through the same functions.
  */
+import { allMatches } from '../text/all-matches.ts';
 
 /** Apostrophe-like characters seen in pinyin and English possessives (ASCII, typographic, modifier, accents). */
 export const APOSTROPHES = "'’‘ʼʻ`´′";
@@ -47,7 +48,7 @@ export function tokenize(text: string): Token[] {
       tokens.push({ start: i, end: i + 1, text: ch, key: ch.replace(DASH_RE, '-'), isWord: false });
     }
   };
-  for (const match of text.matchAll(WORD_RE)) {
+  for (const match of allMatches(WORD_RE, text)) {
     const start = match.index;
     pushPunct(last, start);
     tokens.push({ start, end: start + match[0].length, text: match[0], key: normalizeWord(match[0]), isWord: true });
