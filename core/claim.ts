@@ -97,13 +97,16 @@ export interface PartnershipClaim extends ClaimBase {
   since: PartialDate | null;
 }
 
-export type CityAttributeName = 'province' | 'state' | 'capital_of' | 'district_of' | 'population';
+/** `region`: a part of a country a text places the city in ("Ostchina", "Perlflussdelta"), canonical as the gazetteer names it. */
+export type CityAttributeName = 'province' | 'state' | 'capital_of' | 'district_of' | 'population' | 'region';
 
 export interface CityAttributeClaim extends ClaimBase {
   kind: 'city_attribute';
   city: string;
   attribute: CityAttributeName;
   value: string | number;
+  /** How a population is stated ("über 15 Mio." is more_than); absent for other attributes and where nothing qualifies the number. */
+  qualifier?: CountQualifier;
 }
 
 export interface EventClaim extends ClaimBase {

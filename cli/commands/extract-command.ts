@@ -60,7 +60,7 @@ export function describeClaim(claim: Claim): string {
     case 'partnership':
       return `${claim.cities.join(' – ')} ${claim.relation}${claim.since ? ` since ${claim.since}` : ''}`;
     case 'city_attribute':
-      return `${claim.city} ${claim.attribute} = ${claim.value}`;
+      return `${claim.city} ${claim.attribute} = ${claim.qualifier && claim.qualifier !== 'exact' ? `${claim.qualifier} ` : ''}${claim.value}`;
     case 'event':
       return `${claim.type} ${claim.subject}${claim.ordinal ? ` #${claim.ordinal}` : ''}${claim.date ? ` ${claim.date}` : ''}${claim.place ? ` in ${claim.place}` : ''}`;
   }
