@@ -14,6 +14,7 @@ import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
 import { antecedent } from './antecedent-city.ts';
 import type { PushFinding } from './attribute-finding.ts';
 import { alternation, MULTIPLIER_SOURCE, multiplierValue } from './attribute-vocabulary.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 const INHABITANTS = alternation('inhabitants');
 const PEOPLE = alternation('people');
@@ -58,7 +59,7 @@ const YEAR = /^(?:1[89]|20)\d\d$/u;
 export function findPopulations(doc: AnalysedDocument, sentence: Sentence): FoundPopulation[] {
   const found: FoundPopulation[] = [];
   for (const form of FORMS) {
-    for (const m of sentence.text.matchAll(form.pattern)) {
+    for (const m of allMatches(form.pattern, sentence.text)) {
       const groups = m.groups ?? {};
       const written = groups['number'] ?? '';
       if (form.name === 'words' && /^\d/u.test(written)) continue; // digits are the stated form's
