@@ -4,6 +4,7 @@ import { buildGazetteer } from '../../../extractors/gazetteer/gazetteer.ts';
 import type { Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import type { CityAttributeClaim, PartnershipRelation } from '../../../core/claim.ts';
 import { attributeConflict } from '../../../pipelines/reconcile/rules/attribute-conflict.ts';
+import { granularity } from '../../../pipelines/reconcile/rules/granularity.ts';
 import { partnershipConflict } from '../../../pipelines/reconcile/rules/partnership-conflict.ts';
 import { stored } from './claim-builders.ts';
 
@@ -77,5 +78,22 @@ describe('partnerships across sources', () => {
   it('flags a twinning that another source calls a friendship-city agreement, and not a treaty beside a twinning', () => {
     expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_city', null)], gazetteer }).map((f) => f.kind)).toEqual(['partnership_relation_conflict']);
     expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_treaty', null)], gazetteer })).toEqual([]);
+  });
+});
+
+describe('a partner named as a city and as the region around it', () => {
+  const pair = (cities: [string, string], where = source()) => stored({ kind: 'partnership', cities, relation: 'partner_city', since: null }, where);
+
+  it('flags Jena in one source and the Region Jena in another once, keeping both', () => {
+    const flags = granularity({ claims: [pair(['Jena', 'Wuhu']), pair(['Region Jena', 'Wuhu']), pair(['Jena', 'Wuhu'])], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'granularity', details: { city: 'Jena', region: 'Region Jena' } });
+    expect(flags[0]?.claimIds).toHaveLength(3);
+  });
+
+  it('leaves one source naming both alone, and a region with no city of its name', () => {
+    const both = source();
+    expect(granularity({ claims: [pair(['Jena', 'Wuhu'], both), pair(['Region Jena', 'Wuhu'], both)], gazetteer })).toEqual([]);
+    expect(granularity({ claims: [pair(['Region Gera', 'Wuhu']), pair(['Jena', 'Wuhu'])], gazetteer })).toEqual([]);
   });
 });
