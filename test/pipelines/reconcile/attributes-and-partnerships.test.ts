@@ -7,6 +7,7 @@ import { attributeConflict } from '../../../pipelines/reconcile/rules/attribute-
 import { granularity } from '../../../pipelines/reconcile/rules/granularity.ts';
 import { partnershipConflict } from '../../../pipelines/reconcile/rules/partnership-conflict.ts';
 import { stored } from './claim-builders.ts';
+import { testGazetteer } from '../../extractors/support/extract-helpers.ts';
 
 const place = (name: string, admin1: string): Place => ({ id: `cn:${name}`, name, country: 'CN', type: 'prefecture_city', admin1, parent: null, capitalOf: null });
 const gazetteer = buildGazetteer([place('Zibo', 'Shandong'), place('Wuhu', 'Anhui'), place('Zhuhai', 'Guangdong')]);
@@ -79,6 +80,13 @@ describe('partnerships across sources', () => {
     expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_city', null)], gazetteer }).map((f) => f.kind)).toEqual(['partnership_relation_conflict']);
     expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_treaty', null)], gazetteer })).toEqual([]);
   });
+
+  it('compares the dates of a twinning and a friendship-city agreement as one instrument, and not those of a cooperation agreement', () => {
+    const odd = partnership('friendship_city', '2004-09');
+    const kinds = partnershipConflict({ claims: [odd, partnership('partner_city', '2004-10'), partnership('partner_city', '2004-10-20')], gazetteer }).map((f) => f.kind);
+    expect(kinds).toEqual(['partnership_since_conflict', 'partnership_relation_conflict']);
+    expect(partnershipConflict({ claims: [partnership('cooperation_agreement', '2004-09'), partnership('partner_city', '2004-10')], gazetteer })).toEqual([]);
+  });
 });
 
 describe('a partner named as a city and as the region around it', () => {
@@ -95,5 +103,18 @@ describe('a partner named as a city and as the region around it', () => {
     const both = source();
     expect(granularity({ claims: [pair(['Jena', 'Wuhu'], both), pair(['Region Jena', 'Wuhu'], both)], gazetteer })).toEqual([]);
     expect(granularity({ claims: [pair(['Region Gera', 'Wuhu']), pair(['Jena', 'Wuhu'])], gazetteer })).toEqual([]);
+  });
+});
+
+describe('region against the province, through the gazetteer', () => {
+  const real = testGazetteer();
+  it('flags a city placed in a region its province (per the gazetteer) does not lie in', () => {
+    const flags = attributeConflict({ claims: [attribute('Foshan', 'region', 'Ostchina')], gazetteer: real });
+    expect(flags.map((f) => f.kind)).toEqual(['attribute_conflict']);
+  });
+
+  it('accepts the delta a city lies in and a region that shares the province\'s direction', () => {
+    expect(attributeConflict({ claims: [attribute('Foshan', 'region', 'Perlflussdelta'), attribute('Foshan', 'region', 'Südostchina')], gazetteer: real })).toEqual([]);
+    expect(attributeConflict({ claims: [attribute('Foshan', 'region', 'Jangtse-Delta')], gazetteer: real })).toHaveLength(1);
   });
 });
