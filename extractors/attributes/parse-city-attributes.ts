@@ -13,7 +13,9 @@ import type { Sentence } from '../text/segment-text.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
 import { antecedentOfCountry } from './antecedent-city.ts';
 import type { PushFinding } from './attribute-finding.ts';
+import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
+import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
 import { isGoverned } from '../places/governed.ts';
 import { allMatches } from '../text/all-matches.ts';
 
@@ -23,11 +25,12 @@ const ADMIN1_NAME = "\\p{Lu}[\\p{L}]+(?:[-\\s]\\p{Lu}[\\p{L}]+){0,2}";
 // Province or Bundesland phrases after a city, within its clause.
 const ADMIN1_PHRASES: RegExp[] = [
   // "(Provinz Guangdong)", "(Hubei Province)", "(beide Guangxi)" — the last shared by the cities before.
-  new RegExp(`^\\s*\\(\\s*(?:beide|both|alle|all)?\\s*((?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
-  new RegExp(`(?:Provinz|[Pp]rovince\\s+of|[Ss]tate\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region|[Aa]utonomous\\s+[Rr]egion\\s+of)\\s+(${ADMIN1_NAME})`, 'u'),
-  new RegExp(`(${ADMIN1_NAME})\\s+(?:Province|province)`, 'u'),
+  new RegExp(`^\\s*\\(\\s*(?:beide|both|alle|all)?\\s*(?<admin1>(?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
+  // "Provinz Guandong" (misspelt, the designator says what it is), "Bayerns Partnerprovinz Shandong", "der ostchinesischen Region Shandong".
+  new RegExp(`(?<![\\p{L}])(?:(?<designator>\\p{Lu}\\p{Ll}*provinz|Provinz|[Pp]rovince\\s+of)|[Ss]tate\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region|[Aa]utonomous\\s+[Rr]egion\\s+of|Region)\\s+(?<admin1>${ADMIN1_NAME})`, 'u'),
+  new RegExp(`(?<admin1>${ADMIN1_NAME})\\s+(?<designator>Province|province)`, 'u'),
   // "in northern Jiangsu", "in central Shandong", "im nördlichen Sachsen": a part of the province or Land.
-  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(?:(?:the|dem)\\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nördlichen|südlichen|östlichen|westlichen)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
+  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(?:(?:the|dem)\\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nördlichen|südlichen|östlichen|westlichen)\\s+)?(?<admin1>${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
 ];
 // What may stand between a city and its province phrase for the phrase to be the city's own:
 // "Yangzhou in der ostchinesischen Provinz Jiangsu", "Foshan in south China's Guangdong Province".
@@ -55,7 +58,8 @@ const ADJECTIVE_NOUN_PHRASE = /(?<![\p{L}])(?:der|die|das|the)\s+(?:(?:erste|zwe
 const FIRST_FROM_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:erstes|erste|ersten|einziges|first|only)\\s+(?:\\p{L}+\\s+)?(?:Mitglied|Stadt|Kommune|Landkreis|member|city|town|district)\\s+(?:aus|from)\\s+(?:(?:dem|der|the)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
 // "im Westen Thüringens", "in the heart of Saxony": a part of a Land placing the city the sentence is about.
 const PART_OF_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:im|in\\s+the)\\s+(?:Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Herzen|Zentrum|west|east|north|south|north-west|north-east|south-west|south-east|heart|centre|center)\\s+(?:of\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
-const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der\\s+Provinz|des\\s+Landes|des\\s+Bundeslandes|des\\s+Freistaats|von|of|der|the)\\s+)?((?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
+// "die Hauptstadt der chinesischen Provinz Zhejiang", "the capital of the southern Chinese province of Sichuan".
+const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der|des|von|of)\\s+(?:the\\s+)?)?(?:(?:[\\p{Ll}][\\p{L}-]*|Chinese|German)\\s+){0,3}?(?:(?:Provinz|Bundeslandes|Landes|Freistaats|Freistaates|province\\s+of|state\\s+of)\\s+)?(?<admin1>(?!(?:Chinese|German)\\s)(?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
 const DISTRICT_AFTER = /^\s*(?:\(|,)\s*(?:ein|eine|einem|der|a|the)?\s*(?:Stadt)?(?:bezirk|Bezirk|district|District|Distrikt)\s+(?:der\s+Stadt|der\s+Metropole|von|of|in)\s+$/u;
 // "Bezirk Nansha in Guangzhou", "Bezirk Jiangning der ostchinesischen Metropole Nanjing" (a genitive).
 const DISTRICT_BEFORE_IN = /^(?:\s+(?:District|district|Bezirk))?\s+(?:in|of|von|der\s+(?:[\p{Ll}][\p{L}-]*\s+)?(?:Stadt|Metropole|Millionenmetropole|Millionenstadt|Provinzhauptstadt|Hauptstadt))\s+$/u;
@@ -95,6 +99,7 @@ export const cityAttributeParser: Parser = {
       });
       readPopulation(doc, sentence, cities, pushFinding);
       readCityNounOfAdmin1(doc, sentence, cities, push);
+      readAnaphorAdmin1(doc, sentence, cities, pushFinding);
     }
     return claims;
   },
@@ -119,10 +124,11 @@ function readAdmin1(doc: AnalysedDocument, at: CityInSentence, owner: CityMentio
   const city = at.cities[at.index]!;
   const capital = CAPITAL.exec(after);
   if (capital && capital.index < 60) {
-    const admin1 = admin1Of(doc, capital[1]!);
-    if (admin1) {
-      push(city.name, 'capital_of', admin1.name, city.start, city.end + capital.index + capital[0].length, 'city-attribute/capital-of');
-      return;
+    const admin1 = admin1Of(doc, capital.groups?.['admin1'] ?? '', /Provinz|province/u.test(capital[0]));
+    if (admin1 && admin1.country === city.country) {
+      const end = city.end + capital.index + capital[0].length;
+      push(city.name, 'capital_of', admin1.name, city.start, end, 'city-attribute/capital-of');
+      // "die Hauptstadt der Provinz Zhejiang" also names the province the city lies in (read below); "von Nordrhein-Westfalen" only the capital.
     }
   }
   for (const [index, pattern] of ADMIN1_PHRASES.entries()) {
@@ -132,10 +138,11 @@ function readAdmin1(doc: AnalysedDocument, at: CityInSentence, owner: CityMentio
     const head = appositiveHead(doc, at, city.end + m.index);
     // Only the bracket may follow directly; the other forms stay close to the city, or inside its appositive.
     if (index === 0 ? m.index !== 0 : m.index > (head ? 130 : 70)) continue;
-    const admin1 = admin1Of(doc, m[1]!);
+    const written = m.groups?.['admin1'] ?? '';
+    const admin1 = admin1Of(doc, written, m.groups?.['designator'] !== undefined || /^(?:Provinz|Province)\s/u.test(written));
     if (!admin1) continue;
     // "in Guangzhou" names a city; only a province or Bundesland is an admin1 here.
-    if (index === 3 && doc.cities.some((c) => c.start === city.end + m.index + m[0].indexOf(m[1]!) && c.place.type !== 'province')) continue;
+    if (index === 3 && doc.cities.some((c) => c.start === city.end + m.index + m[0].indexOf(written) && c.place.type !== 'province')) continue;
     const attribute: CityAttributeName = admin1.country === 'CN' ? 'province' : 'state';
     // An appositive's phrase belongs to its head; a phrase attached to the city ("in der ostchinesischen
     // Provinz Jiangsu") to the city; a phrase further on to the clause's subject. Never across countries.
@@ -222,16 +229,6 @@ function stateOfAdjective(adjective: string): string | null {
   return STATE_ADJECTIVES.find(([stem]) => stem.test(adjective))?.[1] ?? null;
 }
 
-/** An admin1 as written, trying shorter forms: "Guangdong Province", "North Rhine-Westphalia", "Guangxis". */
-function admin1Of(doc: AnalysedDocument, written: string): { name: string; country: 'DE' | 'CN' } | null {
-  const words = written.replace(/\s+(?:Province|province)$/u, '').split(/\s+/u);
-  for (let n = words.length; n >= 1; n--) {
-    const form = words.slice(0, n).join(' ');
-    const found = doc.gazetteer.admin1(form) ?? (/s$/u.test(form) ? doc.gazetteer.admin1(form.slice(0, -1)) : null);
-    if (found) return found;
-  }
-  return null;
-}
 
 /** "Provinzhauptstadt Zhengzhou", "Hefei, the provincial capital": capital of the province named last before. */
 function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: Push): void {
@@ -246,7 +243,8 @@ function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: P
   const province = inBracket?.country === 'CN' ? inBracket.name : lastProvinceBefore(doc, city.start - (lead ? lead[0].length : 0));
   if (!province) return;
   const end = inBracket?.country === 'CN' && bracket ? city.end + bracket[0].length : trail ? city.end + trail[0].length : city.end;
-  push(city.name, 'capital_of', province, lead ? city.start - lead[0].length : city.start, end, 'city-attribute/provincial-capital');
+  const start = lead ? city.start - lead[0].length : city.start;
+  push(city.name, 'capital_of', province, start, end, 'city-attribute/provincial-capital');
 }
 
 function lastProvinceBefore(doc: AnalysedDocument, at: number): string | null {
