@@ -55,8 +55,14 @@ export interface ListMember {
   /** As written in the text. */
   raw: string;
   resolved: boolean;
-  /** Places inside a region or network member ("Region Schwarzwald (Lahr und Freiburg)"). */
+  /**
+   * Places a list parser read inside a region or network item ("Region Schwarzwald (Lahr und
+   * Freiburg)"); the `split-grouped-members` refiner replaces such a member by one per place, so
+   * claims that leave the extractors carry `group` instead.
+   */
   places?: string[];
+  /** The region or network this municipality is a member with ("Schwarzwald", "Drei gewinnt"): it counts once. */
+  group?: string;
   /** Closest gazetteer name when the raw name did not resolve. */
   suggestion?: string | null;
 }
