@@ -16,6 +16,7 @@ import type { PushFinding } from './attribute-finding.ts';
 import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
+import { readRegion } from './read-region.ts';
 import { isGoverned } from '../places/governed.ts';
 import { allMatches } from '../text/all-matches.ts';
 
@@ -100,6 +101,7 @@ export const cityAttributeParser: Parser = {
       readPopulation(doc, sentence, cities, pushFinding);
       readCityNounOfAdmin1(doc, sentence, cities, push);
       readAnaphorAdmin1(doc, sentence, cities, pushFinding);
+      readRegion(doc, sentence, cities, pushFinding);
     }
     return claims;
   },
