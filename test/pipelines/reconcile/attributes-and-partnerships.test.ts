@@ -117,4 +117,9 @@ describe('region against the province, through the gazetteer', () => {
     expect(attributeConflict({ claims: [attribute('Foshan', 'region', 'Perlflussdelta'), attribute('Foshan', 'region', 'Südostchina')], gazetteer: real })).toEqual([]);
     expect(attributeConflict({ claims: [attribute('Foshan', 'region', 'Jangtse-Delta')], gazetteer: real })).toHaveLength(1);
   });
+
+  it('takes central China as vague at its edges: it fits the southwest, not the northeast', () => {
+    expect(attributeConflict({ claims: [attribute('Chengdu', 'region', 'Zentralchina')], gazetteer: real })).toEqual([]);
+    expect(attributeConflict({ claims: [attribute('Dalian', 'region', 'Zentralchina')], gazetteer: real })).toHaveLength(1);
+  });
 });
