@@ -78,33 +78,22 @@ export function multiplierValue(written: string | undefined): number {
   return MULTIPLIERS.find(([whole]) => whole.test(written.trim()))?.[1] ?? 1;
 }
 
-/** Words that place a city in a region: verbs before the preposition, and adjectives naming a part of China. */
+/** Words that place a city in a region: verbs before the preposition, and the preposition. */
 export interface RegionWords {
   /** "Shenzhen liegt im …", "gelegen im …", "located in …". */
   locatives: string[];
   /** The prepositions (with article) before a region noun: "im", "in der", "in the". */
   prepositions: string[];
-  /** Adjective stems naming a region before a city noun, with the region's canonical name. */
-  adjectives: Array<[source: string, region: string]>;
 }
 
 export const GERMAN_REGION_WORDS: RegionWords = {
   locatives: ['liegt', 'lag', 'gelegen', 'befindet\\s+sich', 'beheimatet'],
   prepositions: ['im', 'in\\s+der', 'in\\s+dem', 'in'],
-  adjectives: [
-    ['nordostchinesisch', 'Nordostchina'], ['nordwestchinesisch', 'Nordwestchina'], ['südostchinesisch', 'Südostchina'], ['südwestchinesisch', 'Südwestchina'],
-    ['nordchinesisch', 'Nordchina'], ['südchinesisch', 'Südchina'], ['ostchinesisch', 'Ostchina'], ['zentralchinesisch', 'Zentralchina'], ['mittelchinesisch', 'Zentralchina'],
-  ],
 };
 
 export const ENGLISH_REGION_WORDS: RegionWords = {
   locatives: ['lies', 'is\\s+located', 'located', 'situated', 'is'],
   prepositions: ['in\\s+the', 'in'],
-  adjectives: [
-    ['north-?eastern\\s+Chinese', 'Nordostchina'], ['north-?western\\s+Chinese', 'Nordwestchina'], ['south-?eastern\\s+Chinese', 'Südostchina'],
-    ['south-?western\\s+Chinese', 'Südwestchina'], ['northern\\s+Chinese', 'Nordchina'], ['southern\\s+Chinese', 'Südchina'], ['eastern\\s+Chinese', 'Ostchina'],
-    ['central\\s+Chinese', 'Zentralchina'], ['east\\s+Chinese', 'Ostchina'], ['south\\s+Chinese', 'Südchina'], ['north\\s+Chinese', 'Nordchina'],
-  ],
 };
 
 export const REGION_WORDS: readonly RegionWords[] = [GERMAN_REGION_WORDS, ENGLISH_REGION_WORDS];

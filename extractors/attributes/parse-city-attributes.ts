@@ -17,6 +17,8 @@ import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
 import { readRegion } from './read-region.ts';
+import { readDistrictPhrases } from './read-district-phrases.ts';
+import { readAdministrativeArea } from './read-administrative-area.ts';
 import { isGoverned } from '../places/governed.ts';
 import { allMatches } from '../text/all-matches.ts';
 
@@ -102,6 +104,8 @@ export const cityAttributeParser: Parser = {
       readCityNounOfAdmin1(doc, sentence, cities, push);
       readAnaphorAdmin1(doc, sentence, cities, pushFinding);
       readRegion(doc, sentence, cities, pushFinding);
+      readDistrictPhrases(doc, sentence, cities, pushFinding);
+      readAdministrativeArea(doc, sentence, cities, pushFinding);
     }
     return claims;
   },

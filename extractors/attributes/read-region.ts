@@ -1,10 +1,11 @@
 /**
  * The region a text places a city in: "Dalian im Nordosten Chinas", "Shenzhen, gelegen im
  * südchinesischen Perlflussdelta", "Nanjing liegt im Osten der Volksrepublik", "Liyang, im
- * Yangtse-Delta", "die südchinesische Stadt Foshan", "the eastern Chinese city of Wuxi". The value is
- * the gazetteer's canonical region ("Südchina"), so two sources placing one city can be compared.
- * A region adjective before a province ("in der südchinesischen Provinz Guangdong") is the
- * province's: the province places the city, and the gazetteer knows its region.
+ * Yangtse-Delta", "Suzhou lies in the Yangtze River Delta". The value is the gazetteer's canonical
+ * region ("Südchina"), so two sources placing one city can be compared. An adjective ("die
+ * südchinesische Metropole Guangzhou", "in der ostchinesischen Provinz Jiangsu") is read as a
+ * descriptor, not a placement: the gold sets annotate it nowhere, and a province the city lies in
+ * carries its region in the gazetteer.
  */
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
@@ -20,11 +21,6 @@ const LOCATIVE_VERB = new RegExp(`(?:${LOCATIVES})\\s`, 'u');
 const PREPOSITION_AFTER = new RegExp(`^\\s*,?\\s*(?:(?:${LOCATIVES})\\s+)?(?:(?:heute|today|also|auch)\\s+)?(?:${PREPOSITIONS})\\s+`, 'u');
 // Up to five words of a region noun phrase, stopping at punctuation: "Osten der Volksrepublik China", "Yangtze River Delta".
 const REGION_WORDS_AFTER = /^[\p{L}\p{M}'’-]+(?:\s+[\p{L}\p{M}'’-]+){0,4}/u;
-// "die südchinesische Stadt Foshan", "der ostchinesischen Metropole Nanjing", "the eastern Chinese city of Wuxi".
-const ADJECTIVE_BEFORE_CITY = REGION_WORDS.flatMap((w) => w.adjectives).map(([source, region]) => ({
-  region,
-  pattern: new RegExp(`(?<![\\p{L}])${source}\\p{Ll}*\\s+(?:(?:Stadt|Metropole|Millionenstadt|Millionenmetropole|Hafenstadt|Industriestadt|Partnerstadt|city|town|metropolis|port\\s+city)\\s+(?:of\\s+)?)$`, 'iu'),
-}));
 
 export function readRegion(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: PushFinding): void {
   if (!doc.gazetteer.region) return;
@@ -34,13 +30,6 @@ export function readRegion(doc: AnalysedDocument, sentence: Sentence, cities: Ci
   for (const city of subjects) {
     const located = regionAfter(doc, city, sentence, city.place.type === 'province');
     if (located) push({ city: city.name, attribute: 'region', value: located.region, start: city.start, end: located.end, rule: 'city-attribute/region' });
-    const before = doc.text.slice(Math.max(sentence.start, city.start - 60), city.start);
-    const adjective = ADJECTIVE_BEFORE_CITY.find(({ pattern }) => pattern.test(before));
-    const region = adjective ? doc.gazetteer.region(adjective.region)?.name : null;
-    if (adjective && region) {
-      const m = adjective.pattern.exec(before)!;
-      push({ city: city.name, attribute: 'region', value: region, start: city.start - before.length + m.index, end: city.end, rule: 'city-attribute/region-adjective' });
-    }
   }
 }
 

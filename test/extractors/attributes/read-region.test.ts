@@ -20,8 +20,8 @@ describe('regions, canonical so sources compare', () => {
     ['Zhuhai, gelegen im südchinesischen Perlflussdelta, wächst schnell.', [['Zhuhai', 'Perlflussdelta']]],
     ['Wuxi, im Jangtsedelta nahe Shanghai, ist Partner.', [['Wuxi', 'Jangtse-Delta']]],
     ['Die Provinz Fujian befindet sich in Südostchina.', [['Fujian', 'Südostchina']]],
-    // An adjective before a city noun places the city; before a province it is the province's.
-    ['Ulm empfing eine Delegation aus der ostchinesischen Stadt Changzhou.', [['Changzhou', 'Ostchina']]],
+    // An adjective is a descriptor, before a city noun or a province.
+    ['Ulm empfing eine Delegation aus der ostchinesischen Stadt Changzhou.', []],
     ['Changzhou liegt in der ostchinesischen Provinz Jiangsu.', []],
   ])('%s', (text, expected) => {
     expect(regions(text)).toEqual(expected);
@@ -29,7 +29,7 @@ describe('regions, canonical so sources compare', () => {
 
   it.each([
     ['Suzhou lies in the Yangtze River Delta.', [['Suzhou', 'Jangtse-Delta']]],
-    ['The mayor of the southern Chinese city of Zhuhai visited Ulm.', [['Zhuhai', 'Südchina']]],
+    ['The mayor of the southern Chinese city of Zhuhai visited Ulm.', []],
     ['Dongguan is located in South China.', [['Dongguan', 'Südchina']]],
   ])('%s', (text, expected) => {
     expect(regions(text, 'en')).toEqual(expected);
