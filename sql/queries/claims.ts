@@ -136,10 +136,10 @@ export interface ClaimSubjects {
 const MEMBERSHIP_KINDS = ['member_count', 'member_list', 'membership_event', 'event'] as const;
 
 /**
- * The claims that stand for each document now: from its newest version, by `extractorVersion`
+ * The claims that stand for each document now: from its current version, by `extractorVersion`
  * where it processed that version, else by the newest extraction. Gone documents keep their claims
  * (the history is the evidence). Current versions and extractions are each picked once
- * (DISTINCT ON), never by a subquery per claim; `documents` is not joined at all. With `subjects`,
+ * (a join by primary key, DISTINCT ON), never by a subquery per claim. With `subjects`,
  * only the claims of those subjects are read (an incremental reconcile).
  */
 export async function currentClaims(db: Kysely<DB>, extractorVersion: string | null = null, subjects: ClaimSubjects | null = null): Promise<ClaimWithSource[]> {
@@ -171,17 +171,16 @@ interface CurrentClaimRow {
 }
 
 /**
- * Two CTEs naming what stands now: `current_versions` (each document's newest version) and
- * `chosen` (the extraction that counts for each of them), each picked once by DISTINCT ON.
+ * Two CTEs naming what stands now: `current_versions` (each document's `current_version_id`, one
+ * join by primary key) and `chosen` (the extraction that counts for each of them, by DISTINCT ON).
  */
 export function currentSelection(extractorVersion: string | null, documentsOf: RawBuilder<unknown> | null = null) {
   // Restricted to the documents of some claims, the selection reads those documents only.
-  const restrict = documentsOf ? sql`where v.document_id in (select v0.document_id from document_versions v0 where v0.id in (${documentsOf}))` : sql``;
+  const restrict = documentsOf ? sql`where d.id in (select v0.document_id from document_versions v0 where v0.id in (${documentsOf}))` : sql``;
   return sql`current_versions as (
-      select distinct on (v.document_id) v.id, v.document_id, v.url, v.final_url, v.fetched_at, v.published, v.title
-      from document_versions v
+      select v.id, v.document_id, v.url, v.final_url, v.fetched_at, v.published, v.title
+      from documents d join document_versions v on v.id = d.current_version_id
       ${restrict}
-      order by v.document_id, v.fetched_at desc, v.id desc
     ), chosen as (
       select distinct on (e.version_id) e.version_id, e.extractor_version
       from extractions e join current_versions cv on cv.id = e.version_id
@@ -226,15 +225,13 @@ export function currentClaimsQuery(extractorVersion: string | null, subjects: Cl
  */
 export async function versionsAwaitingExtraction(db: Kysely<DB>, extractorVersion: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('document_versions as v')
-    .select('v.id')
-    .where(({ eb, selectFrom }) =>
-      eb('v.id', '=', selectFrom('document_versions as v2').select('v2.id').whereRef('v2.document_id', '=', 'v.document_id').orderBy('v2.fetched_at', 'desc').orderBy('v2.id', 'desc').limit(1)),
-    )
+    .selectFrom('documents as d')
+    .select('d.current_version_id as id')
+    .where('d.current_version_id', 'is not', null)
     .where(({ not, exists, selectFrom }) =>
-      not(exists(selectFrom('extractions as e').select('e.version_id').whereRef('e.version_id', '=', 'v.id').where('e.extractor_version', '=', extractorVersion))),
+      not(exists(selectFrom('extractions as e').select('e.version_id').whereRef('e.version_id', '=', 'd.current_version_id').where('e.extractor_version', '=', extractorVersion))),
     )
-    .orderBy('v.id')
+    .orderBy('d.current_version_id')
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => String(r.id));
 }
