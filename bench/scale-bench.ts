@@ -24,6 +24,10 @@ import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
 import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
 import { runPipeline } from '../pipelines/run/run-pipeline.ts';
 import { InProcessStageRunner, type StageRunner } from '../pipelines/run/run-stage.ts';
+
+// node-postgres names its connections after PGAPPNAME: the backends of this process are told apart by it.
+const BENCH_APP_NAME = `isa-bench-${process.pid}`;
+process.env.PGAPPNAME = BENCH_APP_NAME;
 import { PER_LISTING, startGeneratedSite } from './generated-press-site.ts';
 
 interface NightFigures {
@@ -65,7 +69,8 @@ async function backendCpuSeconds(url: string | null): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    // Only this process's backends (its pool sets application_name): others share the database.
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name = $1', [BENCH_APP_NAME]);
     let total = 0;
     for (const { pid } of rows) {
       try {

@@ -13,13 +13,18 @@ import { migrate, openDatabase, type Database } from '../sql/database.ts';
 import type { Claim } from '../core/claim.ts';
 import type { ParsedDocument } from '../core/parsed-document.ts';
 import { storeExtraction, storeExtractions } from '../sql/queries/claims.ts';
+
+// node-postgres names its connections after PGAPPNAME: the backends of this process are told apart by it.
+const BENCH_APP_NAME = `isa-bench-${process.pid}`;
+process.env.PGAPPNAME = BENCH_APP_NAME;
 import { storeDocumentVersions } from '../sql/queries/documents.ts';
 
 export async function backendCpuSeconds(url: string): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    // Only this process's backends (its pool sets application_name): others share the database.
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name = $1', [BENCH_APP_NAME]);
     let total = 0;
     for (const { pid } of rows) {
       try {
