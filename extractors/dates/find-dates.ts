@@ -8,6 +8,7 @@
 import type { PartialDate } from '../../core/claim.ts';
 import { MONTH_SOURCE, WEEKDAY_SOURCE, monthNumber, weekdayNumber } from './month-names.ts';
 import { parseCardinal, CARDINAL_SOURCE } from '../text/number-words.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -366,7 +367,7 @@ export function findDates(text: string, published: PartialDate | null): DateMent
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   for (const rule of RULES) {
     rule.pattern.lastIndex = 0;
-    for (const m of text.matchAll(rule.pattern)) {
+    for (const m of allMatches(rule.pattern, text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;

@@ -15,6 +15,7 @@ import { splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { COUNTRY_SWITCH } from '../membership/find-membership-mentions.ts';
 import { startsGroup } from './parse-line-blocks.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|Gründer(?:n|innen)?|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities|founders)';
 // "Die deutschen ISA-Mitgliedsstädte sind:", "gehören folgende deutsche Städte an:", "the following cities:".
@@ -63,13 +64,13 @@ export const memberListParser: Parser = {
       // A sentence about "members" may refer to the alliance named paragraphs before.
       const link = organisationFor(doc, sentence, { documentFallback: true });
       if (!link) continue;
-      for (const m of sentence.text.matchAll(BRACKET_LIST)) {
+      for (const m of allMatches(BRACKET_LIST, sentence.text)) {
         const open = sentence.start + m.index + m[0].length;
         const close = closingBracket(doc.text, open - 1, sentence.end);
         if (close === null) continue;
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, open, close, 'member-list/noun-bracket', false));
       }
-      for (const m of sentence.text.matchAll(COLON_LIST)) {
+      for (const m of allMatches(COLON_LIST, sentence.text)) {
         const colon = sentence.start + m.index + m[0].length;
         // Members grouped under Land or province lines are the line-block reader's.
         if (groupedBelow(doc, colon)) continue;
@@ -79,12 +80,12 @@ export const memberListParser: Parser = {
       const paragraphLink = organisationFor(doc, sentence);
       for (const pattern of [COPULA_LIST_DE, COPULA_LIST_EN]) {
         if (!paragraphLink || EVENT_WORDS.test(sentence.text)) break;
-        for (const m of sentence.text.matchAll(pattern)) {
+        for (const m of allMatches(pattern, sentence.text)) {
           const from = sentence.start + m.index + m[0].indexOf(m[1]!);
           spans.push(nounSpan(doc, sentence, paragraphLink, pattern === COPULA_LIST_DE ? sentence.start + m.index : from, from, from + m[1]!.length, 'member-list/copula', true));
         }
       }
-      for (const m of sentence.text.matchAll(VERB_LIST)) {
+      for (const m of allMatches(VERB_LIST, sentence.text)) {
         const from = sentence.start + m.index + m[0].length;
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, from, sentence.end, 'member-list/verb', true));
       }
