@@ -77,3 +77,23 @@ export function multiplierValue(written: string | undefined): number {
   if (!written) return 1;
   return MULTIPLIERS.find(([whole]) => whole.test(written.trim()))?.[1] ?? 1;
 }
+
+/** Words that place a city in a region: verbs before the preposition, and the preposition. */
+export interface RegionWords {
+  /** "Shenzhen liegt im …", "gelegen im …", "located in …". */
+  locatives: string[];
+  /** The prepositions (with article) before a region noun: "im", "in der", "in the". */
+  prepositions: string[];
+}
+
+export const GERMAN_REGION_WORDS: RegionWords = {
+  locatives: ['liegt', 'lag', 'gelegen', 'befindet\\s+sich', 'beheimatet'],
+  prepositions: ['im', 'in\\s+der', 'in\\s+dem', 'in'],
+};
+
+export const ENGLISH_REGION_WORDS: RegionWords = {
+  locatives: ['lies', 'is\\s+located', 'located', 'situated', 'is'],
+  prepositions: ['in\\s+the', 'in'],
+};
+
+export const REGION_WORDS: readonly RegionWords[] = [GERMAN_REGION_WORDS, ENGLISH_REGION_WORDS];

@@ -16,6 +16,9 @@ import type { PushFinding } from './attribute-finding.ts';
 import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
+import { readRegion } from './read-region.ts';
+import { readDistrictPhrases } from './read-district-phrases.ts';
+import { readAdministrativeArea } from './read-administrative-area.ts';
 import { isGoverned } from '../places/governed.ts';
 import { allMatches } from '../text/all-matches.ts';
 
@@ -100,6 +103,9 @@ export const cityAttributeParser: Parser = {
       readPopulation(doc, sentence, cities, pushFinding);
       readCityNounOfAdmin1(doc, sentence, cities, push);
       readAnaphorAdmin1(doc, sentence, cities, pushFinding);
+      readRegion(doc, sentence, cities, pushFinding);
+      readDistrictPhrases(doc, sentence, cities, pushFinding);
+      readAdministrativeArea(doc, sentence, cities, pushFinding);
     }
     return claims;
   },

@@ -9,6 +9,7 @@ import type { Sentence } from '../text/segment-text.ts';
 import { admin1Of } from './admin1-of.ts';
 import { antecedentOfCountry } from './antecedent-city.ts';
 import type { PushFinding } from './attribute-finding.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 const ADMIN1_NAME = '\\p{Lu}[\\p{L}]+(?:[-\\s]\\p{Lu}[\\p{L}]+){0,2}';
 const NOUN_IN_ADMIN1 = new RegExp(
@@ -18,7 +19,7 @@ const NOUN_IN_ADMIN1 = new RegExp(
 );
 
 export function readAnaphorAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: PushFinding): void {
-  for (const m of sentence.text.matchAll(NOUN_IN_ADMIN1)) {
+  for (const m of allMatches(NOUN_IN_ADMIN1, sentence.text)) {
     const start = sentence.start + m.index;
     // "die Stadt Ingolstadt in …" is named (the city rules read it); so is a phrase after a city of the sentence.
     if (cities.some((c) => c.end <= start)) continue;

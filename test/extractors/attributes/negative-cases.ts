@@ -13,7 +13,8 @@ export const CITY_ATTRIBUTE_NEGATIVE_CASES: Array<{ text: string; language?: 'de
   { text: 'Ulm hat 3 Millionen Euro investiert.', why: 'money is no population' },
   { text: 'In Erfurt wohnen Studierende aus 90 Ländern.', why: 'countries are no inhabitants' },
   { text: 'The Shenzhen fair drew 1.2 million people from abroad.', language: 'en', why: 'fair visitors are no population' },
-  { text: 'In der südchinesischen Stadt Foshan trafen sich 300 Menschen.', why: 'a meeting is no population' },
+  { text: 'In der Stadt Foshan trafen sich 300 Menschen.', why: 'a meeting is no population' },
   { text: 'Das Werk steht in Schwerte, der Stadt im Kreis Unna.', why: 'a Kreis is no Land' },
   { text: 'In Jena arbeiten mehr Menschen in der Optik als in jeder anderen Stadt Thüringens.', why: 'a comparison places nothing' },
+  { text: 'Die Delegation reiste in die Provinz Guangdong, im Süden Chinas.', why: 'a region after a province without a verb is the province\'s apposition, no city is placed' },
 ];
