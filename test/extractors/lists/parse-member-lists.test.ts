@@ -55,6 +55,19 @@ describe('member lists', () => {
     expect(names(text).map((l) => [l.country, l.scope, l.members])).toEqual([['DE', 'event', ['Hagen', 'Solingen', 'Pforzheim']], ['CN', 'event', ['Weifang', 'Changzhou']]]);
   });
 
+  it('reads a list fronted with a repeated "mit" before its count, and gives the count the list\'s country', () => {
+    const text = 'Im Jahr 2018 ist die Industriestädteallianz gewachsen. Mit Bochum, mit der Region Ostalb mit Aalen und Heidenheim, mit Stadt und Landkreis Kassel sowie mit Ulm und Erfurt hat die Allianz fünf neue Mitglieder gewonnen.';
+    const found = extract(gazetteer, text, { published: '2018-12-01' });
+    expect(ofKind(found, 'member_list').map((l) => [l.country, l.scope, l.statedCount, l.members.map((m) => m.name)])).toEqual([
+      ['DE', 'event', 5, ['Bochum', 'Aalen', 'Heidenheim an der Brenz', 'Kassel', 'Ulm', 'Erfurt']],
+    ]);
+    expect(ofKind(found, 'member_count').map((c) => [c.country, c.count, c.scope])).toEqual([['DE', 5, 'event']]);
+  });
+
+  it('reads no fronted list without a member count after it', () => {
+    expect(lists('Die Industriestädteallianz tagt. Mit Bochum, mit Ulm und mit Erfurt hat die Delegation Gespräche geführt.')).toEqual([]);
+  });
+
   it('does not read a bracket of other things as a list', () => {
     expect(lists('Die Datenbank der ISA zeigt Eckdaten (Städteeigenschaften, industrielle Vorteile, Projekte) der Mitgliedsstädte.')).toEqual([]);
   });
