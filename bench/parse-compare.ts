@@ -9,7 +9,9 @@
  * - chrome: chrome strings from the gold notes found in the text (should be 0);
  * - captions: photo captions/credits found in the text (should be 0).
  *
- * Run: `npx tsx bench/parse-compare.ts` (prints a table and the per-extractor totals, plus time).
+ * Run: `npx tsx bench/parse-compare.ts` (prints a table and the per-extractor totals, then the
+ * speed of `parseDocument` against @mozilla/readability + linkedom on the same ~50 KB pages, CPU
+ * time, interleaved, medians; issue 10.3 asks for ≤ 0.5×). `--speed-only` skips the quality table.
  *
  * The seed pages were built by another engineer from the seeds, so they are the unbiased part;
  * the two own pages were written alongside the rules and only show the harder layouts (a share
@@ -18,8 +20,11 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as cheerio from 'cheerio';
+import { parseDocument as parseWithHtmlparser2 } from 'htmlparser2';
+import { releaseHtml } from './generated-press-site.ts';
+import { parseDocument } from '../pipelines/parse/parse-document.ts';
 import { extractMainText } from '../pipelines/parse/html-main-text.ts';
+import { parseHtmlTree } from '../pipelines/parse/html-tree.ts';
 import { extractWithReadability } from '../pipelines/parse/readability-main-text.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -161,7 +166,7 @@ export function scorePage(extracted: string, seedText: string, page: SeedPage): 
 export type Extractor = (html: string, url: string) => Promise<string>;
 
 export const EXTRACTORS: Record<string, Extractor> = {
-  rules: async (html) => extractMainText(cheerio.load(html)).text,
+  rules: async (html) => extractMainText(parseHtmlTree(html)).text,
   readability: async (html, url) => (await extractWithReadability(html, url, [])).text,
   'readability-raw': async (html, url) => {
     const { JSDOM } = (await import('jsdom' as string)) as { JSDOM: new (h: string, o: { url: string }) => { window: { document: unknown } } };
@@ -172,7 +177,62 @@ export const EXTRACTORS: Record<string, Extractor> = {
   },
 };
 
+/** CPU milliseconds of this process while `task` runs. */
+async function cpuMs(task: () => unknown): Promise<number> {
+  const start = process.cpuUsage();
+  await task();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+interface ReadabilityLinkedom {
+  parseHTML(html: string): { document: unknown };
+  Readability: new (document: unknown) => { parse(): { textContent?: string | null } | null };
+}
+
+/**
+ * `parseDocument` (bytes → clean text, title, date, language, links) against Readability over a
+ * linkedom DOM (string → article), on the same generated ~50 KB releases. The two alternate call by
+ * call, their order flipping each round, so load from other processes hits both alike; CPU time,
+ * medians per page, then the median of the per-page ratios.
+ */
+export async function parseSpeed(pages = 20, rounds = 15): Promise<void> {
+  const { parseHTML } = (await import('linkedom' as string)) as ReadabilityLinkedom;
+  const { Readability } = (await import('@mozilla/readability' as string)) as ReadabilityLinkedom;
+  const htmls = Array.from({ length: pages }, (_, n) => releaseHtml(n * 37));
+  const bodies = htmls.map((html) => new TextEncoder().encode(html));
+  const fetchedAt = new Date('2026-12-01T00:00:00Z');
+  const ours = (i: number) => parseDocument({ body: bodies[i]!, url: `https://bench.example/presse/${i}.html`, contentType: 'text/html; charset=utf-8', fetchedAt });
+  const peer = (i: number) => new Readability(parseHTML(htmls[i]!).document).parse();
+  const tree = (i: number) => parseWithHtmlparser2(htmls[i]!);
+  const times = { ours: htmls.map(() => [] as number[]), peer: htmls.map(() => [] as number[]), tree: htmls.map(() => [] as number[]) };
+  for (let i = 0; i < pages; i++) await Promise.all([ours(i), peer(i), tree(i)]); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    for (let i = 0; i < pages; i++) {
+      const order = round % 2 ? (['peer', 'ours', 'tree'] as const) : (['ours', 'peer', 'tree'] as const);
+      for (const name of order) times[name][i]!.push(await cpuMs(() => (name === 'ours' ? ours(i) : name === 'peer' ? peer(i) : tree(i))));
+    }
+  }
+  const perPage = (name: keyof typeof times) => times[name].map(median);
+  const oursMs = perPage('ours');
+  const peerMs = perPage('peer');
+  const ratio = median(oursMs.map((ms, i) => ms / peerMs[i]!));
+  const kb = median(htmls.map((h) => h.length)) / 1000;
+  console.log(`\nspeed on ${pages} generated releases of ~${kb.toFixed(0)} KB, ${rounds} interleaved rounds, CPU ms per page (median):`);
+  console.log(`  parseDocument                      ${median(oursMs).toFixed(2)} ms`);
+  console.log(`  @mozilla/readability + linkedom    ${median(peerMs).toFixed(2)} ms`);
+  console.log(`  htmlparser2 parse alone            ${median(perPage('tree')).toFixed(2)} ms`);
+  console.log(`  ratio parseDocument / readability+linkedom: ${ratio.toFixed(2)}× (target ≤ 0.5×)`);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--speed-only')) return parseSpeed();
   const rows: string[] = [];
   const totals: Record<string, { recall: number; precision: number; chrome: number; captions: number; ms: number }> = {};
   const pages = [...SEED_PAGES, ...EXTRA_PAGES];
@@ -201,6 +261,7 @@ async function main(): Promise<void> {
   for (const [name, t] of Object.entries(totals)) {
     console.log(`${name.padEnd(16)} recall ${t.recall.toFixed(3)}  precision ${t.precision.toFixed(3)}  chrome hits ${t.chrome}  caption leaks ${t.captions}  total ${t.ms.toFixed(0)} ms`);
   }
+  await parseSpeed();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

@@ -6,7 +6,7 @@
  * in its own process so its peak RSS is its own. Prints docs/s, CPU-s (and the Postgres
  * backends'), peak RSS, rows written per night (pg_stat_user_tables) and the reconcile time.
  *
- *   npm run bench -- --scale [--releases 2000] [--pdfs 50]
+ *   npm run bench -- --scale [--releases 2000] [--pdfs 50] [--modes pglite,postgres]
  *   npx tsx bench/scale-bench.ts --releases 10000 --pdfs 250
  */
 import { spawnSync } from 'node:child_process';
@@ -24,6 +24,10 @@ import { loadGazetteer } from '../extractors/gazetteer/load-gazetteer.ts';
 import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
 import { runPipeline } from '../pipelines/run/run-pipeline.ts';
 import { InProcessStageRunner, type StageRunner } from '../pipelines/run/run-stage.ts';
+
+// node-postgres names its connections after PGAPPNAME: the backends of this process are told apart by it.
+const BENCH_APP_NAME = `isa-bench-${process.pid}`;
+process.env.PGAPPNAME = BENCH_APP_NAME;
 import { PER_LISTING, startGeneratedSite } from './generated-press-site.ts';
 
 interface NightFigures {
@@ -65,7 +69,8 @@ async function backendCpuSeconds(url: string | null): Promise<number> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    // Only this process's backends (its pool sets application_name): others share the database.
+    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name = $1', [BENCH_APP_NAME]);
     let total = 0;
     for (const { pid } of rows) {
       try {
@@ -181,13 +186,13 @@ async function child(mode: 'pglite' | 'postgres', origin: string, releases: numb
 }
 
 /** Runs the scale bench: starts the generated site, one child per database mode, prints a table. */
-export async function runScaleBench(options: { releases: number; pdfs: number }): Promise<void> {
+export async function runScaleBench(options: { releases: number; pdfs: number; modes?: Array<'pglite' | 'postgres'> }): Promise<void> {
   const site = await startGeneratedSite({ pages: options.releases, pdfs: options.pdfs });
   const cores = availableParallelism();
   console.log(`scale bench: ${options.releases} releases (~50 KB HTML, ${options.pdfs} of them PDFs), first night and an unchanged night`);
   console.log(`  machine: ${cores} cores, load average ${loadavg()[0]!.toFixed(1)} (free cores ≈ ${Math.max(0, cores - loadavg()[0]!).toFixed(1)})`);
   try {
-    const modes: Array<'pglite' | 'postgres'> = process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+    const modes = (options.modes ?? ['pglite', 'postgres']).filter((m) => m === 'pglite' || process.env.DATABASE_URL);
     for (const mode of modes) {
       const result = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--child', mode, '--origin', site.origin, '--releases', String(options.releases)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
       const nights = (result.stdout ?? '').split('\n').filter((l) => l.startsWith('NIGHT ')).map((l) => JSON.parse(l.slice(6)) as NightFigures);
@@ -206,8 +211,8 @@ export async function runScaleBench(options: { releases: number; pdfs: number })
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { values } = parseArgs({ options: { child: { type: 'string' }, origin: { type: 'string' }, releases: { type: 'string' }, pdfs: { type: 'string' }, scale: { type: 'boolean' } } });
+  const { values } = parseArgs({ options: { child: { type: 'string' }, origin: { type: 'string' }, releases: { type: 'string' }, pdfs: { type: 'string' }, modes: { type: 'string' }, scale: { type: 'boolean' } } });
   const releases = Number(values.releases ?? 2000);
   if (values.child) await child(values.child as 'pglite' | 'postgres', values.origin!, releases);
-  else await runScaleBench({ releases, pdfs: Number(values.pdfs ?? Math.round(releases / 40)) });
+  else await runScaleBench({ releases, pdfs: Number(values.pdfs ?? Math.round(releases / 40)), modes: values.modes ? (values.modes.split(',') as Array<'pglite' | 'postgres'>) : undefined });
 }

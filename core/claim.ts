@@ -55,8 +55,14 @@ export interface ListMember {
   /** As written in the text. */
   raw: string;
   resolved: boolean;
-  /** Places inside a region or network member ("Region Schwarzwald (Lahr und Freiburg)"). */
+  /**
+   * Places a list parser read inside a region or network item ("Region Schwarzwald (Lahr und
+   * Freiburg)"); the `split-grouped-members` refiner replaces such a member by one per place, so
+   * claims that leave the extractors carry `group` instead.
+   */
   places?: string[];
+  /** The region or network this municipality is a member with ("Schwarzwald", "Drei gewinnt"): it counts once. */
+  group?: string;
   /** Closest gazetteer name when the raw name did not resolve. */
   suggestion?: string | null;
 }
@@ -91,13 +97,16 @@ export interface PartnershipClaim extends ClaimBase {
   since: PartialDate | null;
 }
 
-export type CityAttributeName = 'province' | 'state' | 'capital_of' | 'district_of' | 'population';
+/** `region`: a part of a country a text places the city in ("Ostchina", "Perlflussdelta"), canonical as the gazetteer names it. */
+export type CityAttributeName = 'province' | 'state' | 'capital_of' | 'district_of' | 'population' | 'region';
 
 export interface CityAttributeClaim extends ClaimBase {
   kind: 'city_attribute';
   city: string;
   attribute: CityAttributeName;
   value: string | number;
+  /** How a population is stated ("über 15 Mio." is more_than); absent for other attributes and where nothing qualifies the number. */
+  qualifier?: CountQualifier;
 }
 
 export interface EventClaim extends ClaimBase {

@@ -20,6 +20,7 @@ import { partnershipListParser } from './partnerships/parse-partnership-lists.ts
 import { cityAttributeParser } from './attributes/parse-city-attributes.ts';
 import { eventParser } from './events/parse-events.ts';
 import { listsFromPlaceRuns } from './refiners/lists-from-place-runs.ts';
+import { splitGroupedMembers } from './refiners/split-grouped-members.ts';
 import { linkListCounts } from './refiners/link-list-counts.ts';
 import { listAdmissions } from './refiners/list-admissions.ts';
 import { dateFromEvents } from './refiners/date-from-events.ts';
@@ -50,6 +51,8 @@ export const PARSERS: readonly Parser[] = [
 export const REFINERS: readonly Refiner[] = [
   // Runs of places in a sentence about members become lists where no parser read one: needs every parser's lists.
   listsFromPlaceRuns,
+  // One member per municipality (regions and networks with their towns, glued names): needs every list, before members become events.
+  splitGroupedMembers,
   // Lists first take their stated count from an earlier sentence: needs every count, changes no count.
   linkListCounts,
   // Lists of newly admitted members become one joined event per member; needs the linked scope.

@@ -106,7 +106,8 @@ function lockDataDir(dataDir: string): () => void {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(lockPath, 'wx');
-      writeSync(fd, String(process.pid));
+      // The pid, then the command line, so the refusal can say what holds the database (isa serve, a run).
+      writeSync(fd, `${process.pid} ${commandLineOf(process.argv)}`);
       closeSync(fd);
       return () => {
         try {
@@ -117,14 +118,22 @@ function lockDataDir(dataDir: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const owner = Number(readFileSync(lockPath, 'utf8').trim());
+      const [pid = '', ...command] = readFileSync(lockPath, 'utf8').trim().split(' ');
+      const owner = Number(pid);
       if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-        throw new ConfigError(`the embedded database ${dataDir} is in use by ${owner === process.pid ? 'this process' : `process ${owner}`}; wait for it to finish, or use DATABASE_URL for concurrent work`, { input: dataDir });
+        const who = owner === process.pid ? 'this process' : `process ${owner}${command.length ? ` (${command.join(' ')})` : ''}`;
+        throw new ConfigError(`the embedded database ${dataDir} is in use by ${who}; wait for it to finish, or use DATABASE_URL for concurrent work${command[1] === 'serve' ? ' (isa serve --every 24h runs the pipeline inside the review application)' : ''}`, { input: dataDir });
       }
       unlinkSync(lockPath); // stale: its process is gone
     }
   }
   throw new ConfigError(`could not lock the embedded database ${dataDir}; remove ${lockPath} if no isa process is running`, { input: dataDir });
+}
+
+/** `isa.mjs serve --port 8420`: the script's file name and its arguments, cut to a line. */
+function commandLineOf(argv: readonly string[]): string {
+  const script = (argv[1] ?? '').split('/').pop() ?? '';
+  return [script, ...argv.slice(2)].join(' ').replace(/\s+/g, ' ').slice(0, 120);
 }
 
 function isAlive(pid: number): boolean {

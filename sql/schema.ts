@@ -57,6 +57,8 @@ export interface DocumentsTable {
   gone_at: Timestamp | null;
   /** Sitemap `<lastmod>` when last fetched (migration 0004); optional on insert. */
   sitemap_lastmod: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  /** The version that stands for the document now (migration 0012); kept by a trigger on insert. */
+  current_version_id: ColumnType<string | null, string | number | bigint | null | undefined, string | number | bigint | null>;
 }
 
 export interface DocumentVersionsTable {

@@ -1,10 +1,9 @@
 import { crawlOverrides, loadConfig } from '../config.ts';
 import { EXIT, print, UsageError, type Command } from '../command.ts';
-import { openGazetteer } from '../services.ts';
 import { extractDocument } from '../../pipelines/extract/extract-document.ts';
-import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
-import { resolveCrawlOptions } from '../../pipelines/crawl/crawl-options.ts';
+import { loadGazetteer } from '../../extractors/gazetteer/load-gazetteer.ts';
 import type { Claim, Extraction } from '../../core/claim.ts';
+import type { Fetcher } from '../../pipelines/crawl/fetcher.ts';
 
 export const extractCommand: Command = {
   name: 'extract',
@@ -25,16 +24,22 @@ Exit codes: 0 done, 1 the input could not be read or parsed (the message says wh
     const format = String(values.format);
     if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, not "${format}"`);
     const config = loadConfig(io.env);
-    const fetcher = createHttpFetcher(resolveCrawlOptions(crawlOverrides(config)));
+    const source = positionals[0] as string;
+    // A file needs neither the HTTP client nor the crawl options (nor the database module behind cli/services): a faster start.
+    let fetcher: Fetcher | undefined;
+    if (/^https?:\/\//i.test(source)) {
+      const [{ createHttpFetcher }, { resolveCrawlOptions }] = await Promise.all([import('../../pipelines/crawl/fetcher.ts'), import('../../pipelines/crawl/crawl-options.ts')]);
+      fetcher = createHttpFetcher(resolveCrawlOptions(crawlOverrides(config)));
+    }
     try {
       const extraction = await extractDocument(
-        { gazetteer: await openGazetteer(), fetcher },
-        { source: positionals[0] as string, allowPrivate: Boolean(values['allow-private']), now: new Date() },
+        { gazetteer: loadGazetteer(), ...(fetcher ? { fetcher } : {}) },
+        { source, allowPrivate: Boolean(values['allow-private']), now: new Date() },
       );
       print(io.stdout, format === 'json' ? JSON.stringify(extraction, null, 2) : formatExtraction(extraction));
       return EXIT.ok;
     } finally {
-      fetcher.close?.();
+      fetcher?.close?.();
     }
   },
 };
@@ -60,7 +65,7 @@ export function describeClaim(claim: Claim): string {
     case 'partnership':
       return `${claim.cities.join(' – ')} ${claim.relation}${claim.since ? ` since ${claim.since}` : ''}`;
     case 'city_attribute':
-      return `${claim.city} ${claim.attribute} = ${claim.value}`;
+      return `${claim.city} ${claim.attribute} = ${claim.qualifier && claim.qualifier !== 'exact' ? `${claim.qualifier} ` : ''}${claim.value}`;
     case 'event':
       return `${claim.type} ${claim.subject}${claim.ordinal ? ` #${claim.ordinal}` : ''}${claim.date ? ` ${claim.date}` : ''}${claim.place ? ` in ${claim.place}` : ''}`;
   }

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { loadConfig } from '../config.ts';
-import { print, UsageError, type Command } from '../command.ts';
+import { loadConfig, type Config } from '../config.ts';
+import { print, UsageError, type Command, type CommandIo } from '../command.ts';
+import type { Database } from '../../sql/database.ts';
 import { currentExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { loadSourcesFile } from '../../pipelines/crawl/sources-file.ts';
 import type { Source } from '../../core/source-config.ts';
@@ -46,41 +47,68 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
     const format = String(values.format);
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${format}"`);
     const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
-    let fixtureServer: FixtureServer | null = null;
     const database = await openMigratedDatabase(config);
     try {
-      let sources: Source[];
-      if (values.sources) {
-        sources = await loadSourcesFile(String(values.sources));
-      } else {
-        fixtureServer = await startFixtures(io.env, (line) => print(io.stderr, `isa run: ${line}`));
-        sources = await loadSourcesFile(FIXTURE_SOURCES_FILE, { FIXTURES: fixtureServer.origin });
-        if (format === 'text') print(io.stderr, `serving the fixture sites on ${fixtureServer.origin}`);
-      }
-      const only = (values.source as string[] | undefined) ?? [];
-      const unknown = only.filter((id) => !sources.some((s) => s.id === id));
-      if (unknown.length > 0) throw new UsageError(`no source with id ${unknown.join(', ')}; known: ${sources.map((s) => s.id).join(', ')}`);
-      const chosen = only.length > 0 ? sources.filter((s) => only.includes(s.id)) : sources;
-      const selected = values['allow-private'] ? chosen.map((s) => ({ ...s, allowPrivate: true })) : chosen;
-      for (const source of selected) await upsertSource(database.db, source);
-
-      const extractorVersion = currentExtractorVersion();
-      const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion, (line) => print(io.stderr, `isa run: ${line}`));
-      try {
-        const report = await runPipeline(
-          { db: database.db, runner, extractorVersion, log: format === 'text' ? (line) => print(io.stderr, line) : undefined, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs },
-          { sourceIds: selected.map((s) => s.id), options: { sourcesFile: values.sources ?? 'fixtures' } },
-        );
-        return await reportRun(database, report, runner.mode, format, io, {
-          ...(values.reports ? { reportsDir: String(values.reports) } : {}),
-          failOnOpen: Boolean(values['fail-on-open']),
-        });
-      } finally {
-        await runner.close();
-      }
+      return await runSourcesOnce(database, config, {
+        sourcesFile: values.sources as string | undefined,
+        only: (values.source as string[] | undefined) ?? [],
+        allowPrivate: Boolean(values['allow-private']),
+        format,
+        reportsDir: values.reports as string | undefined,
+        failOnOpen: Boolean(values['fail-on-open']),
+      }, io);
     } finally {
-      await fixtureServer?.close();
       await database.close();
     }
   },
 };
+
+export interface RunOnceOptions {
+  /** A sources file; without one, the bundled fixture sites, served for the run. */
+  sourcesFile: string | undefined;
+  only: string[];
+  allowPrivate: boolean;
+  format: 'text' | 'json';
+  reportsDir: string | undefined;
+  failOnOpen: boolean;
+}
+
+/**
+ * One run of the pipeline on an open database, reported as `isa run` reports it: shared by `isa run`
+ * and by `isa serve --every`, which runs it in the process that holds the embedded database.
+ */
+export async function runSourcesOnce(database: Database, config: Config, options: RunOnceOptions, io: CommandIo): Promise<number> {
+  let fixtureServer: FixtureServer | null = null;
+  try {
+    let sources: Source[];
+    if (options.sourcesFile) {
+      sources = await loadSourcesFile(options.sourcesFile);
+    } else {
+      fixtureServer = await startFixtures(io.env, (line) => print(io.stderr, `isa run: ${line}`));
+      sources = await loadSourcesFile(FIXTURE_SOURCES_FILE, { FIXTURES: fixtureServer.origin });
+      if (options.format === 'text') print(io.stderr, `serving the fixture sites on ${fixtureServer.origin}`);
+    }
+    const unknown = options.only.filter((id) => !sources.some((s) => s.id === id));
+    if (unknown.length > 0) throw new UsageError(`no source with id ${unknown.join(', ')}; known: ${sources.map((s) => s.id).join(', ')}`);
+    const chosen = options.only.length > 0 ? sources.filter((s) => options.only.includes(s.id)) : sources;
+    const selected = options.allowPrivate ? chosen.map((s) => ({ ...s, allowPrivate: true })) : chosen;
+    for (const source of selected) await upsertSource(database.db, source);
+
+    const extractorVersion = currentExtractorVersion();
+    const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion, (line) => print(io.stderr, `isa run: ${line}`));
+    try {
+      const report = await runPipeline(
+        { db: database.db, runner, extractorVersion, log: options.format === 'text' ? (line) => print(io.stderr, line) : undefined, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs },
+        { sourceIds: selected.map((s) => s.id), options: { sourcesFile: options.sourcesFile ?? 'fixtures' } },
+      );
+      return await reportRun(database, report, runner.mode, options.format, io, {
+        ...(options.reportsDir ? { reportsDir: options.reportsDir } : {}),
+        failOnOpen: options.failOnOpen,
+      });
+    } finally {
+      await runner.close();
+    }
+  } finally {
+    await fixtureServer?.close();
+  }
+}

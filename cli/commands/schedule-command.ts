@@ -39,9 +39,7 @@ Exit codes: 0 stopped by a signal, 2 usage.`,
   allowPositionals: false,
   async run({ values }, io) {
     const { loadConfig, parseDuration } = await import('../../core/config.ts');
-    if (values.every === undefined) throw new UsageError('say how often: --every 24h (or 30m, 6h, 1d)');
-    const periodMs = parseDuration(String(values.every));
-    if (periodMs === null || periodMs < 1000) throw new UsageError(`--every takes a duration of at least 1s like 30m, 6h, 24h or 1d, not "${String(values.every)}"`);
+    const periodMs = periodOf(values.every, parseDuration);
     const maxRuns = values.runs === undefined ? Infinity : Number(values.runs);
     if (!Number.isInteger(maxRuns) && maxRuns !== Infinity) throw new UsageError(`--runs takes a whole number, not "${String(values.runs)}"`);
     const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
@@ -52,48 +50,55 @@ Exit codes: 0 stopped by a signal, 2 usage.`,
     if (values['allow-private']) args.push('--allow-private');
     if (values['fail-on-open']) args.push('--fail-on-open');
     if (values.data) args.push('--data', String(values.data));
-    return schedule({ periodMs, maxRuns, args, reportsDir, alert: values.alert as string | undefined }, io);
+    const log = (line: string) => print(io.stderr, `isa schedule: ${new Date().toISOString()} ${line}`);
+    return schedule({ periodMs, maxRuns, describe: `isa ${args.join(' ')}`, reportsDir, alert: values.alert as string | undefined, log, ...spawnedRun(args, io, log) }, io);
   },
 };
 
-interface ScheduleOptions {
+export interface ScheduleOptions {
   periodMs: number;
   maxRuns: number;
-  args: string[];
+  /** What one run is, for the log: `isa run --reports …`. */
+  describe: string;
   reportsDir: string;
   alert: string | undefined;
+  /** One run; resolves with its exit code. */
+  runOnce: (n: number) => Promise<number>;
+  /** Asks the run in progress to end (a signal came); the loop then waits for it. */
+  stopRun: (signal: NodeJS.Signals) => void;
+  log: (line: string) => void;
 }
 
-async function schedule(options: ScheduleOptions, io: CommandIo): Promise<number> {
-  const log = (line: string) => print(io.stderr, `isa schedule: ${new Date().toISOString()} ${line}`);
+/**
+ * Runs now and then once per period (start to start) until a signal or maxRuns; a run that fails is
+ * logged and alerted, and the next one still comes. Shared by `isa schedule` (a process per run) and
+ * `isa serve --every` (in the process that holds the embedded database).
+ */
+export async function schedule(options: ScheduleOptions, io: CommandIo): Promise<number> {
+  const { log } = options;
   let stopping = false;
-  let child: ChildProcess | null = null;
+  let running = false;
   let wake: (() => void) | null = null;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: ${child ? 'waiting for the run in progress to end' : 'stopping'}`);
-    child?.kill(signal);
+    log(`${signal}: ${running ? 'waiting for the run in progress to end' : 'stopping'}`);
+    if (running) options.stopRun(signal);
     wake?.();
   };
   const onTerm = () => stop('SIGTERM');
   const onInt = () => stop('SIGINT');
   process.on('SIGTERM', onTerm);
   process.on('SIGINT', onInt);
-  log(`every ${Math.round(options.periodMs / 1000)} s: isa ${options.args.join(' ')}`);
+  log(`every ${Math.round(options.periodMs / 1000)} s: ${options.describe}`);
   try {
     for (let n = 1; n <= options.maxRuns && !stopping; n++) {
       const started = Date.now();
       log(`run ${n} starting`);
-      const code = await new Promise<number>((resolve) => {
-        child = spawn(process.execPath, [isaBin(), ...options.args], { env: io.env, stdio: ['ignore', 'inherit', 'inherit'] });
-        child.on('error', (error) => {
-          log(`run ${n} could not start: ${error.message}`);
-          resolve(EXIT.failed);
-        });
-        child.on('exit', (exitCode, signal) => resolve(exitCode ?? (signal ? 128 : EXIT.failed)));
+      running = true;
+      const code = await options.runOnce(n).finally(() => {
+        running = false;
       });
-      child = null;
       log(`run ${n} ended: exit ${code} (${EXIT_MEANING[code] ?? 'killed'}) after ${Math.round((Date.now() - started) / 1000)} s; reports in ${options.reportsDir}`);
       if (code !== EXIT.ok && options.alert && !stopping) await runAlert(options.alert, code, options.reportsDir, io, log);
       if (n >= options.maxRuns || stopping) break;
@@ -114,6 +119,34 @@ async function schedule(options: ScheduleOptions, io: CommandIo): Promise<number
   }
   log('stopped');
   return EXIT.ok;
+}
+
+/** A run of `isa` in its own process, so a crash of one run never ends the schedule. */
+function spawnedRun(args: string[], io: CommandIo, log: (line: string) => void): Pick<ScheduleOptions, 'runOnce' | 'stopRun'> {
+  let child: ChildProcess | null = null;
+  return {
+    runOnce: (n) =>
+      new Promise<number>((resolve) => {
+        child = spawn(process.execPath, [isaBin(), ...args], { env: io.env, stdio: ['ignore', 'inherit', 'inherit'] });
+        child.on('error', (error) => {
+          log(`run ${n} could not start: ${error.message}`);
+          resolve(EXIT.failed);
+        });
+        child.on('exit', (exitCode, signal) => {
+          child = null;
+          resolve(exitCode ?? (signal ? 128 : EXIT.failed));
+        });
+      }),
+    stopRun: (signal) => child?.kill(signal),
+  };
+}
+
+/** `--every` as milliseconds, refused as a usage error when it is no duration of at least a second. */
+export function periodOf(every: unknown, parseDuration: (text: string) => number | null): number {
+  if (every === undefined) throw new UsageError('say how often: --every 24h (or 30m, 6h, 1d)');
+  const periodMs = parseDuration(String(every));
+  if (periodMs === null || periodMs < 1000) throw new UsageError(`--every takes a duration of at least 1s like 30m, 6h, 24h or 1d, not "${String(every)}"`);
+  return periodMs;
 }
 
 /** The operator's alert command (mail, a webhook with curl …); its failure is logged, never fatal. */

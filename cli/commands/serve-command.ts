@@ -5,6 +5,10 @@ import { EXIT, print, UsageError, type Command } from '../command.ts';
 import { openMigratedDatabase } from '../services.ts';
 import { countUsers } from '../../sql/queries/users.ts';
 import type { Database } from '../../sql/database.ts';
+import { cancelRun, currentRunOwner } from '../../sql/queries/runs.ts';
+import { errorMessageOf } from '../../core/errors.ts';
+import { periodOf, schedule } from './schedule-command.ts';
+import type { RunOnceOptions } from './run-command.ts';
 
 const COOKIE_SECRET_KEY = 'web.cookie_secret';
 
@@ -22,6 +26,12 @@ async function cookieSecret(database: Database): Promise<string> {
   return row.value;
 }
 
+/** Cancels the runs this process has going; each stops at its next heartbeat. */
+async function cancelOwnRuns(database: Database, reason: string): Promise<void> {
+  const running = await database.db.selectFrom('runs').select('id').where('status', '=', 'running').where('owner', '=', currentRunOwner()).execute();
+  for (const run of running) await cancelRun(database.db, String(run.id), reason);
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'the review application in the browser: queue, flags with evidence, decisions, dataset pages',
@@ -29,8 +39,9 @@ export const serveCommand: Command = {
 DATABASE_URL). Sign in with an account made by \`isa users add NAME\`. With REDIS_URL, /queues shows
 the stage queue (bull-board). Stop with Ctrl-C.
 
-The embedded database is one process's at a time: while \`isa serve\` runs on it, \`isa run\` waits for
-it; use DATABASE_URL to review while nightly runs go on.
+The embedded database is one process's at a time: while \`isa serve\` runs on it, \`isa run\` and
+\`isa schedule\` refuse, naming the process. Give --every 24h (with --sources) to run the pipeline
+nightly inside the review application instead, or use DATABASE_URL to review while runs go on elsewhere.
 
 Binding to anything but loopback needs --allow-remote (and should sit behind HTTPS: add --secure-cookies).`,
   options: {
@@ -39,12 +50,23 @@ Binding to anything but loopback needs --allow-remote (and should sit behind HTT
     'allow-remote': { type: 'boolean', description: 'allow a non-loopback --host (others on the network can reach the sign-in page)' },
     'secure-cookies': { type: 'boolean', description: 'send cookies over HTTPS only (behind a TLS proxy)' },
     data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
+    every: { type: 'string', value: 'PERIOD', description: 'also run the pipeline now and once per period in this process (24h, 6h, 30m), as `isa schedule` does' },
+    sources: { type: 'string', value: 'FILE', description: 'with --every: the sources file (default: the bundled fixture sites)' },
+    source: { type: 'string', multiple: true, value: 'ID', description: 'with --every: only this source (repeatable)' },
+    'allow-private': { type: 'boolean', default: false, description: 'with --every: let every source reach loopback and private networks' },
+    reports: { type: 'string', value: 'DIR', description: 'with --every: where each run\'s report goes (default ISA_REPORTS_DIR or ./reports)' },
+    alert: { type: 'string', value: 'COMMAND', description: 'with --every: shell command run after every run that did not exit 0' },
   },
   allowPositionals: false,
   async run({ values }, io) {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, not "${String(values.port)}"`);
     const host = String(values.host);
+    const { parseDuration } = await import('../../core/config.ts');
+    const periodMs = values.every === undefined ? null : periodOf(values.every, parseDuration);
+    for (const option of ['sources', 'source', 'reports', 'alert'] as const) {
+      if (periodMs === null && values[option] !== undefined) throw new UsageError(`--${option} goes with --every: it says what the scheduled runs crawl or report`);
+    }
     if (!isLoopback(host)) {
       if (!values['allow-remote']) throw new UsageError(`--host ${host} is not loopback; give --allow-remote to let other machines reach the review application`);
       print(io.stderr, `isa serve: WARNING: listening on ${host}, reachable from other machines. Only signed-in reviewers get past the sign-in page; put HTTPS in front and use --secure-cookies.`);
@@ -62,10 +84,35 @@ Binding to anything but loopback needs --allow-remote (and should sit behind HTT
       const address = await app.listen({ port, host });
       print(io.stdout, `isa review application on ${address} (database: ${database.location})`);
       if ((await countUsers(database.db)) === 0) print(io.stderr, 'isa serve: no accounts yet; add one with `isa users add NAME` (nobody can sign in until then)');
-      await new Promise<void>((resolve) => {
-        process.once('SIGINT', resolve);
-        process.once('SIGTERM', resolve);
-      });
+      if (periodMs !== null) {
+        // The pipeline is loaded only when this process runs it.
+        const { runSourcesOnce } = await import('./run-command.ts');
+        const reportsDir = (values.reports as string | undefined) ?? config.reportsDir;
+        const runOptions: RunOnceOptions = {
+          sourcesFile: values.sources as string | undefined,
+          only: (values.source as string[] | undefined) ?? [],
+          allowPrivate: Boolean(values['allow-private']),
+          format: 'text',
+          reportsDir,
+          failOnOpen: false,
+        };
+        const log = (line: string) => print(io.stderr, `isa serve: ${new Date().toISOString()} ${line}`);
+        // The scheduled runs share this process's database; a signal ends the serving once they stop.
+        await schedule({
+          periodMs, maxRuns: Infinity, describe: `isa run --reports ${reportsDir}${runOptions.sourcesFile ? ` --sources ${runOptions.sourcesFile}` : ''} (in this process)`, reportsDir,
+          alert: values.alert as string | undefined, log,
+          runOnce: () => runSourcesOnce(database, config, runOptions, io).catch((error: unknown) => {
+            log(`the run could not run: ${errorMessageOf(error)}`);
+            return EXIT.failed;
+          }),
+          stopRun: () => void cancelOwnRuns(database, 'the review application was stopped').catch((error: unknown) => log(`could not cancel the run in progress: ${errorMessageOf(error)}`)),
+        }, io);
+      } else {
+        await new Promise<void>((resolve) => {
+          process.once('SIGINT', resolve);
+          process.once('SIGTERM', resolve);
+        });
+      }
       return EXIT.ok;
     } finally {
       await app.close();

@@ -11,8 +11,16 @@ import type { AnalysedDocument } from '../analyse-document.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { evidenceOf, type Parser } from '../parser.ts';
-import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
+import { antecedentOfCountry } from './antecedent-city.ts';
+import type { PushFinding } from './attribute-finding.ts';
+import { admin1Of } from './admin1-of.ts';
+import { readPopulation } from './read-population.ts';
+import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
+import { readRegion } from './read-region.ts';
+import { readDistrictPhrases } from './read-district-phrases.ts';
+import { readAdministrativeArea } from './read-administrative-area.ts';
 import { isGoverned } from '../places/governed.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 const COORDINATED = /^\s*(?:,|und|and|sowie)\s*$/u;
 
@@ -20,11 +28,12 @@ const ADMIN1_NAME = "\\p{Lu}[\\p{L}]+(?:[-\\s]\\p{Lu}[\\p{L}]+){0,2}";
 // Province or Bundesland phrases after a city, within its clause.
 const ADMIN1_PHRASES: RegExp[] = [
   // "(Provinz Guangdong)", "(Hubei Province)", "(beide Guangxi)" — the last shared by the cities before.
-  new RegExp(`^\\s*\\(\\s*(?:beide|both|alle|all)?\\s*((?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
-  new RegExp(`(?:Provinz|[Pp]rovince\\s+of|[Ss]tate\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region|[Aa]utonomous\\s+[Rr]egion\\s+of)\\s+(${ADMIN1_NAME})`, 'u'),
-  new RegExp(`(${ADMIN1_NAME})\\s+(?:Province|province)`, 'u'),
+  new RegExp(`^\\s*\\(\\s*(?:beide|both|alle|all)?\\s*(?<admin1>(?:Provinz|Province|Bundesland|Land|Freistaat|Autonome\\s+Region)?\\s*${ADMIN1_NAME}(?:\\s+(?:Province|province))?)\\s*\\)`, 'u'),
+  // "Provinz Guandong" (misspelt, the designator says what it is), "Bayerns Partnerprovinz Shandong", "der ostchinesischen Region Shandong".
+  new RegExp(`(?<![\\p{L}])(?:(?<designator>\\p{Lu}\\p{Ll}*provinz|Provinz|[Pp]rovince\\s+of)|[Ss]tate\\s+of|Bundesland|Bundeslandes|Freistaat|Freistaats|Autonomen\\s+Region|Autonome\\s+Region|[Aa]utonomous\\s+[Rr]egion\\s+of|Region)\\s+(?<admin1>${ADMIN1_NAME})`, 'u'),
+  new RegExp(`(?<admin1>${ADMIN1_NAME})\\s+(?<designator>Province|province)`, 'u'),
   // "in northern Jiangsu", "in central Shandong", "im nördlichen Sachsen": a part of the province or Land.
-  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(?:(?:the|dem)\\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nördlichen|südlichen|östlichen|westlichen)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
+  new RegExp(`(?:^|\\s)(?:in|im|aus)\\s+(?:(?:the|dem)\\s+)?(?:(?:northern|southern|eastern|western|central|north-eastern|north-western|south-eastern|south-western|northeastern|northwestern|southeastern|southwestern|nördlichen|südlichen|östlichen|westlichen)\\s+)?(?<admin1>${ADMIN1_NAME})(?![\\p{L}])`, 'u'),
 ];
 // What may stand between a city and its province phrase for the phrase to be the city's own:
 // "Yangzhou in der ostchinesischen Provinz Jiangsu", "Foshan in south China's Guangdong Province".
@@ -52,7 +61,8 @@ const ADJECTIVE_NOUN_PHRASE = /(?<![\p{L}])(?:der|die|das|the)\s+(?:(?:erste|zwe
 const FIRST_FROM_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:erstes|erste|ersten|einziges|first|only)\\s+(?:\\p{L}+\\s+)?(?:Mitglied|Stadt|Kommune|Landkreis|member|city|town|district)\\s+(?:aus|from)\\s+(?:(?:dem|der|the)\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
 // "im Westen Thüringens", "in the heart of Saxony": a part of a Land placing the city the sentence is about.
 const PART_OF_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:im|in\\s+the)\\s+(?:Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Herzen|Zentrum|west|east|north|south|north-west|north-east|south-west|south-east|heart|centre|center)\\s+(?:of\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
-const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der\\s+Provinz|des\\s+Landes|des\\s+Bundeslandes|des\\s+Freistaats|von|of|der|the)\\s+)?((?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
+// "die Hauptstadt der chinesischen Provinz Zhejiang", "the capital of the southern Chinese province of Sichuan".
+const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der|des|von|of)\\s+(?:the\\s+)?)?(?:(?:[\\p{Ll}][\\p{L}-]*|Chinese|German)\\s+){0,3}?(?:(?:Provinz|Bundeslandes|Landes|Freistaats|Freistaates|province\\s+of|state\\s+of)\\s+)?(?<admin1>(?!(?:Chinese|German)\\s)(?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
 const DISTRICT_AFTER = /^\s*(?:\(|,)\s*(?:ein|eine|einem|der|a|the)?\s*(?:Stadt)?(?:bezirk|Bezirk|district|District|Distrikt)\s+(?:der\s+Stadt|der\s+Metropole|von|of|in)\s+$/u;
 // "Bezirk Nansha in Guangzhou", "Bezirk Jiangning der ostchinesischen Metropole Nanjing" (a genitive).
 const DISTRICT_BEFORE_IN = /^(?:\s+(?:District|district|Bezirk))?\s+(?:in|of|von|der\s+(?:[\p{Ll}][\p{L}-]*\s+)?(?:Stadt|Metropole|Millionenmetropole|Millionenstadt|Provinzhauptstadt|Hauptstadt))\s+$/u;
@@ -62,36 +72,21 @@ const DISTRICT_COMMA_CITY = /^\s+(?:District|district|Bezirk)\s*,\s*$/u;
 // "Nanhai, one of Foshan's five districts", "Nansha, einer der Bezirke von Guangzhou".
 const ONE_OF_DISTRICTS_BEFORE = /^\s*,\s*(?:one\s+of(?:\s+the)?|einer\s+der|eines\s+der|eine\s+der)\s+(?:(?:\p{Ll}[\p{L}-]*|\d+)\s+){0,2}?(?:(?:Stadtbezirke|Bezirke|districts)\s+(?:von|of|der\s+Stadt)\s+)?$/u;
 const ONE_OF_DISTRICTS_AFTER = /^(?:['’]s)?\s+(?:(?:\p{Ll}[\p{L}-]*|\d+)\s+){0,2}(?:urban\s+)?(?:districts|Stadtbezirke|Bezirke)(?![\p{L}])/u;
-const POPULATION = /(?<![\p{L}\p{N}.,])(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(Mio\.|Millionen|Million|million|Mrd\.|Milliarden|billion|Tsd\.|Tausend|thousand)?\s+(Einwohner\p{L}*|inhabitants|residents|people|Menschen)(?![\p{L}])/gu;
-// "knapp drei Millionen Einwohnern", "some two million residents": a number word before a multiplier.
-const POPULATION_WORDS = new RegExp(`(?<![\\p{L}\\p{N}])(${CARDINAL_SOURCE})\\s+(Millionen|Million|million|Milliarden|billion)\\s+(Einwohner\\p{L}*|inhabitants|residents|people|Menschen)(?![\\p{L}])`, 'giu');
-const POPULATION_OF = /(?:population|Bevölkerung|Einwohnerzahl)\s+(?:of|von|is|was|stands\s+at|totals|liegt\s+bei|beträgt|umfasst)\s+(?:about|around|some|approximately|roughly|rund|etwa|über|more\s+than|nearly|almost|knapp|gut|ca\.)?\s*(\d{1,3}(?:[.,]\d{3})+|\d+(?:[.,]\d+)?)\s*(million|Millionen|Mio\.|billion|thousand)?/gu;
-// "Foshan, einer Stadt mit 9,6 Mio. Einwohnern", "Kelsterbach, a town of about 17,000 residents": the city before the comma.
-const APPOSITIVE_BEFORE = /,\s*(?:eine[rm]?|a|an|the|die|der)\s+(?:[\p{L}-]+\s+){0,3}?(?:mit|of|with)\s+(?:about|around|some|rund|etwa|knapp|über|more\s+than|nearly|gut|ca\.)?\s*$/u;
-// "With about 1.1 million inhabitants, Cologne …": the city after the comma.
-const LEADING_WITH = /^\s*(?:Mit|With|Home\s+to|Heimat\s+von)\s/u;
 // "Provinzhauptstadt Zhengzhou", "Hefei, the provincial capital": the province named before.
 const PROVINCIAL_CAPITAL_BEFORE = /(?:Provinzhauptstadt|provincial\s+capital|Hauptstadt\s+der\s+Provinz)\s+$/u;
 const PROVINCIAL_CAPITAL_AFTER = /^\s*,\s*(?:the|die|der)\s+(?:[\p{Ll}]+\s+)?(?:Provinzhauptstadt|provincial\s+capital)(?![\p{L}])/u;
-// "people" and "Menschen" are a population only where the text says they live there.
-const PEOPLE_CONTEXT = /(?:home\s+to|city\s+of|metropolis\s+of|town\s+of|Stadt\s+mit|Metropole\s+mit|leben|wohnen|lebten|live|living)\s[^.;]{0,40}$/iu;
-// "Die Wartburgstadt", "die Domstadt": a compound of -stadt names the city talked about.
-const CITY_NOUNS = '(?:\\p{Lu}\\p{Ll}+stadt|Landkreis|Kreis|Stadt|Kreisstadt|Große\\s+Kreisstadt|Großstadt|Universitätsstadt|Hansestadt|Industriestadt|Kommune|Gemeinde|Metropole|Millionenmetropole|Millionenstadt|Stadtbezirk|Bezirk|Provinzhauptstadt|Hafenstadt|city|metropolis|district|town|municipality)';
-const ANAPHOR_SUBJECT = new RegExp(`^(?:\\s*[„“"]?)(?:Die|Der|Das|The|Diese|Dieser|This)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?(${CITY_NOUNS})(?![\\p{L}])|^(?:\\s*)(?:Sie|It|Its|Ihre|Seine)\\s`, 'u');
-// "Für die Stadt mit ihren rund 246.000 Einwohnern", "the city, with its 80,000 residents": the noun right before the number.
-// "Für den Kreis mit seinen neun Städten und rund 325.000 Einwohnern": other parts may be counted before the population.
-const ANAPHOR_WITH_BEFORE = new RegExp(`(?:^|[\\s„“"(])(?:die|der|das|den|dem|the)\\s+(?:[\\p{L}][\\p{L}-]*\\s+)?(${CITY_NOUNS}),?\\s+(?:mit|with)\\s+(?:(?:ihren|seinen|its)\\s+)?(?:[^,.;:]{1,40}?\\s+(?:und|and)\\s+)?(?:(?:ihren|seinen|its|rund|etwa|knapp|gut|über|about|around|some|nearly|more\\s+than|ca\\.)\\s+)*$`, 'iu');
-const MULTIPLIER: Record<string, number> = {
-  'mio.': 1e6, millionen: 1e6, million: 1e6, 'mrd.': 1e9, milliarden: 1e9, billion: 1e9, 'tsd.': 1e3, tausend: 1e3, thousand: 1e3,
-};
 
 export const cityAttributeParser: Parser = {
   name: 'city-attribute',
   parse(doc) {
     const claims: CityAttributeClaim[] = [];
-    const push = (city: string, attribute: CityAttributeName, value: string | number, start: number, end: number, rule: string, implied = false) => {
-      claims.push({ kind: 'city_attribute', city, attribute, value, evidence: evidenceOf(doc, start, end), provenance: { rule, ...(implied ? { implied: ['city'] } : {}) } });
+    const pushFinding: PushFinding = (f) => {
+      claims.push({
+        kind: 'city_attribute', city: f.city, attribute: f.attribute, value: f.value, ...(f.qualifier ? { qualifier: f.qualifier } : {}),
+        evidence: evidenceOf(doc, f.start, f.end), provenance: { rule: f.rule, ...(f.implied?.length ? { implied: f.implied } : {}) },
+      });
     };
+    const push: Push = (city, attribute, value, start, end, rule, implied = false) => pushFinding({ city, attribute, value, start, end, rule, ...(implied ? { implied: ['city'] } : {}) });
     for (const sentence of doc.sentences) {
       const cities = doc.cities.filter((c) => c.start >= sentence.start && c.end <= sentence.end);
       const subject = cities.find((c) => !isGoverned(doc, c, sentence.start)) ?? null;
@@ -105,8 +100,12 @@ export const cityAttributeParser: Parser = {
         readDistrict(doc, city, cities, push);
         readProvincialCapital(doc, city, push);
       });
-      readPopulation(doc, sentence, cities, push);
+      readPopulation(doc, sentence, cities, pushFinding);
       readCityNounOfAdmin1(doc, sentence, cities, push);
+      readAnaphorAdmin1(doc, sentence, cities, pushFinding);
+      readRegion(doc, sentence, cities, pushFinding);
+      readDistrictPhrases(doc, sentence, cities, pushFinding);
+      readAdministrativeArea(doc, sentence, cities, pushFinding);
     }
     return claims;
   },
@@ -131,10 +130,11 @@ function readAdmin1(doc: AnalysedDocument, at: CityInSentence, owner: CityMentio
   const city = at.cities[at.index]!;
   const capital = CAPITAL.exec(after);
   if (capital && capital.index < 60) {
-    const admin1 = admin1Of(doc, capital[1]!);
-    if (admin1) {
-      push(city.name, 'capital_of', admin1.name, city.start, city.end + capital.index + capital[0].length, 'city-attribute/capital-of');
-      return;
+    const admin1 = admin1Of(doc, capital.groups?.['admin1'] ?? '', /Provinz|province/u.test(capital[0]));
+    if (admin1 && admin1.country === city.country) {
+      const end = city.end + capital.index + capital[0].length;
+      push(city.name, 'capital_of', admin1.name, city.start, end, 'city-attribute/capital-of');
+      // "die Hauptstadt der Provinz Zhejiang" also names the province the city lies in (read below); "von Nordrhein-Westfalen" only the capital.
     }
   }
   for (const [index, pattern] of ADMIN1_PHRASES.entries()) {
@@ -144,10 +144,11 @@ function readAdmin1(doc: AnalysedDocument, at: CityInSentence, owner: CityMentio
     const head = appositiveHead(doc, at, city.end + m.index);
     // Only the bracket may follow directly; the other forms stay close to the city, or inside its appositive.
     if (index === 0 ? m.index !== 0 : m.index > (head ? 130 : 70)) continue;
-    const admin1 = admin1Of(doc, m[1]!);
+    const written = m.groups?.['admin1'] ?? '';
+    const admin1 = admin1Of(doc, written, m.groups?.['designator'] !== undefined || /^(?:Provinz|Province)\s/u.test(written));
     if (!admin1) continue;
     // "in Guangzhou" names a city; only a province or Bundesland is an admin1 here.
-    if (index === 3 && doc.cities.some((c) => c.start === city.end + m.index + m[0].indexOf(m[1]!) && c.place.type !== 'province')) continue;
+    if (index === 3 && doc.cities.some((c) => c.start === city.end + m.index + m[0].indexOf(written) && c.place.type !== 'province')) continue;
     const attribute: CityAttributeName = admin1.country === 'CN' ? 'province' : 'state';
     // An appositive's phrase belongs to its head; a phrase attached to the city ("in der ostchinesischen
     // Provinz Jiangsu") to the city; a phrase further on to the clause's subject. Never across countries.
@@ -201,11 +202,11 @@ function readAdmin1Modifier(doc: AnalysedDocument, city: CityMention, push: Push
 function readCityNounOfAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
   // Only "die … Stadt Bayerns" compares after a preposition ("in jeder anderen Stadt Bayerns"); the other forms place.
   const found = [
-    ...[...sentence.text.matchAll(CITY_NOUN_OF_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: true })),
-    ...[...sentence.text.matchAll(PART_OF_ADMIN1), ...sentence.text.matchAll(FIRST_FROM_ADMIN1)].map((m) => ({ m, written: m[1]!, guarded: false })),
+    ...allMatches(CITY_NOUN_OF_ADMIN1, sentence.text).map((m) => ({ m, written: m[1]!, guarded: true })),
+    ...[...allMatches(PART_OF_ADMIN1, sentence.text), ...allMatches(FIRST_FROM_ADMIN1, sentence.text)].map((m) => ({ m, written: m[1]!, guarded: false })),
   ];
   // "ist … die zweite sächsische Stadt in dem Netzwerk", "der erste baden-württembergische Landkreis": the adjective's Land.
-  for (const m of sentence.text.matchAll(ADJECTIVE_NOUN_PHRASE)) {
+  for (const m of allMatches(ADJECTIVE_NOUN_PHRASE, sentence.text)) {
     const state = stateOfAdjective(m[1]!);
     if (state) found.push({ m, written: state, guarded: true });
   }
@@ -234,16 +235,6 @@ function stateOfAdjective(adjective: string): string | null {
   return STATE_ADJECTIVES.find(([stem]) => stem.test(adjective))?.[1] ?? null;
 }
 
-/** An admin1 as written, trying shorter forms: "Guangdong Province", "North Rhine-Westphalia", "Guangxis". */
-function admin1Of(doc: AnalysedDocument, written: string): { name: string; country: 'DE' | 'CN' } | null {
-  const words = written.replace(/\s+(?:Province|province)$/u, '').split(/\s+/u);
-  for (let n = words.length; n >= 1; n--) {
-    const form = words.slice(0, n).join(' ');
-    const found = doc.gazetteer.admin1(form) ?? (/s$/u.test(form) ? doc.gazetteer.admin1(form.slice(0, -1)) : null);
-    if (found) return found;
-  }
-  return null;
-}
 
 /** "Provinzhauptstadt Zhengzhou", "Hefei, the provincial capital": capital of the province named last before. */
 function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: Push): void {
@@ -258,12 +249,13 @@ function readProvincialCapital(doc: AnalysedDocument, city: CityMention, push: P
   const province = inBracket?.country === 'CN' ? inBracket.name : lastProvinceBefore(doc, city.start - (lead ? lead[0].length : 0));
   if (!province) return;
   const end = inBracket?.country === 'CN' && bracket ? city.end + bracket[0].length : trail ? city.end + trail[0].length : city.end;
-  push(city.name, 'capital_of', province, lead ? city.start - lead[0].length : city.start, end, 'city-attribute/provincial-capital');
+  const start = lead ? city.start - lead[0].length : city.start;
+  push(city.name, 'capital_of', province, start, end, 'city-attribute/provincial-capital');
 }
 
 function lastProvinceBefore(doc: AnalysedDocument, at: number): string | null {
   const window = doc.text.slice(Math.max(0, at - 800), at);
-  const words = [...window.matchAll(/\p{Lu}[\p{L}]+/gu)].reverse();
+  const words = allMatches(/\p{Lu}[\p{L}]+/gu, window).reverse();
   for (const w of words) {
     const found = doc.gazetteer.admin1(w[0]);
     if (found && found.country === 'CN' && !doc.cities.some((c) => c.name === found.name && c.place.type !== 'province')) return found.name;
@@ -293,78 +285,4 @@ function readDistrict(doc: AnalysedDocument, district: CityMention, cities: City
     ? [...cities].reverse().find((c) => c.end <= district.start && c !== district)
     : null;
   if (owner && owner.name !== district.name) push(district.name, 'district_of', owner.name, owner.start, district.end + 9, 'city-attribute/district-of-possessive');
-}
-
-function readPopulation(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: Push): void {
-  const found: Array<{ value: number; start: number; end: number }> = [];
-  for (const pattern of [POPULATION, POPULATION_WORDS, POPULATION_OF]) {
-    pattern.lastIndex = 0;
-    for (const m of sentence.text.matchAll(pattern)) {
-      if (pattern === POPULATION_WORDS && /^\d/u.test(m[1]!)) continue; // digits are POPULATION's
-      const noun = pattern === POPULATION_OF ? 'Einwohner' : m[3]!;
-      if (/^(?:people|Menschen)$/u.test(noun) && !PEOPLE_CONTEXT.test(sentence.text.slice(0, m.index))) continue;
-      const n = parseCardinal(m[1]!, /[.,]\d{3}(?!\d)/.test(m[1]!) ? doc.language : 'de');
-      if (n === null) continue;
-      const mult = m[2] ? MULTIPLIER[m[2].toLowerCase()] ?? 1 : 1;
-      found.push({ value: Math.round(n * mult), start: sentence.start + m.index, end: sentence.start + m.index + m[0].length });
-    }
-  }
-  for (const f of found) {
-    const anaphor = ANAPHOR_SUBJECT.exec(sentence.text);
-    let city: CityMention | null | undefined = null;
-    let implied = false;
-    const appositive = [...cities].reverse().find((c) => c.end <= f.start && APPOSITIVE_BEFORE.test(doc.text.slice(c.end, f.start)));
-    if (appositive) {
-      city = appositive;
-    } else if (LEADING_WITH.test(sentence.text) && sentence.start + sentence.text.search(LEADING_WITH) <= f.start && !cities.some((c) => c.end <= f.start)) {
-      city = cities.find((c) => c.start >= f.end && !isGoverned(doc, c, sentence.start));
-    } else if (anaphor || ANAPHOR_WITH_BEFORE.test(doc.text.slice(sentence.start, f.start))) {
-      const noun = anaphor?.[1] ?? ANAPHOR_WITH_BEFORE.exec(doc.text.slice(sentence.start, f.start))?.[1] ?? '';
-      const phrase = anaphor ? sentence.text.slice(0, anaphor.index + anaphor[0].length) : doc.text.slice(sentence.start, f.start);
-      // A city named in the sentence before the noun phrase is its subject ("Für Gelsenkirchen, die Stadt mit …").
-      city = anaphor ? antecedent(doc, sentence, noun, phrase) : (cities.find((c) => c.end <= f.start && !isGoverned(doc, c, sentence.start)) ?? antecedent(doc, sentence, noun, phrase));
-      implied = true;
-    } else {
-      city = [...cities].reverse().find((c) => c.end <= f.start && !/(?:in|im|nach|aus|von|of|at|to|Westen|Osten|Norden|Süden)\s+(?:der|dem|the)?\s*$/u.test(doc.text.slice(Math.max(sentence.start, c.start - 20), c.start)));
-    }
-    if (city) push(city.name, 'population', f.value, implied ? sentence.start : Math.min(city.start, f.start), f.end, 'city-attribute/population', implied);
-  }
-}
-
-/** The latest subject city of the country before `sentence`, else the document's own city of that country. */
-function antecedentOfCountry(doc: AnalysedDocument, sentence: Sentence, country: 'DE' | 'CN'): CityMention | null {
-  const earlier = doc.cities.filter((c) => c.end <= sentence.start && c.start >= sentence.start - 1500 && c.country === country && !isGoverned(doc, c));
-  return earlier.at(-1) ?? (doc.mainCity?.country === country ? doc.mainCity : null);
-}
-
-/**
- * The city "Die Stadt" / "Der Stadtbezirk" / "Die ostchinesische Metropole" refers back to: the
- * latest city that was a subject (no preposition governs it) of a sentence before.
- */
-function antecedent(doc: AnalysedDocument, sentence: Sentence, noun: string, phrase: string): CityMention | null {
-  // "Der Landkreis mit seinen … Einwohnern", "Für den Kreis …": the Kreis the release is by, else the Kreis talked about last.
-  if (/^(?:Land)?kreis$/iu.test(noun)) {
-    const own = doc.mainCity;
-    if (own && own.place.type === 'district') return own;
-    return doc.cities.filter((c) => c.end <= sentence.start && c.start >= sentence.start - 1500 && c.place.type === 'district').at(-1) ?? null;
-  }
-  const wantDistrict = /bezirk|district/iu.test(noun);
-  const country = /chines|chinese/iu.test(phrase) ? 'CN' : /deutsch|german/iu.test(phrase) ? 'DE' : null;
-  const earlier = doc.cities.filter((c) => c.end <= sentence.start && c.start >= sentence.start - 1500 && (wantDistrict || !isGoverned(doc, c)));
-  // "Die Stadt mit …" opening a paragraph after one naming the release's city beside others means the release's city.
-  const own = doc.mainCity;
-  const opensParagraph = doc.sentences[sentence.index - 1]?.paragraph !== sentence.paragraph;
-  const previousParagraph = doc.paragraphs[sentence.paragraph - 1];
-  if (opensParagraph && own && !wantDistrict && previousParagraph && (!country || own.country === country)
-    && earlier.some((c) => c.name === own.name && c.start >= previousParagraph.start)) return own;
-  for (let i = earlier.length - 1; i >= 0; i--) {
-    const c = earlier[i]!;
-    if (wantDistrict && c.place.type !== 'city_district') continue;
-    // "im Osten des Ruhrgebiets" names a region, which "die Stadt" does not refer to.
-    if (!wantDistrict && c.place.type === 'region') continue;
-    if (country && c.country !== country) continue;
-    return c;
-  }
-  // "Der Rat von Esslingen stimmte zu. Die Große Kreisstadt …": no free subject before, so the document's own city.
-  return own && !wantDistrict && (!country || own.country === country) && own.start < sentence.start ? own : null;
 }

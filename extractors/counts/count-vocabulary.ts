@@ -3,6 +3,7 @@
  * cues that tell founding, current and event counts apart (German and English).
  */
 import type { CountQualifier, Country, MemberUnit, MembershipScope } from '../../core/claim.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 export const QUALIFIERS: Array<[source: string, qualifier: CountQualifier]> = [
   // "gut zwei Dutzend", "gut 30 Städte": a good thirty is a little more than thirty.
@@ -71,7 +72,7 @@ const SIDE = /(?<![\p{L}])(?:auf\s+(deutscher|chinesischer)\s+Seite|on\s+the\s+(
 export function sideBefore(sentence: string, at: number): Country | null {
   let country: Country | null = null;
   SIDE.lastIndex = 0;
-  for (const m of sentence.matchAll(SIDE)) {
+  for (const m of allMatches(SIDE, sentence)) {
     if (m.index >= at) break;
     country = /^(?:deutsch|german)/iu.test(m[1] ?? m[2] ?? m[3] ?? '') ? 'DE' : 'CN';
   }
@@ -85,7 +86,7 @@ export function sideBefore(sentence: string, at: number): Country | null {
  */
 export function sideAfter(sentence: string, from: number, to: number): Country | null {
   SIDE.lastIndex = 0;
-  for (const m of sentence.matchAll(SIDE)) {
+  for (const m of allMatches(SIDE, sentence)) {
     if (m.index < from) continue;
     if (m.index >= to) break;
     const rest = sentence.slice(m.index + m[0].length);
@@ -114,7 +115,7 @@ export function scopeNear(sentence: string, at: number): MembershipScope {
   let bestDistance = Infinity;
   for (const [pattern, scope] of SCOPE_CUES) {
     pattern.lastIndex = 0;
-    for (const m of sentence.matchAll(pattern)) {
+    for (const m of allMatches(pattern, sentence)) {
       const distance = Math.abs(m.index - at);
       if (distance < bestDistance) { bestDistance = distance; best = scope; }
     }

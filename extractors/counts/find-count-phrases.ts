@@ -10,6 +10,7 @@
 import type { CountQualifier, Country, MemberUnit } from '../../core/claim.ts';
 import { CARDINAL_SOURCE, mayHoldCardinal, parseCardinal } from '../text/number-words.ts';
 import { QUALIFIER_SOURCE, UNIT_AT_END, UNIT_SOURCE, countryOfWords, impliedCountryOfUnit, qualifierOf, sideAfter, sideBefore, unitOf } from './count-vocabulary.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 export interface CountPhrase {
   /** Offsets into the document. */
@@ -73,11 +74,11 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
   if (!mayHoldCardinal(sentence) || (carried === null && !MAY_HOLD_UNIT.test(sentence))) return [];
   const phrases: CountPhrase[] = [];
   HEAD.lastIndex = 0;
-  for (const m of sentence.matchAll(HEAD)) {
+  for (const m of allMatches(HEAD, sentence)) {
     const phrase = readPhrase(sentence, m, m.index, language, 0);
     if (phrase && !phrases.some((p) => p.start === phrase.start)) phrases.push(phrase);
   }
-  for (const m of sentence.matchAll(NUMBER_OF)) {
+  for (const m of allMatches(NUMBER_OF, sentence)) {
     const count = parseCardinal(m[4]!, language);
     const noun = (m[1] ?? m[2] ?? '').trim();
     const unitWord = UNIT_AT_END.exec(noun)?.[0];
@@ -88,7 +89,7 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
       unitFrom: 'own', country: countryOfWords(noun), origin: false, possessive: false, list: null,
     });
   }
-  for (const m of sentence.matchAll(ELLIPTIC)) {
+  for (const m of allMatches(ELLIPTIC, sentence)) {
     if (phrases.some((p) => m.index >= p.start && m.index < p.end)) continue;
     const earlier = phrases.filter((p) => p.end <= m.index && p.unitFrom !== 'elliptic' && !p.origin);
     const base = earlier[earlier.length - 1] ?? (/(?:of\s+them|davon|darunter)/iu.test(m[0]) && m.index < 3 ? carried ?? undefined : undefined);

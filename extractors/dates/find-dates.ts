@@ -8,6 +8,8 @@
 import type { PartialDate } from '../../core/claim.ts';
 import { MONTH_SOURCE, WEEKDAY_SOURCE, monthNumber, weekdayNumber } from './month-names.ts';
 import { parseCardinal, CARDINAL_SOURCE } from '../text/number-words.ts';
+import { allMatches } from '../text/all-matches.ts';
+import { keywordGate } from '../text/keyword-gate.ts';
 
 export type DatePrecision = 'day' | 'month' | 'year';
 
@@ -46,6 +48,8 @@ const APPROX = '(?:(anfang|mitte|ende|early|mid|late|mid-)\\s*)?';
 interface DateRule {
   name: string;
   pattern: RegExp;
+  /** Words every match contains: a text without any is not scanned (the big `iu` patterns cost per character). */
+  gate?: (text: string) => boolean;
   build(match: RegExpExecArray, published: PartialDate | null): Omit<DateMention, 'start' | 'end' | 'raw' | 'rule' | 'since'> | null;
 }
 
@@ -177,6 +181,7 @@ const RULES: DateRule[] = [
   {
     // "am Donnerstag vergangener Woche", "last week on Thursday": that weekday in the week before publication.
     name: 'date/weekday-last-week',
+    gate: keywordGate(['woche', 'week']),
     pattern: new RegExp(`(?<![\\p{L}])(?:(?:am|on)\\s+)?(?:(${WEEKDAY_SOURCE})\\s+(?:(?:der\\s+)?(?:vergangenen|letzten|vorigen)\\s+Woche|vergangener\\s+Woche|letzter\\s+Woche|voriger\\s+Woche|of\\s+last\\s+week)|last\\s+week\\s+on\\s+(${WEEKDAY_SOURCE}))(?![\\p{L}])`, 'giu'),
     build: (m, published) => {
       const day = weekdayNumber(m[1] ?? m[2]!);
@@ -191,6 +196,7 @@ const RULES: DateRule[] = [
   {
     // "im vergangenen Dezember", "last October", "im kommenden März": the nearest such month before or after publication.
     name: 'date/month-relative',
+    gate: keywordGate(['vergangen', 'letzt', 'vorig', 'last', 'kommend', 'chst', 'next']),
     pattern: new RegExp(`(?<![\\p{L}])(?:(?:im|in)\\s+)?(vergangenen|letzten|vorigen|last|kommenden|nächsten|next)\\s+${M}(?![\\p{L}])(?!\\s*,?\\s*\\d)`, 'giu'),
     build: (m, published) => {
       const month = monthNumber(m[2]!);
@@ -206,6 +212,7 @@ const RULES: DateRule[] = [
   {
     // "im kommenden Monat", "last month": the month before or after publication.
     name: 'date/month-next-last',
+    gate: keywordGate(['monat', 'month']),
     pattern: /(?<![\p{L}])(?:(?:im\s+)?(vergangenen|letzten|vorigen|kommenden|nächsten)\s+Monat|(last|next)\s+month)(?![\p{L}])/giu,
     build: (m, published) => {
       if (!published || published.length < 7) return { value: null, precision: 'month', relative: true, approximate: false };
@@ -217,6 +224,7 @@ const RULES: DateRule[] = [
   {
     // "gestern", "am gestrigen Dienstag", "yesterday", "heute", "today": a day counted from the publication date.
     name: 'date/day-relative',
+    gate: keywordGate(['gestri', 'heut', 'gestern', 'yesterday', 'today']),
     pattern: new RegExp(`(?<![\\p{L}])(?:(?:am\\s+)?(vorgestrigen|gestrigen|heutigen)(?:\\s+(${WEEKDAY_SOURCE}))?|(vorgestern|gestern|heute|yesterday|today)(?:\\s+(${WEEKDAY_SOURCE}))?)(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?![\\p{L}])`, 'giu'),
     build: (m, published) => {
       const word = (m[1] ?? m[3]!).toLowerCase();
@@ -234,6 +242,7 @@ const RULES: DateRule[] = [
   {
     // "vergangene Woche", "in der letzten Woche", "last week": some day of the week before publication, so its month, approximately.
     name: 'date/last-week',
+    gate: keywordGate(['woche', 'week']),
     pattern: /(?<![\p{L}])(?:(?:in\s+der\s+)?(?:vergangenen|letzten|vorigen)\s+Woche|(?:vergangene|letzte|vorige)\s+Woche|last\s+week|the\s+previous\s+week)(?![\p{L}])/giu,
     build: (_m, published) => {
       if (!published || published.length !== 10) return { value: null, precision: 'month', relative: true, approximate: true };
@@ -245,12 +254,14 @@ const RULES: DateRule[] = [
   {
     // "im Herbst des Vorjahres", "im Frühjahr des vergangenen Jahres", "last autumn", "im vergangenen Sommer": the year before publication.
     name: 'date/season-last-year',
+    gate: keywordGate(['hjahr', 'hling', 'sommer', 'herbst', 'winter', 'spring', 'summer', 'autumn', 'fall']),
     pattern: /(?<![\p{L}])(?:(?:im\s+)?(?:Frühjahr|Frühling|Sommer|Herbst|Winter)\s+(?:des\s+Vorjahres|des\s+vergangenen\s+Jahres|des\s+letzten\s+Jahres|letzten\s+Jahres|vergangenen\s+Jahres)|(?:im\s+)?(?:vergangenen|letzten|vorigen)\s+(?:Frühjahr|Frühling|Sommer|Herbst|Winter)|last\s+(?:spring|summer|autumn|fall|winter))(?![\p{L}])/giu,
     build: relativeYear(-1, true),
   },
   {
     // "this July", "diesen Juli", "im Juli dieses Jahres": that month of the publication year.
     name: 'date/this-month',
+    gate: keywordGate(['this', 'diese', 'jahres']),
     pattern: new RegExp(`(?<![\\p{L}])(?:(?:this|diesen|dieses|diesem)\\s+${M}|(?:im\\s+)?${M}\\s+(?:dieses|des\\s+laufenden)\\s+Jahres)(?![\\p{L}])`, 'giu'),
     build: (m, published) => {
       const month = monthNumber(m[1] ?? m[2]!);
@@ -276,6 +287,7 @@ const RULES: DateRule[] = [
   {
     // "in dieser Woche", "this week": a week has no ISO form here, so the month it falls in.
     name: 'date/this-week',
+    gate: keywordGate(['woche', 'week']),
     pattern: /(?<![\p{L}])(?:in\s+dieser\s+Woche|diese\s+Woche|this\s+week|earlier\s+this\s+week)(?![\p{L}])/giu,
     build: (_m, published) => ({ value: published && published.length >= 7 ? published.slice(0, 7) : null, precision: 'month', relative: true, approximate: true }),
   },
@@ -306,18 +318,20 @@ const RULES: DateRule[] = [
   {
     // "tritt zum Jahresende aus", "at the end of the year": the last day of the year (given, else of publication), when a change takes effect.
     name: 'date/year-end',
+    gate: keywordGate(['jahr', 'year']),
     pattern: /(?<![\p{L}])(?:(?:zum|zu|bis\s+zum|mit\s+dem|am)\s+(?:Jahresende|Jahreswechsel|Ende\s+(?:des|dieses)\s+Jahres)|(?:at|by)\s+(?:the\s+)?(?:end\s+of\s+(?:the|this)\s+year|year[-\s]end))(?:\s+((?:19|20)\d{2}))?(?![\p{L}\p{N}])/giu,
     build: (m, published) => {
       const year = m[1] ? Number(m[1]) : publishedYear(published);
       return { value: year === null ? null : `${year}-12-31`, precision: 'day', relative: !m[1], approximate: false };
     },
   },
-  { name: 'date/this-year', pattern: /(?<![\p{L}])(?:(?:noch\s+)?(?:in\s+diesem|im\s+laufenden|im\s+aktuellen|dieses|diesen|des\s+laufenden)\s+Jahr(?:es)?|(?:earlier\s+|later\s+)?this\s+year)(?![\p{L}])/giu, build: relativeYear(0) },
-  { name: 'date/last-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:vergangenen|letzten|vorigen)\s+Jahr(?:es)?|(?:vergangenes|letztes|voriges)\s+Jahr|im\s+Vorjahr|last\s+year|the\s+previous\s+year)(?![\p{L}])/giu, build: relativeYear(-1) },
-  { name: 'date/next-year', pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:nächsten|kommenden)\s+Jahr(?:es)?|(?:nächstes|kommendes)\s+Jahr|next\s+year)(?![\p{L}])/giu, build: relativeYear(1) },
+  { name: 'date/this-year', gate: keywordGate(['jahr', 'year']), pattern: /(?<![\p{L}])(?:(?:noch\s+)?(?:in\s+diesem|im\s+laufenden|im\s+aktuellen|dieses|diesen|des\s+laufenden)\s+Jahr(?:es)?|(?:earlier\s+|later\s+)?this\s+year)(?![\p{L}])/giu, build: relativeYear(0) },
+  { name: 'date/last-year', gate: keywordGate(['jahr', 'year']), pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:vergangenen|letzten|vorigen)\s+Jahr(?:es)?|(?:vergangenes|letztes|voriges)\s+Jahr|im\s+Vorjahr|last\s+year|the\s+previous\s+year)(?![\p{L}])/giu, build: relativeYear(-1) },
+  { name: 'date/next-year', gate: keywordGate(['jahr', 'year']), pattern: /(?<![\p{L}])(?:(?:im|des)\s+(?:nächsten|kommenden)\s+Jahr(?:es)?|(?:nächstes|kommendes)\s+Jahr|next\s+year)(?![\p{L}])/giu, build: relativeYear(1) },
   {
     // "seit 40 Jahren", "for 40 years now": a start that many years before publication.
     name: 'date/years-since',
+    gate: keywordGate(['jahren', 'years']),
     pattern: new RegExp(`(?<![\\p{L}])(?:seit\\s+(?:nunmehr\\s+|mittlerweile\\s+|inzwischen\\s+|über\\s+|mehr\\s+als\\s+|fast\\s+|knapp\\s+|rund\\s+)?(${CARDINAL_SOURCE})\\s+Jahren|for\\s+(?:more\\s+than\\s+|over\\s+|nearly\\s+|almost\\s+|some\\s+)?(${CARDINAL_SOURCE})\\s+years)(?![\\p{L}])`, 'giu'),
     build: (m, published) => {
       const n = parseCardinal(m[1] ?? m[2] ?? '');
@@ -329,6 +343,7 @@ const RULES: DateRule[] = [
   },
   {
     name: 'date/years-ago',
+    gate: keywordGate(['jahren', 'year']),
     pattern: new RegExp(`(?<![\\p{L}])(?:vor\\s+(${CARDINAL_SOURCE})\\s+Jahren|(${CARDINAL_SOURCE})\\s+years?\\s+ago)(?![\\p{L}])`, 'giu'),
     build: (m, published) => {
       const n = parseCardinal(m[1] ?? m[2] ?? '');
@@ -340,6 +355,7 @@ const RULES: DateRule[] = [
   {
     // "im Herbst desselben Jahres", "later that year": the year of the last dated mention before.
     name: 'date/same-year',
+    gate: keywordGate(['jahr', 'year']),
     pattern: /(?<![\p{L}])(?:desselben\s+Jahres|im\s+(?:selben|gleichen)\s+Jahr|des\s+gleichen\s+Jahres|(?:later|earlier)\s+that\s+year|(?:in|of)\s+the\s+same\s+year)(?![\p{L}])/giu,
     build: () => ({ value: null, precision: 'year', relative: true, approximate: false }),
   },
@@ -365,8 +381,9 @@ export function findDates(text: string, published: PartialDate | null): DateMent
   const found: DateMention[] = [];
   const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
   for (const rule of RULES) {
+    if (rule.gate && !rule.gate(text)) continue;
     rule.pattern.lastIndex = 0;
-    for (const m of text.matchAll(rule.pattern)) {
+    for (const m of allMatches(rule.pattern, text)) {
       const start = m.index;
       const end = start + m[0].length;
       if (overlaps(start, end)) continue;

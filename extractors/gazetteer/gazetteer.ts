@@ -31,7 +31,8 @@ export interface ListItemResolution {
 }
 
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  /** Null for a leaf: most names are one token, and a Map per leaf made most of the start-up's garbage. */
+  children: Map<string, TrieNode> | null;
   /** Indexes into the place table of every place this exact token path names. */
   places: number[] | null;
 }
@@ -193,9 +194,10 @@ export class PlaceGazetteer implements Gazetteer {
     pushUnique(this.#byKey, keys.filter((k) => k !== '(' && k !== ')').join(''), index);
     let node = this.#trie;
     for (const key of keys) {
+      node.children ??= new Map();
       let child = node.children.get(key);
       if (!child) {
-        child = { children: new Map(), places: null };
+        child = { children: null, places: null };
         node.children.set(key, child);
       }
       node = child;
@@ -236,11 +238,11 @@ export class PlaceGazetteer implements Gazetteer {
       if (!t.isWord && t.key !== '(' && t.key !== ')') break;
       if (t.isWord) {
         for (const stem of inflectionStems(t.key)) {
-          const places = node.children.get(stem)?.places;
+          const places = node.children?.get(stem)?.places;
           if (places && (!best || best.last < j)) best = { last: j, places, inflected: true };
         }
       }
-      const child = node.children.get(t.key);
+      const child = node.children?.get(t.key);
       if (!child) break;
       node = child;
       if (node.places) best = { last: j, places: node.places, inflected: false };

@@ -9,8 +9,11 @@ import { asOfFor, evidenceOf, type Parser } from '../parser.ts';
 import { COUNTRY_SWITCH, findMembershipMentions, inOneEnumeration } from '../membership/find-membership-mentions.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { countryOfWords, sideBefore } from '../counts/count-vocabulary.ts';
+import { JOINT_MEMBER } from '../membership/membership-vocabulary.ts';
 
 const SCOPE: Partial<Record<string, MembershipScope>> = { joined: 'event', founding_member: 'founding' };
+// "die Freiburg Wirtschaft Messe und Touristik GmbH": a city's name opening a company's is no member city.
+const COMPANY_AFTER = /^[^,;.()]{0,60}?(?<![\p{L}])(?:GmbH|mbH|AG|e\.\s?V\.|KG|Ltd\.?|Inc\.?|Co\.)(?![\p{L}])/u;
 
 export const coordinatedListParser: Parser = {
   name: 'member-list-coordinated',
@@ -24,6 +27,7 @@ export const coordinatedListParser: Parser = {
       const named = mention.cities.filter((c) => c.how === 'subject' || c.how === 'after' || c.how === 'together');
       if (named.length < 2) continue;
       const mentioned = named.map((c) => doc.cities.find((m) => m.start === c.start)).filter((m): m is CityMention => m !== undefined).sort((a, b) => a.start - b.start);
+      if (JOINT_MEMBER.test(mention.sentence.text) || mentioned.some((c) => COMPANY_AFTER.test(doc.text.slice(c.end, c.end + 70)))) continue;
       // "… und Solingen sowie aus China die Städte Weifang und Changzhou": one list per country, one per enumeration.
       const afterVerb = new Set(named.filter((c) => c.how === 'after').map((c) => c.start));
       const groups: CityMention[][] = [];

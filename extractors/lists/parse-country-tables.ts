@@ -12,6 +12,7 @@ import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts'
 import { unitOf } from '../counts/count-vocabulary.ts';
 import { splitListItems } from './split-list-items.ts';
 import { resolveListItem } from './resolve-list-members.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 // The country as a name ("Deutschland", "VR China") or as an adjective with a member noun ("Chinese members").
 const COUNTRY_LABEL = '(?:Deutschland|Germany|(?:Volksrepublik|VR|PR|People[’\']s\\s+Republic\\s+of)\\s+China|China|(?:Deutsche|Chinesische|German|Chinese)\\s+(?:Mitglieder|Mitgliedsstädte|Städte|Kommunen|members|member\\s+cities|cities))';
@@ -28,7 +29,7 @@ export const countryTableParser: Parser = {
   parse(doc) {
     const claims: Claim[] = [];
     TABLE_LINE.lastIndex = 0;
-    for (const m of doc.text.matchAll(TABLE_LINE)) {
+    for (const m of allMatches(TABLE_LINE, doc.text)) {
       const labelStart = m.index + m[0].indexOf(m[1]!);
       const itemsStart = m.index + m[0].length - m[4]!.length;
       const itemsEnd = m.index + m[0].length;
@@ -74,6 +75,6 @@ function unitOfTable(doc: AnalysedDocument, at: number, bracketNoun: string | un
   const labelNoun = /\s(\p{L}+(?:\s+\p{L}+)?)$/u.exec(label)?.[1];
   const fromLabel = labelNoun ? unitOf(labelNoun) : null;
   if (fromLabel) return fromLabel;
-  const before = [...doc.text.slice(Math.max(0, at - 300), at).matchAll(UNIT_BEFORE)].at(-1)?.[1];
+  const before = allMatches(UNIT_BEFORE, doc.text.slice(Math.max(0, at - 300), at)).at(-1)?.[1];
   return (before ? unitOf(before) : null) ?? 'members';
 }

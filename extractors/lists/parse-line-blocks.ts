@@ -16,6 +16,7 @@ import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { isCityLike } from '../places/find-cities.ts';
 import { documentLines, textLines, type TextLine } from '../text/text-lines.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 // Line-based parsers elsewhere import these from here.
 export { textLines, type TextLine };
@@ -150,7 +151,7 @@ function rowName(doc: AnalysedDocument, line: TextLine): { start: number; end: n
   if (number) start += number[0].length;
   if (year) end = line.start + year.index;
   // The Land or province column: the last one to three words, when they name one and a name stays before them.
-  const words = [...doc.text.slice(start, end).matchAll(/\S+/gu)];
+  const words = allMatches(/\S+/gu, doc.text.slice(start, end));
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const first = words[words.length - n]!;
     if (doc.gazetteer.admin1(doc.text.slice(start + first.index, end))) return { start, end: start + words[words.length - n - 1]!.index + words[words.length - n - 1]![0].length };

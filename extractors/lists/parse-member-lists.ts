@@ -11,10 +11,11 @@ import type { Sentence } from '../text/segment-text.ts';
 import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';
 import { findMemberCountPhrases } from '../counts/parse-member-counts.ts';
 import { countryOfWords, scopeNear } from '../counts/count-vocabulary.ts';
-import { splitListItems, type ListItem } from './split-list-items.ts';
+import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { COUNTRY_SWITCH } from '../membership/find-membership-mentions.ts';
 import { startsGroup } from './parse-line-blocks.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|Gründer(?:n|innen)?|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities|founders)';
 // "Die deutschen ISA-Mitgliedsstädte sind:", "gehören folgende deutsche Städte an:", "the following cities:".
@@ -31,6 +32,11 @@ const COPULA_LIST_DE = /(?<![\p{L}])(?:sind|waren)\s+(?:(?:bereits|schon|ebenfal
 const EVENT_WORDS = /(?<![\p{L}])(?:\p{L}*(?:Forum|Messe|Konferenz|Tagung|Treffen|Veranstaltung|Workshop|Empfang|Reise)\p{L}*|Delegation\p{L}*|Besuch\p{L}*|forum|fair|conference|delegation\p{L}*|visit\p{L}*|meeting|workshop|reception)(?![\p{L}])/u;
 const COPULA_LIST_EN = /(?:^|,\s+)((?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:,\s+|,?\s+and\s+))+\p{Lu}[\p{L}'’-]+)\s+(?:are|were)\s+(?:(?:already|also|now)\s+)*(?:members|part\s+of)(?![\p{L}])/gu;
 
+// "Mit Chemnitz, mit der Region X mit A und B sowie mit Köln hat die Allianz sieben Mitglieder dazugewonnen": the list fronted before its count.
+const FRONTED_LIST = /^(?:Mit|With)\s+(?<items>\p{Lu}[^.;:!?]{2,400}?)\s+(?:hat|haben|hatte|hatten|gewann|gewannen|gewinnt|has|have|had|gained|welcomed)\s/u;
+// Between the items of a fronted list: each item repeats its "mit".
+const FRONTED_SEPARATOR = /\s*,\s*(?:(?:sowie|und|and)\s+)?(?:mit|with)\s+|\s+(?:sowie|und|and|as\s+well\s+as)\s+(?:mit|with)\s+/gu;
+
 interface ListSpan {
   sentence: Sentence;
   link: OrganisationLink;
@@ -44,6 +50,8 @@ interface ListSpan {
   rule: string;
   /** Only keep the leading run of items that resolve (lists without brackets or colon). */
   strict: boolean;
+  /** Items already split (a fronted list's chunks), instead of splitting [itemsStart, itemsEnd). */
+  items?: ListItem[];
 }
 
 export const memberListParser: Parser = {
@@ -63,13 +71,15 @@ export const memberListParser: Parser = {
       // A sentence about "members" may refer to the alliance named paragraphs before.
       const link = organisationFor(doc, sentence, { documentFallback: true });
       if (!link) continue;
-      for (const m of sentence.text.matchAll(BRACKET_LIST)) {
+      const fronted = frontedSpan(doc, sentence, link);
+      if (fronted) spans.push(fronted);
+      for (const m of allMatches(BRACKET_LIST, sentence.text)) {
         const open = sentence.start + m.index + m[0].length;
         const close = closingBracket(doc.text, open - 1, sentence.end);
         if (close === null) continue;
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, open, close, 'member-list/noun-bracket', false));
       }
-      for (const m of sentence.text.matchAll(COLON_LIST)) {
+      for (const m of allMatches(COLON_LIST, sentence.text)) {
         const colon = sentence.start + m.index + m[0].length;
         // Members grouped under Land or province lines are the line-block reader's.
         if (groupedBelow(doc, colon)) continue;
@@ -79,12 +89,12 @@ export const memberListParser: Parser = {
       const paragraphLink = organisationFor(doc, sentence);
       for (const pattern of [COPULA_LIST_DE, COPULA_LIST_EN]) {
         if (!paragraphLink || EVENT_WORDS.test(sentence.text)) break;
-        for (const m of sentence.text.matchAll(pattern)) {
+        for (const m of allMatches(pattern, sentence.text)) {
           const from = sentence.start + m.index + m[0].indexOf(m[1]!);
           spans.push(nounSpan(doc, sentence, paragraphLink, pattern === COPULA_LIST_DE ? sentence.start + m.index : from, from, from + m[1]!.length, 'member-list/copula', true));
         }
       }
-      for (const m of sentence.text.matchAll(VERB_LIST)) {
+      for (const m of allMatches(VERB_LIST, sentence.text)) {
         const from = sentence.start + m.index + m[0].length;
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, from, sentence.end, 'member-list/verb', true));
       }
@@ -111,7 +121,7 @@ function nounSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationL
 
 /** The span's list, or one list per country where the items name a new country ("…, and the German city of Jena"). */
 function buildLists(doc: AnalysedDocument, span: ListSpan): MemberListClaim[] {
-  const all = splitListItems(doc.text, span.itemsStart, span.itemsEnd).flatMap((item) => splitSlashes(doc, item));
+  const all = (span.items ?? splitListItems(doc.text, span.itemsStart, span.itemsEnd)).flatMap((item) => splitSlashes(doc, item));
   // A list with its own country, or sized by its count ("two new members: Wuhu, … and the German city of Halle"), stays whole.
   if (span.country !== null || span.statedCount !== null) return [buildList(doc, span, all)].filter((c): c is MemberListClaim => c !== null);
   const groups: ListItem[][] = [];
@@ -224,4 +234,28 @@ function colonListEnd(doc: AnalysedDocument, sentence: Sentence, colon: number):
     at = lineEnd;
   }
   return end;
+}
+
+/** A list fronted with "Mit …, mit …" before the member count of its own sentence, sized by that count. */
+function frontedSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink): ListSpan | null {
+  const m = FRONTED_LIST.exec(sentence.text);
+  const items = m?.groups?.items;
+  if (!m || items === undefined) return null;
+  const itemsStart = sentence.start + m[0].indexOf(items);
+  const itemsEnd = itemsStart + items.length;
+  const count = doc.shared(findMemberCountPhrases).find((f) => f.sentence === sentence && f.phrase.start >= itemsEnd);
+  if (!count) return null;
+  // Chunks between the repeated "mit"; a region with its towns or "Stadt und Landkreis Fulda" stays one item.
+  const chunks: ListItem[] = [];
+  let from = itemsStart;
+  for (const sep of [...items.matchAll(FRONTED_SEPARATOR), null]) {
+    const to = sep ? itemsStart + sep.index : itemsEnd;
+    const chunk = doc.text.slice(from, to);
+    chunks.push(...(/\s(?:mit|with)\s/u.test(chunk) || /^Stadt\s+und\s+(?:Land)?[Kk]reis\s/u.test(chunk) ? [lineItem(doc.text, from, to)].filter((i): i is ListItem => i !== null) : splitListItems(doc.text, from, to)));
+    if (sep) from = itemsStart + sep.index + sep[0].length;
+  }
+  return {
+    sentence, link, quoteStart: sentence.start, itemsStart, itemsEnd, country: count.phrase.country, statedCount: count.phrase.count,
+    scopeAt: count.phrase.start, rule: 'member-list/fronted', strict: false, items: chunks,
+  };
 }

@@ -15,6 +15,7 @@ import { splitListItems } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { groupLabel, type TextLine } from './parse-line-blocks.ts';
 import { documentLines } from '../text/text-lines.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 interface Cell {
   start: number;
@@ -58,7 +59,7 @@ function cellsOf(line: TextLine): Cell[] | null {
 /** Cells of a column-aligned line ("  1  Aachen      Nordrhein-Westfalen   2016"): gaps of two or more blanks, three cells at least. */
 function alignedCells(line: TextLine): Cell[] | null {
   const cells: Cell[] = [];
-  for (const m of line.text.matchAll(/\S+(?: \S+)*/gu)) cells.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, text: m[0] });
+  for (const m of allMatches(/\S+(?: \S+)*/gu, line.text)) cells.push({ start: line.start + m.index, end: line.start + m.index + m[0].length, text: m[0] });
   return cells.length >= 3 ? cells : null;
 }
 

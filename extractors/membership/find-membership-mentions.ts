@@ -16,6 +16,7 @@ import type { DateMention } from '../dates/find-dates.ts';
 import { organisationFor, sentenceDate, type OrganisationLink } from '../parser.ts';
 import { CARDINAL_SOURCE, parseCardinal } from '../text/number-words.ts';
 import { CONDITIONAL_CLAUSE, JOINED_FOR_SURE, MEMBERSHIP_CUES, PARTIAL, PLANNED, PLURAL_SUBJECT } from './membership-vocabulary.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 export interface ChosenCity {
   name: string;
@@ -96,7 +97,7 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
     const taken: Array<[number, number]> = [];
     for (const [kind, cue, rule] of MEMBERSHIP_CUES) {
       cue.lastIndex = 0;
-      for (const m of sentence.text.matchAll(cue)) {
+      for (const m of allMatches(cue, sentence.text)) {
         const cueStart = sentence.start + m.index;
         const cueEnd = cueStart + m[0].length;
         if (taken.some(([s, e]) => cueStart < e && cueEnd > s)) continue;

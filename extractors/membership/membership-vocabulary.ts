@@ -89,3 +89,6 @@ export const PARTIAL = /(?<![\p{L}])(?:unter\s+anderem|u\.\s?a\.|darunter|unter\
 
 /** Plural subjects that are no city: "sechs weitere Städte wurden aufgenommen". */
 export const PLURAL_SUBJECT = /(?<![\p{L}])(?:Städte|Städten|Kommunen|Mitglieder|cities|members|municipalities)(?![\p{L}])/iu;
+
+// "X und Y sind gemeinsam als Mitglied beigetreten": subjects that joined as one member make no list of members.
+export const JOINT_MEMBER = /(?<![\p{L}])(?:gemeinsam\s+(?:als\s+(?:ein\s+)?Mitglied|(?:der|dem)\s)|als\s+gemeinsames\s+Mitglied|jointly(?:\s+as\s+(?:one|a)\s+member)?|as\s+(?:one|a\s+joint)\s+member)(?![\p{L}])/iu;

@@ -5,6 +5,7 @@
  * once an alliance was named before.
  */
 import { ANAPHOR_NOUNS, type OrganisationAliases } from './organisation-aliases.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 export type OrganisationForm = 'name' | 'abbreviation' | 'short' | 'anaphor';
 
@@ -33,17 +34,17 @@ export function findOrganisations(text: string, aliases: readonly OrganisationAl
   const candidates: Candidate[] = [];
   for (const alias of aliases) {
     for (const source of alias.names) {
-      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'))) {
+      for (const m of allMatches(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'), text)) {
         candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: alias.subject, form: 'name' });
       }
     }
     for (const abbreviation of alias.abbreviations) {
-      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}\\p{N}])${escape(abbreviation)}(?![\\p{L}\\p{N}])`, 'gu'))) {
+      for (const m of allMatches(new RegExp(`(?<![\\p{L}\\p{N}])${escape(abbreviation)}(?![\\p{L}\\p{N}])`, 'gu'), text)) {
         candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: alias.subject, form: 'abbreviation' });
       }
     }
     for (const source of alias.shortForms) {
-      for (const m of text.matchAll(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'))) {
+      for (const m of allMatches(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'), text)) {
         // A short form names this alliance only after it was named in full.
         candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: `?${alias.subject}`, form: 'short' });
       }
@@ -52,7 +53,7 @@ export function findOrganisations(text: string, aliases: readonly OrganisationAl
   // "die Allianz Versicherung", "das Netzwerk „Drei gewinnt“" name something else.
   // Attributes may stand between article and noun: "der 2016 gegründeten Allianz", "the newly founded alliance".
   const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:(?:\\d{4}|[\\p{Ll}]+(?:e|en|er|es|em|ly|ed))\\s+){0,3}(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])(?!\\s+(?:SE|AG|Versicherung\\p{L}*|Arena|Global|Trade|Stadium|Leben|für|for|of)(?![\\p{L}])|\\s*[„“"«])`, 'giu');
-  for (const m of text.matchAll(anaphor)) {
+  for (const m of allMatches(anaphor, text)) {
     const nounStart = m.index + m[0].length - m[1]!.length;
     // "des Netzwerks der Lutherstädte", "the League of Historic Towns": a network named by its members is another one.
     if (/^\s+(?:der|des|of\s+(?:the\s+)?)\s*\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;

@@ -6,6 +6,7 @@
 import type { Country } from '../../core/claim.ts';
 import type { Gazetteer, Place, PlaceMention } from '../gazetteer/gazetteer-types.ts';
 import { VENUE_AFTER } from '../gazetteer/gazetteer.ts';
+import { allMatches } from '../text/all-matches.ts';
 
 export interface CityMention {
   start: number;
@@ -114,7 +115,7 @@ const DESIGNATED_ADMIN1 = /(?<![\p{L}])(?:(?:Provinz|Bundesland|Freistaat|[Pp]ro
 function misspeltAdmin1(text: string, gazetteer: Gazetteer, known: readonly CityMention[]): CityMention[] {
   if (!gazetteer.admin1Fuzzy) return [];
   const found: CityMention[] = [];
-  for (const m of text.matchAll(DESIGNATED_ADMIN1)) {
+  for (const m of allMatches(DESIGNATED_ADMIN1, text)) {
     const raw = m.groups?.after ?? m.groups?.before ?? '';
     const start = (m.index ?? 0) + m[0].indexOf(raw);
     if (known.some((k) => k.start <= start && k.end > start) || gazetteer.admin1(raw)) continue;

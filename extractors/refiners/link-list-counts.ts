@@ -31,10 +31,15 @@ export const linkListCounts: Refiner = {
     const counts = claims.filter((c): c is MemberCountClaim => c.kind === 'member_count' && c.unit !== 'states' && c.unit !== 'provinces');
     const lists = claims.filter((c): c is MemberListClaim => c.kind === 'member_list');
     const linked = new Set<MemberCountClaim>();
+    // A count without a country that sizes a list of one country ("Mit Chemnitz, … hat die Allianz sieben Mitglieder gewonnen") counts that country's members.
+    const countryOfCount = new Map<MemberCountClaim, MemberListClaim['country']>();
     for (const list of lists) {
       if (list.statedCount !== null) {
-        const own = counts.find((c) => c.evidence.start >= list.evidence.start && c.evidence.end <= list.evidence.end);
+        const sentence = sentenceOf(doc, list.evidence.start);
+        const own = counts.find((c) => c.evidence.start >= list.evidence.start && c.evidence.end <= list.evidence.end)
+          ?? counts.find((c) => c.count === list.statedCount && sentence !== undefined && c.evidence.start >= sentence.start && c.evidence.end <= sentence.end);
         if (own) linked.add(own);
+        if (own && own.country === null && list.country !== null) countryOfCount.set(own, list.country);
       }
     }
     const candidateOf = new Map<MemberListClaim, MemberCountClaim>();
@@ -63,6 +68,8 @@ export const linkListCounts: Refiner = {
     // "sieben neue Mitglieder" followed by a German and a Chinese list: the number sizes neither list alone.
     const shared = new Set([...candidateOf.values()].filter((count) => [...candidateOf.values()].filter((c) => c === count).length > 1));
     return claims.map((claim): Claim => {
+      const country = claim.kind === 'member_count' ? countryOfCount.get(claim) : undefined;
+      if (claim.kind === 'member_count' && country) return { ...claim, country, provenance: { rule: claim.provenance?.rule ?? 'member-count', implied: [...(claim.provenance?.implied ?? []), 'country'] } };
       if (claim.kind !== 'member_list') return claim;
       const count = candidateOf.get(claim);
       if (!count || shared.has(count)) return claim;

@@ -20,7 +20,7 @@ import { sentenceOf } from '../analyse-document.ts';
 import { asOfFor, evidenceOf, organisationFor, sentenceDate, type OrganisationLink, type Refiner } from '../parser.ts';
 import { isGoverned } from '../places/governed.ts';
 import { countryOfWords, MEMBERSHIP_CUE, SCOPE_CUES, scopeNear, sideBefore } from '../counts/count-vocabulary.ts';
-import { MEMBERSHIP_CUES, PARTIAL } from '../membership/membership-vocabulary.ts';
+import { JOINT_MEMBER, MEMBERSHIP_CUES, PARTIAL } from '../membership/membership-vocabulary.ts';
 import { BESIDES_BEFORE, endsEnumeration, findPlaceRuns, groupsByCountry, groupsBySameCountry, sharedCountry, type PlaceRun } from '../lists/find-place-runs.ts';
 import { ADMISSION } from './list-admissions.ts';
 
@@ -100,6 +100,7 @@ function membersContext(doc: AnalysedDocument, sentence: Sentence, first: CityMe
   const text = sentence.text;
   if (ITINERARY.test(text) || PARTNERSHIP.test(text) || OTHER_KINDS.some((cue) => cue.test(text))) return null;
   if (AS_ONE.test(doc.text.slice(first.start, sentence.end))) return null;
+  if (JOINT_MEMBER.test(text)) return null;
   // "neben Aachen die Städte …" governs the first place but lists it with the others.
   const besides = BESIDES_BEFORE.test(doc.text.slice(sentence.start, first.start));
   if (BETWEEN.test(doc.text.slice(sentence.start, first.start)) || (!besides && isGoverned(doc, first, sentence.start))) return null;

@@ -4,6 +4,7 @@
  * "20.07.22."), and PDF or HTML text breaks lines inside sentences, so both are handled here
  * once, for every parser.
  */
+import { allMatches } from './all-matches.ts';
 
 export interface TextSpan {
   start: number;
@@ -53,7 +54,7 @@ export function segmentText(text: string): Segmentation {
     while (end > start && /\s/.test(text[end - 1] ?? '')) end--;
     if (end > start) paragraphs.push({ start, end, text: text.slice(start, end), index: paragraphs.length });
   };
-  for (const match of text.matchAll(PARAGRAPH_BREAK)) {
+  for (const match of allMatches(PARAGRAPH_BREAK, text)) {
     pushParagraph(cursor, match.index);
     cursor = match.index + match[0].length;
   }

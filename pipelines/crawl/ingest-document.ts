@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { extname, resolve as resolvePath } from 'node:path';
+import { resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../sql/schema.ts';
@@ -17,6 +17,7 @@ import { createHttpFetcher, parseRetryAfter, type Fetcher } from './fetcher.ts';
 import { readDocument } from '../parse/read-document.ts';
 import type { ParseFunction } from './parse-function.ts';
 import { normalizeUrl, stripFragment } from './normalize-url.ts';
+import { contentTypeFromExtension } from '../parse/content-type-from-extension.ts';
 
 export interface IngestDeps {
   db: Kysely<DB>;
@@ -165,11 +166,4 @@ function publishedAt(local: Fetched, documentUrl: string | undefined): Fetched {
   return { ...local, key, finalUrl: stripFragment(documentUrl) };
 }
 
-/** Content type of a local file by its extension; null leaves it to sniffing. */
-export function contentTypeFromExtension(path: string): string | null {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.pdf') return 'application/pdf';
-  if (ext === '.html' || ext === '.htm') return 'text/html';
-  if (ext === '.txt') return 'text/plain';
-  return null;
-}
+export { contentTypeFromExtension };

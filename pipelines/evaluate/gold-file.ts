@@ -59,8 +59,9 @@ const goldClaimSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('city_attribute'),
     city: z.string().min(1),
-    attribute: z.enum(['province', 'state', 'capital_of', 'district_of', 'population']),
+    attribute: z.enum(['province', 'state', 'capital_of', 'district_of', 'population', 'region']),
     value: z.union([z.string().min(1), z.number().positive()]),
+    qualifier: z.enum(['exact', 'more_than', 'at_least', 'about', 'at_most', 'less_than']).optional(),
     ...common,
   }),
   z.strictObject({

@@ -7,7 +7,7 @@ import { readDocument } from '../parse/read-document.ts';
 import { classifyResponse, responseError } from '../crawl/classify-response.ts';
 import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import type { Fetcher } from '../crawl/fetcher.ts';
-import { contentTypeFromExtension } from '../crawl/ingest-document.ts';
+import { contentTypeFromExtension } from '../parse/content-type-from-extension.ts';
 import { BadInputError } from '../../core/errors.ts';
 
 export interface ExtractDocumentDeps {

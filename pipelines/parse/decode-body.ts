@@ -126,7 +126,10 @@ export function decodeBody(body: Uint8Array, contentType: string | null, readMet
     return { text: iconv.decode(Buffer.from(body.subarray(2)), 'utf-16be'), charset: 'utf-16be', charsetSource: 'bom', warnings };
   }
 
-  const scan = scanUtf8(body);
+  // Nearly every page is valid UTF-8: the native decoder settles that without the byte loop.
+  const valid = decodeValidUtf8(body);
+  const scan = valid === null ? scanUtf8(body) : { multiByte: valid.length < body.length ? 1 : 0, invalid: 0 };
+  const utf8 = (): string => valid ?? decodeUtf8WithFallback(body);
   const declared: Array<{ source: 'header' | 'meta'; label: string }> = [];
   const headerLabel = charsetFromContentType(contentType);
   if (headerLabel) declared.push({ source: 'header', label: headerLabel });
@@ -142,24 +145,37 @@ export function decodeBody(body: Uint8Array, contentType: string | null, readMet
     if (charset.startsWith('utf-16') && scan.invalid === 0) {
       // Pages that say UTF-16 but are ASCII-compatible are really UTF-8 (WHATWG does the same).
       warnings.push(`${source} declared ${label} but the body is ASCII-compatible; read it as UTF-8`);
-      return { text: decodeUtf8WithFallback(body), charset: 'utf-8', charsetSource: source, warnings };
+      return { text: utf8(), charset: 'utf-8', charsetSource: source, warnings };
     }
     if (charset === 'windows-1252' && scan.invalid === 0 && scan.multiByte > 0) {
       // A body that is valid UTF-8 with non-ASCII letters is almost never Latin-1 by accident;
       // trusting the label would turn "ü" into "Ã¼".
       const other = declared.find((d) => d.source !== source && canonicalCharset(d.label) === 'utf-8');
       warnings.push(`${source} declared ${label} but the body is valid UTF-8${other ? ` (and the ${other.source} says ${other.label})` : ''}; read it as UTF-8`);
-      return { text: decodeUtf8WithFallback(body), charset: 'utf-8', charsetSource: source, warnings };
+      return { text: utf8(), charset: 'utf-8', charsetSource: source, warnings };
     }
     if (charset === 'utf-8' && scan.invalid > 0) {
       warnings.push(`${source} declared ${label} but the body has ${scan.invalid} invalid UTF-8 byte(s); read them as windows-1252`);
     }
-    return { text: decodeWith(body, charset), charset, charsetSource: source, warnings };
+    return { text: charset === 'utf-8' ? utf8() : decodeWith(body, charset), charset, charsetSource: source, warnings };
   }
 
   if (scan.invalid > 0) {
     warnings.push(`no charset declared and the body is not valid UTF-8 (${scan.invalid} invalid byte(s)); read them as windows-1252`);
     return { text: decodeUtf8WithFallback(body), charset: scan.multiByte > 0 ? 'utf-8' : 'windows-1252', charsetSource: 'sniffed', warnings };
   }
-  return { text: decodeUtf8WithFallback(body), charset: 'utf-8', charsetSource: 'sniffed', warnings };
+  return { text: utf8(), charset: 'utf-8', charsetSource: 'sniffed', warnings };
+}
+
+/**
+ * The body as UTF-8 when every byte sequence is valid (the same sequences `utf8SequenceLength`
+ * accepts: WHATWG's decoder rejects overlongs, surrogates and bytes above U+10FFFF alike), else null.
+ * A leading BOM was handled before, so it is kept as a character here, as the byte loop does.
+ */
+function decodeValidUtf8(body: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return null;
+  }
 }

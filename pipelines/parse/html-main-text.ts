@@ -4,9 +4,10 @@
  * and then drops chrome that only shows in the words (share rows, cookie notices, skip links).
  * Photo captions and credits are collected apart. Mutates the DOM it is given.
  */
-import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
 import { type Paragraph, NON_TEXT_TAGS, joinParagraphs, renderBlocks } from './html-blocks.ts';
+import { closest, contains, elementsUnder, type HtmlTree, isPlainElement as isElement, nextElements, removeNode, textOf } from './html-tree.ts';
 
 export interface MainText {
   text: string;
@@ -24,8 +25,13 @@ const CHROME_INFIX = /navigation|breadcrumb|brotkrume|cookie|consent|shariff|soc
 const CONTENT_TOKEN = /^(?:article|content|main|body|text|story|entry|inhalt|beitrag|artikel|post|news|meldung|pressemitteilung)$/;
 const CHROME_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'complementary', 'search', 'dialog', 'alertdialog', 'menu', 'menubar', 'toolbar']);
 
-function tokensOf(element: Element): string[] {
-  const raw = `${element.attribs['id'] ?? ''} ${element.attribs['class'] ?? ''}`.toLowerCase();
+const NO_TOKENS: readonly string[] = [];
+
+function tokensOf(element: Element): readonly string[] {
+  const id = element.attribs['id'];
+  const className = element.attribs['class'];
+  if (id === undefined && className === undefined) return NO_TOKENS;
+  const raw = `${id ?? ''} ${className ?? ''}`.toLowerCase();
   const tokens = new Set<string>();
   for (const word of raw.split(/\s+/)) {
     if (word === '') continue;
@@ -35,17 +41,11 @@ function tokensOf(element: Element): string[] {
   return [...tokens];
 }
 
-function isElement(node: AnyNode): node is Element {
-  return node.type === 'tag';
-}
-
 /**
  * Every element under `<body>` in document order, by an explicit stack: a `body *` selector
  * walks the ancestors of each element and turns deep pages quadratic.
  */
-function descendantsOf($: CheerioAPI): Element[] {
-  const body = $('body')[0];
-  if (!body || !isElement(body)) return [];
+function descendantsOf(body: Element): Element[] {
   const out: Element[] = [];
   const stack: Element[] = [...body.children.filter(isElement)].reverse();
   while (stack.length > 0) {
@@ -66,10 +66,43 @@ function directText(element: Element): number {
   let length = 0;
   for (const child of element.children) {
     if (child.type !== 'text') continue;
-    const n = child.data.replace(/\s+/g, ' ').trim().length;
+    const n = collapsedLength(child.data);
     if (n >= 2) length += n;
   }
   return length;
+}
+
+/** JavaScript's `\s`, by code unit. */
+function isSpace(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || (code > 127 && (code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff));
+}
+
+/** `text.replace(/\s+/g, ' ').trim().length` without building the strings: this runs for every text node. */
+function collapsedLength(text: string): number {
+  let length = 0;
+  let pendingSpace = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) {
+      pendingSpace = length > 0;
+    } else {
+      if (pendingSpace) length++;
+      pendingSpace = false;
+      length++;
+    }
+  }
+  return length;
+}
+
+/**
+ * The element's text when it has at most `limit` non-space characters, else null: a credits
+ * heading is a word or two, and most elements tested for one are whole paragraphs.
+ */
+function shortTextOf(element: Element, limit: number): string | null {
+  const text = textOf(element);
+  if (text.length <= limit) return text;
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i)) && ++letters > limit) return null;
+  return text;
 }
 
 /**
@@ -100,8 +133,8 @@ function massOf(masses: Map<Element, number>, element: Element): number {
   return (masses.get(element) ?? 0) + (PARAGRAPH_LIKE.has(element.name) ? 0 : directText(element));
 }
 
-function textMass($: CheerioAPI, element: Element): number {
-  return $(element).text().replace(/\s+/g, ' ').trim().length;
+function textMass(element: Element): number {
+  return textOf(element).replace(/\s+/g, ' ').trim().length;
 }
 
 function isHidden(element: Element): boolean {
@@ -116,13 +149,15 @@ function isHidden(element: Element): boolean {
 
 const CAPTION_TOKEN = /^(?:caption|captions|figcaption|bildunterschrift|bildtext|imagecaption|credit|credits|copyright|bildnachweis|bildrechte|photocredit|imagecopyright|image|photo)$/;
 const CREDITS_HEADING = /^(?:bildnachweise?|bildquellen?|fotonachweise?|bildrechte|fotos?|bilder|image credits?|photo credits?|credits)\s*:?$/i;
+/** More non-space characters than the longest `CREDITS_HEADING` ("fotonachweise:") has: the test cannot match. */
+const CREDITS_HEADING_MAX_LETTERS = 20;
 
 function cleanLine(text: string): string {
   return text.replace(/[\s\u00a0]+/g, ' ').trim();
 }
 
 /** Collects captions and credits (figcaption, caption classes, "Bildnachweise" sections) and removes them. */
-function takeCaptions($: CheerioAPI): string[] {
+function takeCaptions(tree: HtmlTree): string[] {
   const captions: string[] = [];
   const push = (text: string): void => {
     for (const line of text.split('\n')) {
@@ -130,30 +165,30 @@ function takeCaptions($: CheerioAPI): string[] {
       if (clean !== '' && !CREDITS_HEADING.test(clean) && !captions.includes(clean)) captions.push(clean);
     }
   };
-  $('figcaption').each((_, element) => {
+  for (const element of elementsUnder(tree.document, (el) => el.name === 'figcaption')) {
     push(joinParagraphs(renderBlocks([element])));
-    $(element).remove();
-  });
-  for (const element of descendantsOf($)) {
+    removeNode(element);
+  }
+  for (const element of descendantsOf(tree.body)) {
     if (element.name === 'img') continue;
     const tokens = tokensOf(element);
     if (!tokens.some((t) => CAPTION_TOKEN.test(t))) continue;
     // Only small boxes: a "photo-gallery" wrapper around the whole article is not a caption.
-    if (textMass($, element) > 400 || tokens.some((t) => CONTENT_TOKEN.test(t))) continue;
+    if (textMass(element) > 400 || tokens.some((t) => CONTENT_TOKEN.test(t))) continue;
     push(joinParagraphs(renderBlocks([element])));
-    $(element).remove();
+    removeNode(element);
   }
-  $('h1, h2, h3, h4, h5, h6, dt, strong, b, p').each((_, element) => {
-    const heading = cleanLine($(element).text());
-    if (!CREDITS_HEADING.test(heading)) return;
-    const block = ['strong', 'b'].includes(element.name) && element.parent && isElement(element.parent) ? element.parent : element;
-    const next = $(block).nextAll().first();
-    if (next.length > 0 && textMass($, next[0] as Element) < 600) {
-      push(joinParagraphs(renderBlocks([next[0] as Element])));
-      next.remove();
+  for (const element of elementsUnder(tree.document, (el) => HEADING_LIKE.has(el.name))) {
+    const text = shortTextOf(element, CREDITS_HEADING_MAX_LETTERS);
+    if (text === null || !CREDITS_HEADING.test(cleanLine(text))) continue;
+    const block = (element.name === 'strong' || element.name === 'b') && element.parent && isElement(element.parent) ? element.parent : element;
+    const next = nextElements(block, 1)[0];
+    if (next && textMass(next) < 600) {
+      push(joinParagraphs(renderBlocks([next])));
+      removeNode(next);
     }
-    $(block).remove();
-  });
+    removeNode(block);
+  }
   return captions;
 }
 
@@ -161,48 +196,57 @@ function takeCaptions($: CheerioAPI): string[] {
 const ROOT_MARK = 'data-isa-content-root';
 
 /** Elements that are, or contain, the article: chrome rules never remove them. */
-function protectedElements($: CheerioAPI): Set<Element> {
+function protectedElements(tree: HtmlTree): Set<Element> {
   const kept = new Set<Element>();
-  for (const node of $(`main, article, [role="main"], h1, [${ROOT_MARK}]`).toArray()) {
+  const isContent = (el: Element): boolean => el.name === 'main' || el.name === 'article' || el.name === 'h1' || el.attribs['role'] === 'main' || el.attribs[ROOT_MARK] !== undefined;
+  for (const node of elementsUnder(tree.document, isContent)) {
     for (let el: Element | null = node; el && !kept.has(el); el = el.parent && isElement(el.parent) ? el.parent : null) kept.add(el);
   }
   return kept;
 }
 
-function removeChrome($: CheerioAPI, masses: Map<Element, number>, bodyMass: number): void {
-  $('nav, aside, footer, dialog, [hidden], [aria-hidden="true"]').remove();
-  const protectedSet = protectedElements($);
-  for (const element of descendantsOf($)) {
+const CHROME_TAGS = new Set(['nav', 'aside', 'footer', 'dialog']);
+
+function isArticleOrMain(element: Element): boolean {
+  return element.name === 'article' || element.name === 'main' || element.attribs['role'] === 'main';
+}
+
+function removeChrome(tree: HtmlTree, masses: Map<Element, number>, bodyMass: number): void {
+  const chrome = (el: Element): boolean => CHROME_TAGS.has(el.name) || el.attribs['hidden'] !== undefined || el.attribs['aria-hidden'] === 'true';
+  for (const element of elementsUnder(tree.document, chrome)) removeNode(element);
+  const protectedSet = protectedElements(tree);
+  for (const element of descendantsOf(tree.body)) {
     if (NON_TEXT_TAGS.has(element.name)) continue;
     if (isHidden(element)) {
-      $(element).remove();
+      removeNode(element);
       continue;
     }
     const role = (element.attribs['role'] ?? '').toLowerCase();
     const protectedContent = protectedSet.has(element);
     if (CHROME_ROLES.has(role) && !protectedContent) {
-      $(element).remove();
+      removeNode(element);
       continue;
     }
-    if (element.name === 'header' && !protectedContent && $(element).closest('article, main, [role="main"]').length === 0) {
-      $(element).remove();
+    if (element.name === 'header' && !protectedContent && !closest(element, isArticleOrMain)) {
+      removeNode(element);
       continue;
     }
     if (element.name === 'form') {
       // Comment and search forms go; a form wrapping the whole page (ASP.NET) stays.
-      if (massOf(masses, element) < bodyMass * 0.5) $(element).remove();
+      if (massOf(masses, element) < bodyMass * 0.5) removeNode(element);
       continue;
     }
     const tokens = tokensOf(element);
     if (tokens.length === 0 || protectedContent) continue;
     if (!tokens.some((t) => CHROME_TOKEN.test(t) || CHROME_INFIX.test(t))) continue;
     if (tokens.some((t) => CONTENT_TOKEN.test(t)) && massOf(masses, element) >= bodyMass * 0.3) continue;
-    $(element).remove();
+    removeNode(element);
   }
 }
 
-/** Picks the content roots: the source's selectors when they match, else the best container. */
-function chooseRoots($: CheerioAPI, contentSelectors: readonly string[]): { roots: Element[]; how: string } {
+/** The outermost elements a source's selectors match, when they hold text; null when none does. */
+function selectorRoots(tree: HtmlTree, contentSelectors: readonly string[]): { roots: Element[]; how: string } | null {
+  const $ = cheerio.load(tree.document);
   for (const selector of contentSelectors) {
     let matched: Element[];
     try {
@@ -211,31 +255,35 @@ function chooseRoots($: CheerioAPI, contentSelectors: readonly string[]): { root
       continue; // an invalid selector in a source file must not sink the page
     }
     // Keep outermost matches only, so nested matches do not repeat text.
-    const outer = matched.filter((el) => !matched.some((other) => other !== el && $(other).find(el).length > 0));
-    if (outer.some((el) => textMass($, el) > 0)) return { roots: outer, how: `selector:${selector}` };
+    const outer = matched.filter((el) => !matched.some((other) => other !== el && contains(other, el)));
+    if (outer.some((el) => textMass(el) > 0)) return { roots: outer, how: `selector:${selector}` };
   }
-  const body = $('body')[0] ?? $.root().children().filter((_, n) => isElement(n))[0];
-  if (!body || !isElement(body)) return { roots: [], how: 'empty' };
+  return null;
+}
+
+/** Picks the content root: the innermost substantial article, else the densest container under main or body. */
+function chooseRoot(tree: HtmlTree): { roots: Element[]; how: string } {
+  const body = tree.body;
   const masses = computeMasses(body);
-  const paragraphMass = (_: CheerioAPI, element: Element): number => massOf(masses, element);
-  const bodyMass = paragraphMass($, body);
-  const articles = $('article, [itemprop="articleBody"]').toArray().filter(isElement);
-  const substantial = articles.filter((el) => paragraphMass($, el) >= Math.max(200, bodyMass * 0.5));
+  const paragraphMass = (element: Element): number => massOf(masses, element);
+  const bodyMass = paragraphMass(body);
+  const articles = elementsUnder(tree.document, (el) => isElement(el) && (el.name === 'article' || el.attribs['itemprop'] === 'articleBody'));
+  const substantial = articles.filter((el) => paragraphMass(el) >= Math.max(200, bodyMass * 0.5));
   if (substantial.length >= 1) {
     // The innermost substantial article (an article body inside an article wrapper).
-    const inner = substantial.filter((el) => !substantial.some((other) => other !== el && $(el).find(other).length > 0));
+    const inner = substantial.filter((el) => !substantial.some((other) => other !== el && contains(el, other)));
     if (inner.length === 1 && inner[0]) return { roots: inner, how: 'article' };
   }
-  const mains = $('main, [role="main"]').toArray().filter(isElement);
-  const main = mains.find((el) => paragraphMass($, el) >= bodyMass * 0.6);
+  const mains = elementsUnder(tree.document, (el) => isElement(el) && (el.name === 'main' || el.attribs['role'] === 'main'));
+  const main = mains.find((el) => paragraphMass(el) >= bodyMass * 0.6);
   // Descend from main (or body) to the smallest element that still holds most paragraph text.
   let root: Element = main ?? body;
   let how = main ? 'main' : 'body';
-  let rootMass = paragraphMass($, root);
+  let rootMass = paragraphMass(root);
   for (;;) {
     if (rootMass === 0) break;
-    const children = $(root).children().toArray().filter(isElement);
-    const ranked = children.map((el) => ({ el, mass: paragraphMass($, el) })).sort((a, b) => b.mass - a.mass);
+    const children = root.children.filter(isElement);
+    const ranked = children.map((el) => ({ el, mass: paragraphMass(el) })).sort((a, b) => b.mass - a.mass);
     const best = ranked[0];
     if (!best) break;
     const second = ranked[1]?.mass ?? 0;
@@ -300,22 +348,23 @@ export function filterParagraphs(paragraphs: readonly Paragraph[], captions: str
   return kept;
 }
 
+/** Elements that never hold main text; taken out before anything is measured. */
+const NEVER_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'link', 'meta']);
+/** Where a credits heading ("Bildnachweise") may stand. */
+const HEADING_LIKE = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dt', 'strong', 'b', 'p']);
+
 /**
  * Extracts the main text of a page. `contentSelectors` (from the source file) win when they match
- * something with text. Mutates `$`: run metadata readers before it.
+ * something with text. Mutates the tree: run `readPageFacts` before it.
  */
-export function extractMainText($: CheerioAPI, contentSelectors: readonly string[] = []): MainText {
-  $('script, style, noscript, template, svg, iframe, object, embed, link, meta').remove();
-  const captions = takeCaptions($);
-  const body = $('body')[0];
-  const bySelector = contentSelectors.length > 0 ? chooseRoots($, contentSelectors) : null;
-  const selected = bySelector?.how.startsWith('selector:') ? bySelector : null;
+export function extractMainText(tree: HtmlTree, contentSelectors: readonly string[] = []): MainText {
+  for (const element of elementsUnder(tree.document, (el) => NEVER_CONTENT.has(el.name))) removeNode(element);
+  const captions = takeCaptions(tree);
+  const selected = contentSelectors.length > 0 ? selectorRoots(tree, contentSelectors) : null;
   for (const root of selected?.roots ?? []) root.attribs[ROOT_MARK] = '';
-  if (body && isElement(body)) {
-    const masses = computeMasses(body);
-    removeChrome($, masses, massOf(masses, body));
-  }
-  const { roots, how } = selected ?? chooseRoots($, []);
+  const masses = computeMasses(tree.body);
+  removeChrome(tree, masses, massOf(masses, tree.body));
+  const { roots, how } = selected ?? chooseRoot(tree);
   const paragraphs = filterParagraphs(renderBlocks(roots), captions);
   return { text: joinParagraphs(paragraphs), paragraphs, captions, root: how };
 }

@@ -1,9 +1,11 @@
 /**
  * Reads what a page says about itself, before any chrome is removed: title, language, links and
- * the publication date cascade (structured data → the page's date line → the URL).
+ * the evidence for the publication date cascade (structured data → the page's date line → the URL).
+ * `readPageFacts` collects all of it in one walk over the tree; the readers below only look at
+ * what it collected.
  */
-import type { CheerioAPI } from 'cheerio';
-import type { AnyNode } from 'domhandler';
+import type { Element } from 'domhandler';
+import { closest, type HtmlTree, isTag, nextElements, previousElements, textOf } from './html-tree.ts';
 import type { DateValue } from './publication-date.ts';
 
 const SEPARATORS = /\s+[|–—·•:»]\s+|\s+-\s+|\s+::\s+/;
@@ -59,63 +61,231 @@ export function stripSiteName(title: string, siteName: string | null, pageUrl: s
 const SEPARATOR_AT_END = /(?:\s+[|–—·•:»]|\s+-|\s+::)\s*$/;
 const SEPARATOR_AT_START = /^\s*(?:[|–—·•:»]\s+|-\s+|::\s+)/;
 
+/** Publication meta tags in order of trust: the attribute, its value, whether the value ignores case, the source name. */
+const META_DATES: ReadonlyArray<{ attribute: string; values: readonly string[]; ignoreCase: boolean; source: string }> = [
+  { attribute: 'property', values: ['article:published_time'], ignoreCase: false, source: 'meta:article:published_time' },
+  { attribute: 'name', values: ['article:published_time'], ignoreCase: false, source: 'meta:article:published_time' },
+  { attribute: 'property', values: ['og:article:published_time'], ignoreCase: false, source: 'meta:og:article:published_time' },
+  { attribute: 'name', values: ['dc.date.issued'], ignoreCase: true, source: 'meta:dc.date.issued' },
+  { attribute: 'name', values: ['dcterms.issued'], ignoreCase: true, source: 'meta:dcterms.issued' },
+  { attribute: 'name', values: ['dc.date'], ignoreCase: true, source: 'meta:dc.date' },
+  { attribute: 'name', values: ['dcterms.date'], ignoreCase: true, source: 'meta:dcterms.date' },
+  { attribute: 'name', values: ['date'], ignoreCase: true, source: 'meta:date' },
+  { attribute: 'name', values: ['publish-date', 'publishdate', 'pubdate', 'publication_date'], ignoreCase: true, source: 'meta:pubdate' },
+  { attribute: 'itemprop', values: ['datePublished'], ignoreCase: false, source: 'meta:itemprop:datePublished' },
+];
+
+/** Class words of boxes that belong to other articles (teasers carry their own dates). */
+const OTHER_ARTICLE_CLASS = ['related', 'teaser', 'sidebar', 'widget'];
+const OTHER_ARTICLE_TAGS = new Set(['nav', 'aside', 'footer']);
+/** Class words of elements that show a date line. */
+const DATE_CLASS = ['date', 'datum', 'published', 'byline', 'meta'];
+const NOT_DATE_LINE_TAGS = new Set(['html', 'head', 'body', 'meta', 'script']);
+
+function isOtherArticle(element: Element): boolean {
+  if (OTHER_ARTICLE_TAGS.has(element.name)) return true;
+  const className = element.attribs['class'];
+  if (className === undefined) return false;
+  const lower = className.toLowerCase();
+  return OTHER_ARTICLE_CLASS.some((word) => lower.includes(word));
+}
+
+function isArticleOrMain(element: Element): boolean {
+  return element.name === 'article' || element.name === 'main' || element.attribs['role'] === 'main';
+}
+
+/** Everything the HTML reader needs from a page before its chrome is removed, read in one walk. */
+export interface PageFacts {
+  /** Text of the first `<title>`, `<h1>`, `<h2>`, cleaned; '' when absent. */
+  titleText: string;
+  h1Text: string;
+  h2Text: string;
+  /** `content` of the first `og:site_name` and `og:title` meta tags. */
+  siteName: string | null;
+  ogTitle: string | undefined;
+  /** `<html lang>`, `xml:lang` or the `content-language` meta tag, raw. */
+  declaredLanguage: string | undefined;
+  /** `<base href>` and every `<a href>` value, raw, in page order. */
+  baseHref: string | undefined;
+  hrefs: string[];
+  /** Structured date values in the order the cascade trusts them. */
+  structuredDates: DateValue[];
+  /** Short lines beside the `<h1>`, and lines of date-classed elements: they frame the main text's first lines. */
+  linesNearTitle: string[];
+  datedLines: string[];
+}
+
+/**
+ * Walks the page once and keeps what the readers need: the first title, headings and language,
+ * meta tags, links, JSON-LD, `<time>` elements and date-classed elements. Does not change the tree;
+ * run it before the main-text rules, which do.
+ */
+export function readPageFacts(tree: HtmlTree): PageFacts {
+  let title: Element | null = null;
+  let h1: Element | null = null;
+  let h2: Element | null = null;
+  let html: Element | null = null;
+  let baseHref: string | undefined;
+  const metas: Element[] = [];
+  const hrefs: string[] = [];
+  const jsonLd: Element[] = [];
+  const times: Array<{ element: Element; marked: boolean; inArticle: boolean }> = [];
+  const dated: Array<{ element: Element; otherArticle: boolean }> = [];
+
+  // Frames carry what the ancestors say: inside another article's box, inside the article or main.
+  const stack: Array<{ element: Element; otherArticle: boolean; inArticle: boolean }> = [];
+  const pushChildren = (children: readonly (typeof tree.document.children)[number][], otherArticle: boolean, inArticle: boolean): void => {
+    for (let i = children.length - 1; i >= 0; i--) {
+      const child = children[i];
+      if (child && isTag(child)) stack.push({ element: child, otherArticle, inArticle });
+    }
+  };
+  pushChildren(tree.document.children, false, false);
+  while (stack.length > 0) {
+    const frame = stack.pop() as (typeof stack)[number];
+    const element = frame.element;
+    const attribs = element.attribs;
+    const otherArticle = frame.otherArticle || isOtherArticle(element);
+    const inArticle = frame.inArticle || isArticleOrMain(element);
+    switch (element.name) {
+      case 'title':
+        title ??= element;
+        break;
+      case 'h1':
+        h1 ??= element;
+        break;
+      case 'h2':
+        h2 ??= element;
+        break;
+      case 'html':
+        html ??= element;
+        break;
+      case 'meta':
+        metas.push(element);
+        break;
+      case 'base':
+        if (baseHref === undefined && attribs['href'] !== undefined) baseHref = attribs['href'];
+        break;
+      case 'a':
+        if (attribs['href'] !== undefined) hrefs.push(attribs['href']);
+        break;
+      case 'script':
+        if (attribs['type'] === 'application/ld+json') jsonLd.push(element);
+        break;
+      case 'time':
+        if (attribs['datetime'] !== undefined) times.push({ element, marked: attribs['itemprop'] === 'datePublished' || attribs['pubdate'] !== undefined, inArticle });
+        break;
+    }
+    if (!NOT_DATE_LINE_TAGS.has(element.name)) {
+      const className = attribs['class'];
+      const lower = className === undefined ? '' : className.toLowerCase();
+      if (attribs['itemprop'] === 'datePublished' || (lower !== '' && DATE_CLASS.some((word) => lower.includes(word)))) dated.push({ element, otherArticle });
+    }
+    pushChildren(element.children, otherArticle, inArticle);
+  }
+
+  const metaContent = (match: (element: Element) => boolean): string | undefined => metas.find(match)?.attribs['content'];
+  const structuredDates: DateValue[] = jsonLdDates(jsonLd).map((raw) => ({ raw, source: 'json-ld' }));
+  for (const { attribute, values, ignoreCase, source } of META_DATES) {
+    for (const meta of metas) {
+      const value = meta.attribs[attribute];
+      if (value === undefined || !values.includes(ignoreCase ? value.toLowerCase() : value)) continue;
+      const raw = meta.attribs['content'];
+      if (raw) structuredDates.push({ raw, source });
+    }
+  }
+  // Prefer the time marked as publication, then one inside the article, then the first.
+  const ranked = [...times.filter((t) => t.marked), ...times.filter((t) => t.inArticle), ...times];
+  for (const { element } of ranked) {
+    const raw = element.attribs['datetime'];
+    if (raw) structuredDates.push({ raw, source: 'time' });
+  }
+
+  return {
+    titleText: title ? clean(textOf(title)) : '',
+    h1Text: h1 ? clean(textOf(h1)) : '',
+    h2Text: h2 ? clean(textOf(h2)) : '',
+    siteName: clean(metaContent((m) => m.attribs['property'] === 'og:site_name')) || null,
+    ogTitle: metaContent((m) => m.attribs['property'] === 'og:title') ?? metaContent((m) => m.attribs['name'] === 'og:title'),
+    declaredLanguage: html?.attribs['lang'] ?? html?.attribs['xml:lang'] ?? metaContent((m) => m.attribs['http-equiv']?.toLowerCase() === 'content-language'),
+    baseHref,
+    hrefs,
+    structuredDates,
+    linesNearTitle: h1 ? linesBesideHeading(h1) : [],
+    datedLines: dated.flatMap(({ element, otherArticle }) => {
+      if (otherArticle) return [];
+      const text = clean(textOf(element));
+      return text.length > 0 && text.length <= 120 ? [text] : [];
+    }),
+  };
+}
+
+/** Lines right before and after the `<h1>` and its parent, where pages put the release date; never another article's. */
+function linesBesideHeading(h1: Element): string[] {
+  const around = [...previousElements(h1, 2), ...nextElements(h1, 3)];
+  const parent = h1.parent && isTag(h1.parent) ? h1.parent : null;
+  if (parent) around.push(...previousElements(parent, 1), ...nextElements(parent, 2));
+  const lines: string[] = [];
+  for (const element of around) {
+    if (closest(element, isOtherArticle)) continue;
+    const text = clean(textOf(element));
+    if (text.length > 0 && text.length <= 300) lines.push(text);
+  }
+  return lines;
+}
+
 /** Title: `og:title`, then the first `<h1>`, then `<title>`, each without the site name. */
-export function readTitle($: CheerioAPI, pageUrl: string): string | null {
-  const siteName = clean($('meta[property="og:site_name"]').attr('content')) || null;
-  const og = clean($('meta[property="og:title"]').attr('content') ?? $('meta[name="og:title"]').attr('content'));
-  if (og) return stripSiteName(og, siteName, pageUrl);
-  const h1 = clean($('h1').first().text());
-  if (h1) return h1;
-  const title = clean($('title').first().text());
-  const stripped = title ? stripSiteName(title, siteName, pageUrl) : null;
+export function readTitle(facts: PageFacts, pageUrl: string): string | null {
+  const og = clean(facts.ogTitle);
+  if (og) return stripSiteName(og, facts.siteName, pageUrl);
+  if (facts.h1Text) return facts.h1Text;
+  const stripped = facts.titleText ? stripSiteName(facts.titleText, facts.siteName, pageUrl) : null;
   // Old sites title every page "Pressemitteilung" and put the headline in an <h2>.
-  if (!stripped || GENERIC_TITLE.test(stripped)) return clean($('h2').first().text()) || stripped;
+  if (!stripped || GENERIC_TITLE.test(stripped)) return facts.h2Text || stripped;
   return stripped;
 }
 
 const GENERIC_TITLE = /^(?:pressemitteilung(?:en)?|presse|pressemeldung(?:en)?|aktuelles|aktuell|neuigkeiten|nachrichten|meldung(?:en)?|news|startseite|home|artikel|beitrag|detail|details|press releases?)$/i;
 
 /** `<html lang>` reduced to its primary subtag ("de-DE" → "de"), or null. */
-export function readLanguage($: CheerioAPI): string | null {
-  const lang = clean($('html').attr('lang') ?? $('html').attr('xml:lang') ?? $('meta[http-equiv="content-language" i]').attr('content'));
-  const primary = /^([a-z]{2,3})\b/i.exec(lang)?.[1];
+export function readLanguage(facts: PageFacts): string | null {
+  const primary = /^([a-z]{2,3})\b/i.exec(clean(facts.declaredLanguage))?.[1];
   return primary ? primary.toLowerCase() : null;
 }
 
 /** Absolute http(s) URLs of every `<a href>`, without fragments, deduplicated in page order. */
-export function readLinks($: CheerioAPI, pageUrl: string): string[] {
+export function readLinks(facts: PageFacts, pageUrl: string): string[] {
   let base = pageUrl;
-  const baseHref = $('base[href]').attr('href');
-  if (baseHref) {
+  if (facts.baseHref) {
     try {
-      base = new URL(baseHref, pageUrl).href;
+      base = new URL(facts.baseHref, pageUrl).href;
     } catch {
       // a broken <base> is ignored, as browsers do
     }
   }
   const links: string[] = [];
   const seen = new Set<string>();
-  $('a[href]').each((_, element) => {
-    const href = (element.attribs['href'] ?? '').trim();
-    if (href === '' || href.startsWith('#')) return;
+  for (const raw of facts.hrefs) {
+    const href = raw.trim();
+    if (href === '' || href.startsWith('#')) continue;
     let url: URL;
     try {
       url = new URL(href, base);
     } catch {
-      return;
+      continue;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') continue;
     url.hash = '';
     if (!seen.has(url.href)) {
       seen.add(url.href);
       links.push(url.href);
     }
-  });
+  }
   return links;
 }
 
 /** Every `datePublished` in the JSON-LD blocks, `@graph` included, in document order. */
-function jsonLdDates($: CheerioAPI): string[] {
+function jsonLdDates(scripts: readonly Element[]): string[] {
   const found: string[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) {
@@ -127,90 +297,30 @@ function jsonLdDates($: CheerioAPI): string[] {
       for (const [key, child] of Object.entries(record)) if (key !== 'datePublished') visit(child);
     }
   };
-  $('script[type="application/ld+json"]').each((_, element) => {
+  for (const script of scripts) {
     try {
-      visit(JSON.parse($(element).text()));
+      visit(JSON.parse(textOf(script)));
     } catch {
       // malformed JSON-LD is common; the next rung decides
     }
-  });
-  return found;
-}
-
-const META_DATES: Array<[string, string]> = [
-  ['meta[property="article:published_time"]', 'meta:article:published_time'],
-  ['meta[name="article:published_time"]', 'meta:article:published_time'],
-  ['meta[property="og:article:published_time"]', 'meta:og:article:published_time'],
-  ['meta[name="DC.date.issued" i]', 'meta:dc.date.issued'],
-  ['meta[name="dcterms.issued" i]', 'meta:dcterms.issued'],
-  ['meta[name="DC.date" i]', 'meta:dc.date'],
-  ['meta[name="dcterms.date" i]', 'meta:dcterms.date'],
-  ['meta[name="date" i]', 'meta:date'],
-  ['meta[name="publish-date" i], meta[name="publishdate" i], meta[name="pubdate" i], meta[name="publication_date" i]', 'meta:pubdate'],
-  ['meta[itemprop="datePublished"]', 'meta:itemprop:datePublished'],
-];
-
-/**
- * Lines near the title where pages state their own date: elements whose class says date, the
- * lines right after the `<h1>`, and the first lines of the main text.
- */
-const NOT_THIS_ARTICLE = 'nav, aside, footer, [class*="related" i], [class*="teaser" i], [class*="sidebar" i], [class*="widget" i]';
-
-function dateLineCandidates($: CheerioAPI, mainLines: readonly string[]): string[] {
-  const lines: string[] = [];
-  const push = (element: AnyNode): void => {
-    // Teasers for other articles carry their own dates: never read those.
-    if ($(element).closest(NOT_THIS_ARTICLE).length > 0) return;
-    const text = clean($(element).text());
-    if (text.length > 0 && text.length <= 300) lines.push(text);
-  };
-  const h1 = $('h1').first();
-  if (h1.length > 0) {
-    h1.prevAll().slice(0, 2).each((_, element) => push(element));
-    h1.nextAll().slice(0, 3).each((_, element) => push(element));
-    h1.parent().prevAll().slice(0, 1).each((_, element) => push(element));
-    h1.parent().nextAll().slice(0, 2).each((_, element) => push(element));
   }
-  lines.push(...mainLines.slice(0, 8));
-  $('[class*="date" i], [class*="datum" i], [class*="published" i], [class*="byline" i], [class*="meta" i], [itemprop="datePublished"]').each((_, element) => {
-    if (['html', 'head', 'body', 'meta', 'script'].includes(element.name)) return;
-    if (clean($(element).text()).length <= 120) push(element);
-  });
-  return lines;
+  return found;
 }
 
 /**
  * What the page shows about its publication date, for `publicationDate`'s cascade: structured
- * values (JSON-LD → publication meta tags → `<time datetime>`) and the short lines near the title.
+ * values (JSON-LD → publication meta tags → `<time datetime>`) and the short lines near the title:
+ * beside the `<h1>`, the first lines of the main text, date-classed elements.
  */
-export function readDateEvidence($: CheerioAPI, mainLines: readonly string[]): { structured: DateValue[]; pageLines: string[] } {
-  const structured: DateValue[] = jsonLdDates($).map((raw) => ({ raw, source: 'json-ld' }));
-  for (const [selector, source] of META_DATES) {
-    for (const element of $(selector).toArray()) {
-      const raw = $(element).attr('content');
-      if (raw) structured.push({ raw, source });
-    }
-  }
-  const times = $('time[datetime]').toArray();
-  // Prefer the time marked as publication, then one inside the article, then the first.
-  const ranked = [
-    ...times.filter((t) => t.attribs['itemprop'] === 'datePublished' || t.attribs['pubdate'] !== undefined),
-    ...times.filter((t) => $(t).closest('article, main, [role="main"]').length > 0),
-    ...times,
-  ];
-  for (const element of ranked) {
-    const raw = element.attribs['datetime'];
-    if (raw) structured.push({ raw, source: 'time' });
-  }
-  return { structured, pageLines: dateLineCandidates($, mainLines) };
+export function readDateEvidence(facts: PageFacts, mainLines: readonly string[]): { structured: DateValue[]; pageLines: string[] } {
+  return { structured: [...facts.structuredDates], pageLines: [...facts.linesNearTitle, ...mainLines.slice(0, 8), ...facts.datedLines] };
 }
 
 const SOFT_404 = /^(?:(?:fehler|error)\s*)?404\b|\b404\s*(?:[-–:|]\s*)?(?:not found|nicht gefunden|fehler|error)\b|seite (?:wurde |konnte )?nicht gefunden|seite existiert (?:leider )?nicht|page (?:was |could not be )?not found|page (?:can[’']t|cannot|could not) be found|^not found$|^nicht gefunden$|die angeforderte seite (?:konnte|wurde|existiert)|the requested page (?:could not|was not|does not)|^ups!?,? (?:diese|die) seite|^oops!?,? (?:that|this) page/i;
 
 /** True when the title or main heading says the page does not exist ("Seite nicht gefunden", "404"). */
-export function isSoft404($: CheerioAPI): string | null {
-  const candidates = [clean($('title').first().text()), clean($('h1').first().text())];
-  for (const candidate of candidates) {
+export function isSoft404(facts: PageFacts): string | null {
+  for (const candidate of [facts.titleText, facts.h1Text]) {
     if (candidate === '' || candidate.length > 120) continue;
     const parts = candidate.split(SEPARATORS);
     if (parts.some((part) => SOFT_404.test(part.trim()))) return candidate;

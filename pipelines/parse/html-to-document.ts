@@ -1,12 +1,12 @@
 /**
  * HTML body → ParsedDocument: charset, metadata, then the main text without page chrome.
  */
-import * as cheerio from 'cheerio';
 import { BadInputError, NotFoundPageError } from '../../core/errors.ts';
 import { decodeBody } from './decode-body.ts';
 import { guessLanguage, normaliseLanguage } from './guess-language.ts';
 import { extractMainText, type MainText } from './html-main-text.ts';
-import { isSoft404, readDateEvidence, readLanguage, readLinks, readTitle } from './html-metadata.ts';
+import { isSoft404, readDateEvidence, readLanguage, readLinks, readPageFacts, readTitle } from './html-metadata.ts';
+import { parseHtmlTree } from './html-tree.ts';
 import { publicationDate } from './publication-date.ts';
 import type { ResolvedParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
@@ -47,21 +47,22 @@ export async function htmlToDocument(input: ParseInput, options: ResolvedParseOp
   if (depth > options.htmlMaxDepth) {
     throw new BadInputError(`HTML of ${input.url} nests ${depth} elements deep, cap is ${options.htmlMaxDepth}: a hostile or broken page; raise htmlMaxDepth if it is wanted`, { input: input.url });
   }
-  const $ = cheerio.load(html);
-  const notFound = isSoft404($);
+  // One parse: the facts are read first, then the main-text rules take the same tree apart.
+  const tree = parseHtmlTree(html);
+  const facts = readPageFacts(tree);
+  const notFound = isSoft404(facts);
   if (notFound) {
     throw new NotFoundPageError(`soft 404: ${input.url} answers 200 but its page says "${notFound}"; drop the URL or fix the source's link`, { input: input.url });
   }
-  const title = readTitle($, input.url);
-  const htmlLanguage = readLanguage($);
-  const links = readLinks($, input.url);
+  const title = readTitle(facts, input.url);
+  const htmlLanguage = readLanguage(facts);
+  const links = readLinks(facts, input.url);
 
   let main: MainText;
   if (options.htmlExtractor === 'readability') {
     main = await extractWithReadability(html, input.url, input.contentSelectors ?? []);
   } else {
-    // The rules extractor mutates its DOM, so it gets its own copy; metadata reads the original.
-    main = extractMainText(cheerio.load(html), input.contentSelectors ?? []);
+    main = extractMainText(tree, input.contentSelectors ?? []);
   }
   if (main.text.trim() === '') {
     throw new BadInputError(`no main text in ${input.url}: the page is empty or all chrome (a script-rendered page?); check the source's contentSelectors`, { input: input.url });
@@ -71,7 +72,7 @@ export async function htmlToDocument(input: ParseInput, options: ResolvedParseOp
     throw new NotFoundPageError(`soft 404: ${input.url} answers 200 but its page says it was not found ("${title ?? main.text.slice(0, 60)}"); drop the URL or fix the source's link`, { input: input.url });
   }
   const warnings = [...decoded.warnings];
-  const date = publicationDate({ stated: input.published, ...readDateEvidence($, main.paragraphs.flat()), text: main.text, url: input.url }, input.fetchedAt, warnings);
+  const date = publicationDate({ stated: input.published, ...readDateEvidence(facts, main.paragraphs.flat()), text: main.text, url: input.url }, input.fetchedAt, warnings);
   return {
     format: 'html',
     title,

@@ -36,7 +36,7 @@ export interface ParseOptions {
    */
   htmlMaxDepth?: number;
   /**
-   * Which main-content extractor reads HTML pages: the cheerio rules in `html-main-text.ts` or
+   * Which main-content extractor reads HTML pages: the rules in `html-main-text.ts` (on the one htmlparser2 tree) or
    * Mozilla Readability over jsdom. See `bench/parse-compare.ts` for the measurement behind the default.
    * @defaultValue 'rules'
    */

@@ -16,7 +16,7 @@ const PDF_MAGIC = [0x25, 0x50, 0x44, 0x46, 0x2d]; // %PDF-
 export function pdfMagicOffset(body: Uint8Array): number {
   const limit = Math.min(body.length - PDF_MAGIC.length, 1024);
   for (let i = 0; i <= limit; i++) {
-    if (PDF_MAGIC.every((byte, k) => body[i + k] === byte)) return i;
+    if (body[i] === 0x25 && PDF_MAGIC.every((byte, k) => body[i + k] === byte)) return i;
   }
   return -1;
 }

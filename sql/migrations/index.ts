@@ -9,6 +9,7 @@ import * as m0011 from './0011-document-readings.ts';
 import * as m0007 from './0007-decisions-users-sessions.ts';
 import * as m0008 from './0008-flag-severity-words-and-subject-keys.ts';
 import * as m0010 from './0010-run-lifecycle.ts';
+import * as m0012 from './0012-document-current-version.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and workers. */
 export const migrationProvider: MigrationProvider = {
@@ -24,6 +25,7 @@ export const migrationProvider: MigrationProvider = {
       '0008-flag-severity-words-and-subject-keys': m0008,
       '0010-run-lifecycle': m0010,
       '0011-document-readings': m0011,
+      '0012-document-current-version': m0012,
     };
   },
 };

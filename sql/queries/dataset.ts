@@ -160,9 +160,7 @@ export function memberRowsOf(claims: readonly ClaimListRow[]): MemberRow[] {
 export async function documentRows(db: Kysely<DB>) {
   const rows = await db
     .selectFrom('documents as d')
-    .leftJoin('document_versions as v', (join) =>
-      join.onRef('v.document_id', '=', 'd.id').on('v.id', '=', (eb) => eb.selectFrom('document_versions as v2').select('v2.id').whereRef('v2.document_id', '=', 'd.id').orderBy('v2.fetched_at', 'desc').orderBy('v2.id', 'desc').limit(1)),
-    )
+    .leftJoin('document_versions as v', 'v.id', 'd.current_version_id')
     .select(['d.id', 'd.url', 'd.source_id', 'd.status', 'd.first_seen_at', 'd.gone_at', 'v.id as version_id', 'v.title', 'v.published', 'v.fetched_at', 'v.format', 'v.language', 'v.final_url'])
     .select((eb) => [
       eb.selectFrom('document_versions as v3').select(eb.fn.countAll<string>().as('n')).whereRef('v3.document_id', '=', 'd.id').as('versions'),

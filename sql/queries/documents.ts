@@ -35,10 +35,7 @@ export async function findDocuments(db: Kysely<DB>, urls: string[]): Promise<Map
   for (let start = 0; start < urls.length; start += 1000) {
     const rows = await db
       .selectFrom('documents as d')
-      .leftJoinLateral(
-        (eb) => eb.selectFrom('document_versions as v').select(['v.id', 'v.content_hash']).whereRef('v.document_id', '=', 'd.id').orderBy('v.fetched_at', 'desc').orderBy('v.id', 'desc').limit(1).as('latest'),
-        (join) => join.onTrue(),
-      )
+      .leftJoin('document_versions as latest', 'latest.id', 'd.current_version_id')
       .select(['d.id', 'd.url', 'd.status', 'd.etag', 'd.last_modified', 'd.sitemap_lastmod', 'latest.id as latest_id', 'latest.content_hash as latest_hash'])
       // The fetch log says when a URL was last fetched; failed attempts do not count.
       .select((eb) =>
@@ -70,7 +67,7 @@ export async function listActiveDocumentUrls(db: Kysely<DB>, sourceId: string): 
     .select('d.url')
     .where('d.source_id', '=', sourceId)
     .where('d.status', '=', 'active')
-    .where((eb) => eb.exists(eb.selectFrom('document_versions as v').select('v.id').whereRef('v.document_id', '=', 'd.id')))
+    .where('d.current_version_id', 'is not', null)
     .orderBy('d.url')
     .execute();
   return rows.map((row) => row.url);
@@ -125,9 +122,10 @@ export interface VersionWrite {
 export type StoredOrFailed = ({ ok: true } & StoredFetch) | { ok: false; error: unknown };
 
 /**
- * Stores a fetched body that is not the latest version's: a new version (outcome `new` for a
+ * Stores a fetched body that is not the current version's: a new version (outcome `new` for a
  * document's first, `changed` after), or — when the body equals an older version — that version
- * again (`changed`, its `fetched_at` moved to now so it is the newest). If the body turns out to
+ * again (`changed`: the document's `current_version_id` points to it; its own `fetched_at` stays
+ * the time it was first fetched, and the fetch log holds this fetch). If the body turns out to
  * equal the latest version (a retried job), stores nothing and returns `unchanged`.
  * Document metadata, the version and the fetch log are written in one transaction.
  */
@@ -174,15 +172,12 @@ async function writeVersions(trx: Transaction<DB>, writes: readonly VersionWrite
   const documentIds = writes.map((w) => ids.get(w.fetched.url)!);
   const latest = new Map<string, string>();
   for (const row of await trx
-    .selectFrom('document_versions')
-    .select(['document_id', 'content_hash'])
-    .distinctOn('document_id')
-    .where('document_id', 'in', documentIds)
-    .orderBy('document_id')
-    .orderBy('fetched_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('documents as d')
+    .innerJoin('document_versions as v', 'v.id', 'd.current_version_id')
+    .select(['d.id', 'v.content_hash'])
+    .where('d.id', 'in', documentIds)
     .execute()) {
-    latest.set(String(row.document_id), row.content_hash);
+    latest.set(String(row.id), row.content_hash);
   }
   const results: StoredFetch[] = writes.map((w, i) => {
     const documentId = documentIds[i]!;
@@ -198,23 +193,27 @@ async function writeVersions(trx: Transaction<DB>, writes: readonly VersionWrite
       .returning(['id', 'document_id'])
       .execute();
     const insertedByDocument = new Map(inserted.map((row) => [String(row.document_id), String(row.id)]));
+    const returned: number[] = [];
     for (const i of toInsert) {
-      const result = results[i]!;
-      const versionId = insertedByDocument.get(result.documentId);
-      if (versionId !== undefined) {
-        result.versionId = versionId;
-        continue;
+      const versionId = insertedByDocument.get(results[i]!.documentId);
+      if (versionId !== undefined) results[i]!.versionId = versionId;
+      else returned.push(i);
+    }
+    if (returned.length > 0) {
+      // The body went back to an older version: that version is current again, its own fetch
+      // time untouched (the fetch log records this fetch), in one statement for the batch.
+      const rows = await sql<{ document_id: string; version_id: string }>`
+        with v (document_id, content_hash) as (values ${sql.join(returned.map((i) => sql`(cast(${results[i]!.documentId} as bigint), cast(${writes[i]!.fetched.contentHash} as text))`))}),
+        older as (select dv.id, dv.document_id from document_versions dv join v on dv.document_id = v.document_id and dv.content_hash = v.content_hash)
+        update documents d set current_version_id = older.id
+        from older where d.id = older.document_id
+        returning d.id as document_id, older.id as version_id`.execute(trx);
+      const byDocument = new Map(rows.rows.map((row) => [String(row.document_id), String(row.version_id)]));
+      for (const i of returned) {
+        const versionId = byDocument.get(results[i]!.documentId);
+        if (versionId === undefined) throw new Error(`document ${results[i]!.documentId}: no version with hash ${writes[i]!.fetched.contentHash} to return to`);
+        results[i]!.versionId = versionId;
       }
-      // The body went back to an older version: make that one current again, keep its history.
-      const write = writes[i]!;
-      const older = await trx
-        .updateTable('document_versions')
-        .set({ fetched_at: write.fetched.fetchedAt })
-        .where('document_id', '=', result.documentId)
-        .where('content_hash', '=', write.fetched.contentHash)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      result.versionId = String(older.id);
     }
   }
   await touchDocuments(

@@ -35,6 +35,14 @@ describe('the embedded database', () => {
     await again.close();
   });
 
+  it('names the live process that holds the lock, and points a reviewer at serve --every', async () => {
+    // The parent (the test runner) is alive and is not this process.
+    await writeFile(join(dir, 'd.lock'), `${process.ppid} isa.mjs serve --port 8420`);
+    const refused = openDatabase({ dataDir: join(dir, 'd') });
+    await expect(refused).rejects.toThrow(`in use by process ${process.ppid} (isa.mjs serve --port 8420)`);
+    await expect(refused).rejects.toThrow(/isa serve --every 24h runs the pipeline/);
+  });
+
   it('takes over a lock left by a process that is gone', async () => {
     // pid 2^22 + 1 is above Linux's pid_max default, so no process has it.
     await writeFile(join(dir, 'c.lock'), String(4_194_305));

@@ -35,7 +35,7 @@ export const listVsEvents: ReconcileRule = ({ claims, gazetteer }) => {
     const date = list.claim.scope === 'founding' ? (list.claim.asOf ?? founding.get(list.claim.subject) ?? null) : effectiveDate(list);
     if (!date) continue;
     // A grouped item ("Region Lahr-Freiburg-Schwarzwald", "Raunheim Kelsterbach") covers the places it names.
-    const names = new Set(list.claim.members.flatMap((m) => [m.name, ...(m.places ?? []), ...(m.resolved ? [] : placesInName(m.raw, gazetteer))]));
+    const names = new Set(list.claim.members.flatMap((m) => [m.name, ...(m.resolved ? [] : placesInName(m.raw, gazetteer))]));
     const complete = list.claim.scope === 'current' && list.claim.statedCount !== null && list.claim.members.length >= list.claim.statedCount;
     lists.push({ list, date, names, complete });
   }

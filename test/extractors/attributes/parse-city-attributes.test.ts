@@ -16,7 +16,7 @@ describe('city attributes', () => {
     ['Wir besuchten Weifang in der Provinz Shandong.', [['Weifang', 'province', 'Shandong']]],
     ['Taizhou ist der Verkehrsknotenpunkt der Provinz Zhejiang.', [['Taizhou', 'province', 'Zhejiang']]],
     ['Düsseldorf, die Hauptstadt von Nordrhein-Westfalen, glänzt.', [['Düsseldorf', 'capital_of', 'Nordrhein-Westfalen']]],
-    ['Wuppertal pflegt Beziehungen zu Qingdao, der Hauptstadt der Provinz Guangdong.', [['Qingdao', 'capital_of', 'Guangdong']]],
+    ['Wuppertal pflegt Beziehungen zu Qingdao, der Hauptstadt der Provinz Guangdong.', [['Qingdao', 'capital_of', 'Guangdong'], ['Qingdao', 'province', 'Guangdong']]],
     ['Bao’an (Bezirk der Stadt Shenzhen) unterzeichnete.', [["Bao'an", 'district_of', 'Shenzhen']]],
     ['Die Stadt Jiaozuo liegt in der Provinz Henan, etwa 100 Kilometer von der Provinzhauptstadt Zhengzhou entfernt.', [['Jiaozuo', 'province', 'Henan'], ['Zhengzhou', 'capital_of', 'Henan']]],
     ['Kaiserslautern ist nach Mainz und Ludwigshafen die drittgrößte Stadt in Rheinland-Pfalz.', [['Kaiserslautern', 'state', 'Rheinland-Pfalz']]],
@@ -31,7 +31,7 @@ describe('city attributes', () => {
   });
 
   it.each([
-    ['Hefei, capital of Anhui Province, hosted the forum.', [['Hefei', 'capital_of', 'Anhui']]],
+    ['Hefei, capital of Anhui Province, hosted the forum.', [['Hefei', 'capital_of', 'Anhui'], ['Hefei', 'province', 'Anhui']]],
     ['Shenzhen, in Guangdong Province, is a hub.', [['Shenzhen', 'province', 'Guangdong']]],
     ['Jiangmen, a prefecture-level city in Guangdong with a population of about 4.5 million, signed.', [['Jiangmen', 'province', 'Guangdong'], ['Jiangmen', 'population', 4500000]]],
     ['With about 1.1 million inhabitants, Cologne is the largest city in North Rhine-Westphalia.', [['Köln', 'state', 'Nordrhein-Westfalen'], ['Köln', 'population', 1100000]]],

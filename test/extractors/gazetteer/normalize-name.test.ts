@@ -11,6 +11,12 @@ describe('normalizeWord', () => {
     expect(normalizeWord('Ma’anshan')).toBe('maanshan');
     expect(normalizeWord('Mǎ’ānshān')).toBe('maanshan');
   });
+
+  it('gives plain ASCII words the key the full folding gives them', () => {
+    const fullFolding = (word: string) => word.normalize('NFC').toLowerCase().replace(/['’‘ʼʻ`´′]/gu, '')
+      .replace(/ä/gu, 'ae').replace(/ö/gu, 'oe').replace(/ü/gu, 'ue').replace(/ß/gu, 'ss').normalize('NFD').replace(/\p{M}+/gu, '');
+    for (const word of ['Koeln', 'DUISBURG', "Ma'anshan", 'Xi`an', 'Halle', 'a1B2', 'Mc-Donald', '']) expect(normalizeWord(word)).toBe(fullFolding(word));
+  });
 });
 
 describe('tokenize', () => {

@@ -27,8 +27,10 @@ describe('member lists', () => {
     const text = 'Die ISA wächst. Auf deutscher Seite zählt die Allianz nun 5 Mitglieder. Die deutschen ISA-Mitgliedsstädte sind: Aachen, Bottrop,\nHeilbronn, Region Schwarzwald (Lahr und Freiburg) und das Städtenetzwerk „Drei gewinnt“ mit Rüsselsheim/Raunheim/Kelsterbach.';
     const [list] = lists(text);
     expect(list).toMatchObject({ country: 'DE', statedCount: 5 });
-    expect(list?.members.map((m) => [m.name, m.places ?? []])).toEqual([
-      ['Aachen', []], ['Bottrop', []], ['Heilbronn', []], ['Schwarzwald', ['Lahr', 'Freiburg']], ['Drei gewinnt', ['Rüsselsheim', 'Raunheim', 'Kelsterbach']],
+    // One member per municipality; the region and the network each stay recognisable as one member by their group.
+    expect(list?.members.map((m) => [m.name, m.group ?? null])).toEqual([
+      ['Aachen', null], ['Bottrop', null], ['Heilbronn', null], ['Lahr', 'Schwarzwald'], ['Freiburg', 'Schwarzwald'],
+      ['Rüsselsheim', 'Drei gewinnt'], ['Raunheim', 'Drei gewinnt'], ['Kelsterbach', 'Drei gewinnt'],
     ]);
   });
 
@@ -51,6 +53,19 @@ describe('member lists', () => {
   it('splits the subjects of an admission by country', () => {
     const text = 'Die Industriestädteallianz nahm die Städte Hagen, Solingen und Pforzheim sowie aus China die Städte Weifang und Changzhou neu auf.';
     expect(names(text).map((l) => [l.country, l.scope, l.members])).toEqual([['DE', 'event', ['Hagen', 'Solingen', 'Pforzheim']], ['CN', 'event', ['Weifang', 'Changzhou']]]);
+  });
+
+  it('reads a list fronted with a repeated "mit" before its count, and gives the count the list\'s country', () => {
+    const text = 'Im Jahr 2018 ist die Industriestädteallianz gewachsen. Mit Bochum, mit der Region Ostalb mit Aalen und Heidenheim, mit Stadt und Landkreis Kassel sowie mit Ulm und Erfurt hat die Allianz fünf neue Mitglieder gewonnen.';
+    const found = extract(gazetteer, text, { published: '2018-12-01' });
+    expect(ofKind(found, 'member_list').map((l) => [l.country, l.scope, l.statedCount, l.members.map((m) => m.name)])).toEqual([
+      ['DE', 'event', 5, ['Bochum', 'Aalen', 'Heidenheim an der Brenz', 'Kassel', 'Ulm', 'Erfurt']],
+    ]);
+    expect(ofKind(found, 'member_count').map((c) => [c.country, c.count, c.scope])).toEqual([['DE', 5, 'event']]);
+  });
+
+  it('reads no fronted list without a member count after it', () => {
+    expect(lists('Die Industriestädteallianz tagt. Mit Bochum, mit Ulm und mit Erfurt hat die Delegation Gespräche geführt.')).toEqual([]);
   });
 
   it('does not read a bracket of other things as a list', () => {

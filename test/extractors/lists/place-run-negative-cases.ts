@@ -22,4 +22,9 @@ export const PLACE_RUN_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'e
   { text: 'Die Industriestädteallianz zählt 70 Mitglieder. Die Strecke zwischen Bochum, Herne und Hamm wird ausgebaut.', language: 'de' },
   { text: 'Der Industriestädteallianz gehören 70 Städte an. Bochum, Herne und Hamm liegen im Ruhrgebiet.', language: 'de' },
   { text: 'Die Industriestädteallianz zählt 70 Mitglieder. Neben Bochum haben die Städte Herne und Hamm ihre Reise nach Foshan abgesagt.', language: 'de' },
+  // Joined as one member: a city with another city's company, or "gemeinsam als Mitglied".
+  { text: 'Bochum und die Herne Stadtmarketing GmbH sind der Industriestädteallianz im Mai 2018 gemeinsam als Mitglied beigetreten.', language: 'de' },
+  { text: 'Ulm und die Neu-Ulm Messe und Tourismus GmbH sind der Industriestädteallianz beigetreten.', language: 'de' },
+  { text: 'Herne und Hamm sind der Industriestädteallianz gemeinsam als ein Mitglied beigetreten.', language: 'de' },
+  { text: 'Ulm and Jena joined the Industrial Cities Alliance jointly as one member in May.', language: 'en' },
 ];

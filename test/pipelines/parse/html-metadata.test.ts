@@ -1,15 +1,15 @@
-import * as cheerio from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { isSoft404, readDateEvidence, readLanguage, readLinks, readTitle, stripSiteName } from '../../../pipelines/parse/html-metadata.ts';
+import { isSoft404, type PageFacts, readDateEvidence, readLanguage, readLinks, readPageFacts, readTitle, stripSiteName } from '../../../pipelines/parse/html-metadata.ts';
+import { parseHtmlTree } from '../../../pipelines/parse/html-tree.ts';
 import { publicationDate } from '../../../pipelines/parse/publication-date.ts';
 
 const fetchedAt = new Date('2024-06-01T10:00:00Z');
 /** The page's evidence through the one cascade, as the HTML reader runs it. */
-function readPublished($: cheerio.CheerioAPI, url: string, at: Date, mainLines: string[]) {
+function readPublished($: PageFacts, url: string, at: Date, mainLines: string[]) {
   const warnings: string[] = [];
   return { ...publicationDate({ ...readDateEvidence($, mainLines), text: mainLines.join('\n'), url }, at, warnings), warnings };
 }
-const page = (head: string, body = '<p>x</p>', lang = ''): cheerio.CheerioAPI => cheerio.load(`<html${lang}><head>${head}</head><body>${body}</body></html>`);
+const page = (head: string, body = '<p>x</p>', lang = ''): PageFacts => readPageFacts(parseHtmlTree(`<html${lang}><head>${head}</head><body>${body}</body></html>`));
 
 describe('stripSiteName', () => {
   it('drops site names, keeps titles with their own dashes', () => {

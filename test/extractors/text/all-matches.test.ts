@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { allMatches } from '../../../extractors/text/all-matches.ts';
+
+const same = (pattern: RegExp, text: string) => {
+  const expected = [...text.matchAll(pattern)].map((m) => ({ index: m.index, all: [...m], groups: m.groups }));
+  const got = allMatches(pattern, text).map((m) => ({ index: m.index, all: [...m], groups: m.groups }));
+  expect(got).toEqual(expected);
+};
+
+describe('allMatches', () => {
+  it('finds what matchAll finds, groups and offsets included', () => {
+    same(/(?<day>\d{1,2})\.\s*(März|April)/gu, 'Am 3. März und am 14. April, nicht am 40 Mai.');
+    same(/(?<![\p{L}])(?:beigetreten|aufgenommen)(?![\p{L}])/giu, 'Beigetreten ist sie, aufgenommen wurde er; unaufgenommen zählt nicht.');
+  });
+
+  it('steps over empty matches as matchAll does, a surrogate pair as one step in unicode mode', () => {
+    same(/x*/gu, 'a😀xxb');
+    same(/x*/g, 'a😀xxb');
+    same(/(?=b)|$/gu, 'abab');
+  });
+
+  it('starts at lastIndex like matchAll and leaves lastIndex as it was', () => {
+    const pattern = /\d+/g;
+    pattern.lastIndex = 3;
+    same(pattern, '12 34 56');
+    expect(allMatches(pattern, '12 34 56').map((m) => m[0])).toEqual(['34', '56']);
+    expect(pattern.lastIndex).toBe(3);
+  });
+
+  it('may be used again inside a loop over its own matches', () => {
+    const word = /\p{L}+/gu;
+    const pairs = allMatches(word, 'ab cd').map((m) => allMatches(word, m[0]).length);
+    expect(pairs).toEqual([1, 1]);
+  });
+
+  it('refuses a pattern without the g flag, as matchAll does', () => {
+    expect(() => allMatches(/a/u, 'a')).toThrow(TypeError);
+  });
+});
