@@ -78,6 +78,12 @@ async function reviewedAliases(database: Database) {
   return (await acceptedAliases(database.db)).map((a) => ({ alias: a.alias, name: a.city, country: a.country }));
 }
 
+/** The extractor version of this code with the accepted aliases: what the gazetteer of {@link openReviewedGazetteer} extracts. */
+export async function reviewedExtractorVersion(database: Database): Promise<string> {
+  const { withAcceptedAliases } = await import('../pipelines/extract/extractor-version.ts');
+  return withAcceptedAliases(currentExtractorVersion(), await reviewedAliases(database));
+}
+
 /** The gazetteer with the names reviewers accepted as aliases of a city. */
 export async function openReviewedGazetteer(database: Database): Promise<PlaceGazetteer> {
   const { loadGazetteer } = await import('../extractors/gazetteer/load-gazetteer.ts');
@@ -106,7 +112,7 @@ export async function stageDeps(database: Database, config: Config, gazetteer?: 
   return {
     db: database.db,
     gazetteer: gazetteer ?? (await openReviewedGazetteer(database)),
-    extractorVersion: extractorVersion ?? currentExtractorVersion(),
+    extractorVersion: extractorVersion ?? (await reviewedExtractorVersion(database)),
     crawlOptions: crawlOverrides(config),
     documentWorkers,
   };

@@ -1,6 +1,6 @@
 import { crawlOverrides, loadConfig } from '../config.ts';
 import { print, UsageError, type Command } from '../command.ts';
-import { currentExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
+import { reviewedExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { ingestDocument } from '../../pipelines/crawl/ingest-document.ts';
 import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
 import { resolveCrawlOptions } from '../../pipelines/crawl/crawl-options.ts';
@@ -59,7 +59,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
           print(io.stderr, `${input}: ${errorMessageOf(error)}`);
         }
       }
-      const extractorVersion = currentExtractorVersion();
+      const extractorVersion = await reviewedExtractorVersion(database);
       const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion);
       try {
         const report = await runPipeline({ db: database.db, runner, extractorVersion, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors, priorItems: ingested });

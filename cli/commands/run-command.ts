@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config.ts';
 import { print, UsageError, type Command, type CommandIo } from '../command.ts';
 import type { Database } from '../../sql/database.ts';
-import { currentExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
+import { reviewedExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { loadSourcesFile } from '../../pipelines/crawl/sources-file.ts';
 import type { Source } from '../../core/source-config.ts';
 import { upsertSource } from '../../sql/queries/sources.ts';
@@ -94,7 +94,7 @@ export async function runSourcesOnce(database: Database, config: Config, options
     const selected = options.allowPrivate ? chosen.map((s) => ({ ...s, allowPrivate: true })) : chosen;
     for (const source of selected) await upsertSource(database.db, source);
 
-    const extractorVersion = currentExtractorVersion();
+    const extractorVersion = await reviewedExtractorVersion(database);
     const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion, (line) => print(io.stderr, `isa run: ${line}`));
     try {
       const report = await runPipeline(

@@ -22,6 +22,19 @@ export function currentExtractorVersion(dir: string = EXTRACTORS_DIR, parserVers
   return `${EXTRACTOR_VERSION}+${hash.digest('hex').slice(0, 10)}.${parserVersion}`;
 }
 
+/**
+ * The version with the reviewers' accepted aliases in it (`….aliases-<hash>.read-…`): an alias
+ * accepted on a flag changes what the extractors resolve, so the next run re-extracts the stored
+ * documents with it, as after a rule change. No aliases: the version unchanged.
+ */
+export function withAcceptedAliases(extractorVersion: string, aliases: ReadonlyArray<{ alias: string; name: string; country: string }>): string {
+  if (aliases.length === 0) return extractorVersion;
+  const lines = aliases.map((a) => `${a.alias}\0${a.name}\0${a.country}`).sort();
+  const tag = `.aliases-${createHash('sha256').update(lines.join('\n')).digest('hex').slice(0, 8)}`;
+  const reader = /\.read-[0-9a-f]{10}$/.exec(extractorVersion)?.[0] ?? '';
+  return `${extractorVersion.slice(0, extractorVersion.length - reader.length)}${tag}${reader}`;
+}
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((entry) => {

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { currentExtractorVersion } from '../../../pipelines/extract/extractor-version.ts';
+import { currentExtractorVersion, withAcceptedAliases } from '../../../pipelines/extract/extractor-version.ts';
 import { EXTRACTOR_VERSION } from '../../../extractors/extraction-context.ts';
 import { currentParserVersion, parserVersionOf } from '../../../pipelines/parse/parser-version.ts';
 
@@ -40,5 +40,27 @@ describe('currentExtractorVersion', () => {
 
   it('gives this checkout a stable version', () => {
     expect(currentExtractorVersion()).toBe(currentExtractorVersion());
+  });
+});
+
+describe('withAcceptedAliases', () => {
+  const base = '0.1.0+0123456789.read-abcdef0123';
+  const qindao = { alias: 'Qindao', name: 'Qingdao', country: 'CN' };
+  const koelle = { alias: 'Kölle', name: 'Köln', country: 'DE' };
+
+  it('leaves the version alone without aliases', () => {
+    expect(withAcceptedAliases(base, [])).toBe(base);
+  });
+
+  it('puts the aliases before the reader part, so the reader version is still read off the end', () => {
+    const version = withAcceptedAliases(base, [qindao]);
+    expect(version).toMatch(/^0\.1\.0\+0123456789\.aliases-[0-9a-f]{8}\.read-abcdef0123$/);
+    expect(parserVersionOf(version)).toBe('read-abcdef0123');
+  });
+
+  it('changes with every accepted alias, not with their order', () => {
+    expect(withAcceptedAliases(base, [qindao, koelle])).toBe(withAcceptedAliases(base, [koelle, qindao]));
+    expect(withAcceptedAliases(base, [qindao, koelle])).not.toBe(withAcceptedAliases(base, [qindao]));
+    expect(withAcceptedAliases(base, [{ ...qindao, name: 'Qingdao2' }])).not.toBe(withAcceptedAliases(base, [qindao]));
   });
 });
