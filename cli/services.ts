@@ -72,12 +72,16 @@ export async function openGazetteer(): Promise<PlaceGazetteer> {
   return loadGazetteer();
 }
 
-/** The gazetteer with the names reviewers accepted as aliases of a city (`isa review --alias`, the flag page). */
-export async function openReviewedGazetteer(database: Database): Promise<PlaceGazetteer> {
+/** The names reviewers accepted as aliases of a city (`isa review --alias`, the flag page), as gazetteer aliases. */
+async function reviewedAliases(database: Database) {
   const { acceptedAliases } = await import('../sql/queries/decisions.ts');
+  return (await acceptedAliases(database.db)).map((a) => ({ alias: a.alias, name: a.city, country: a.country }));
+}
+
+/** The gazetteer with the names reviewers accepted as aliases of a city. */
+export async function openReviewedGazetteer(database: Database): Promise<PlaceGazetteer> {
   const { loadGazetteer } = await import('../extractors/gazetteer/load-gazetteer.ts');
-  const accepted = await acceptedAliases(database.db);
-  return loadGazetteer({ extraAliases: accepted.map((a) => ({ alias: a.alias, name: a.city, country: a.country })) });
+  return loadGazetteer({ extraAliases: await reviewedAliases(database) });
 }
 
 /** Loads the gazetteer and makes the database's gazetteer table hold the same places. */
@@ -88,12 +92,23 @@ export async function openSyncedGazetteer(database: Database): Promise<PlaceGaze
   return gazetteer;
 }
 
+/**
+ * What the stages use. From the compiled dist/ (what `isa` runs after `npm install`), pages are read
+ * and extracted in warm worker threads with a time and memory limit (`documentWorkers`, on the same
+ * reviewed aliases as `gazetteer`); whoever runs the stages closes the pool (the stage runner,
+ * `isa worker`). From the TypeScript sources they run in this thread: a worker would compile the
+ * sources again on every start (3 s, and a minute under vitest on a loaded machine).
+ */
 export async function stageDeps(database: Database, config: Config, gazetteer?: Gazetteer, extractorVersion?: string): Promise<StageDeps> {
+  const { DocumentWorkerPool, WORKERS_START_COMPILED } = await import('../pipelines/run/document-worker-pool.ts');
+  const documentWorkers = WORKERS_START_COMPILED || config.documentWorkers ? new DocumentWorkerPool({ extraAliases: await reviewedAliases(database), timeoutMs: config.documentTimeoutMs }) : null;
+  void documentWorkers?.warm();
   return {
     db: database.db,
     gazetteer: gazetteer ?? (await openReviewedGazetteer(database)),
     extractorVersion: extractorVersion ?? currentExtractorVersion(),
     crawlOptions: crawlOverrides(config),
+    documentWorkers,
   };
 }
 

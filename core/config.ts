@@ -46,6 +46,10 @@ const configSchema = z.object({
   noWorkerWarningMs: duration().default(30_000),
   /** `ISA_RUN_TIMEOUT`: a run still going after this long fails, its queued jobs removed. @defaultValue 6 h */
   runTimeoutMs: duration().default(6 * 3_600_000),
+  /** `ISA_DOCUMENT_TIMEOUT`: limit for reading one HTML or text page, and for extracting one document's claims. @defaultValue 30 s */
+  documentTimeoutMs: duration().default(30_000),
+  /** `ISA_DOCUMENT_WORKERS=1`: document worker threads even when running from the TypeScript sources. @defaultValue only from dist/ */
+  documentWorkers: z.preprocess(unsetWhenEmpty, z.string().optional()).transform((v) => v !== undefined && v !== '0' && v !== 'false'),
   /** `ISA_DEBUG`: print stack traces with errors. */
   debug: z.preprocess(unsetWhenEmpty, z.string().optional()).transform((v) => v !== undefined && v !== '0' && v !== 'false'),
 });
@@ -66,6 +70,8 @@ export const CONFIG_ENV: Record<keyof Config, string> = {
   logFormat: 'ISA_LOG_FORMAT',
   noWorkerWarningMs: 'ISA_NO_WORKER_WARNING',
   runTimeoutMs: 'ISA_RUN_TIMEOUT',
+  documentTimeoutMs: 'ISA_DOCUMENT_TIMEOUT',
+  documentWorkers: 'ISA_DOCUMENT_WORKERS',
   debug: 'ISA_DEBUG',
 };
 

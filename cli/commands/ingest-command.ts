@@ -45,16 +45,16 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
       const versionIds: string[] = [];
       const priorErrors: Array<{ stage: string; url: string | null; message: string }> = [];
       // Every input is one document of the report: stored new, changed, unchanged, or failed.
-      const ingested = { new: 0, changed: 0, unchanged: 0, failed: 0 };
+      const ingested: Array<{ url: string; outcome: 'new' | 'changed' | 'unchanged' | 'failed'; reason: string | null }> = [];
       for (const input of positionals) {
         try {
           const result = await ingestDocument({ db: database.db, fetcher }, { runId, input, allowPrivate: Boolean(values['allow-private']), ...stated });
           if (result.versionId && result.outcome !== 'unchanged') versionIds.push(result.versionId);
-          ingested[result.outcome]++;
+          ingested.push({ url: result.url, outcome: result.outcome, reason: null });
           if (format === 'text') print(io.stderr, `${input}: ${result.outcome}${result.versionId ? ` (version ${result.versionId})` : ''}`);
         } catch (error) {
           priorErrors.push({ stage: 'ingest', url: input, message: errorMessageOf(error) });
-          ingested.failed++;
+          ingested.push({ url: input, outcome: 'failed', reason: errorMessageOf(error) });
           await recordRunError(database.db, { runId, stage: 'ingest', url: input, error });
           print(io.stderr, `${input}: ${errorMessageOf(error)}`);
         }
@@ -62,8 +62,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
       const extractorVersion = currentExtractorVersion();
       const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion);
       try {
-        const report = await runPipeline({ db: database.db, runner, extractorVersion, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors });
-        for (const [outcome, n] of Object.entries(ingested) as Array<[keyof typeof ingested, number]>) report.documents[outcome] += n;
+        const report = await runPipeline({ db: database.db, runner, extractorVersion, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors, priorItems: ingested });
         return await reportRun(database, report, runner.mode, format, io);
       } finally {
         await runner.close();

@@ -22,9 +22,11 @@ Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.`,
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency must be a positive integer, not "${String(values.concurrency)}"`);
     const database = await openMigratedDatabase(config);
     let worker;
+    const deps = await stageDeps(database, config);
     try {
-      worker = await startStageWorker(await stageDeps(database, config), { redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), concurrency });
+      worker = await startStageWorker(deps, { redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), concurrency });
     } catch (error) {
+      await deps.documentWorkers?.close();
       await database.close();
       throw error;
     }
@@ -38,6 +40,7 @@ Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.`,
     });
     print(io.stderr, 'isa worker stopping…');
     await worker.close();
+    await deps.documentWorkers?.close();
     await database.close();
     return EXIT.ok;
   },

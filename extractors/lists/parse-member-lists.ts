@@ -130,7 +130,18 @@ function buildLists(doc: AnalysedDocument, span: ListSpan): MemberListClaim[] {
     if (i === 0 || COUNTRY_SWITCH.test(gap)) groups.push([item]);
     else groups[groups.length - 1]!.push(item);
   });
-  if (groups.length === 1) return [buildList(doc, span, all)].filter((c): c is MemberListClaim => c !== null);
+  if (groups.length === 1) {
+    // "Mitglieder sind: Bochum, Foshan, Ulm, Wuhu …": one enumeration of both countries is one list per country (the gazetteer's), each sized by its own count.
+    const countries = all.map((item) => resolveListItem(doc.gazetteer, item, null).country);
+    const de = all.filter((_, i) => countries[i] === 'DE');
+    const cn = all.filter((_, i) => countries[i] === 'CN');
+    if (de.length >= 2 && cn.length >= 2 && de.length + cn.length === all.length) {
+      return [{ c: 'DE' as const, items: de }, { c: 'CN' as const, items: cn }]
+        .map(({ c, items }) => buildList(doc, { ...span, country: c }, items))
+        .filter((c): c is MemberListClaim => c !== null);
+    }
+    return [buildList(doc, span, all)].filter((c): c is MemberListClaim => c !== null);
+  }
   return groups.flatMap((items, i) => {
     const claim = buildList(doc, i === 0 ? span : { ...span, quoteStart: items[0]!.start, statedCount: null }, items);
     return claim ? [claim] : [];

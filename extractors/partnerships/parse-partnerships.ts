@@ -78,7 +78,7 @@ export const partnershipParser: Parser = {
         if (!pair) continue;
         const [a, b] = pair;
         if (a.country === b.country || a.name === b.name) continue;
-        const cities = [a.name, b.name].sort() as [string, string];
+        const cities = [partyName(doc, a), partyName(doc, b)].sort() as [string, string];
         const prospect = prospectOf(sentence.text, m.index, m.index + m[0].length);
         if (prospect) {
           claims.push(prospectEvent(doc, sentence, prospect, cities, cueStart, cueEnd));
@@ -106,6 +106,15 @@ export const partnershipParser: Parser = {
     return claims;
   },
 };
+
+// "der Region Nürnberg": the region around a German city is a party of its own, not the city.
+const REGION_BEFORE = /(?<![\p{L}])Region\s+$/u;
+
+/** The party's name: the city, or "Region X" where the text names the region around it. */
+function partyName(doc: AnalysedDocument, city: CityMention): string {
+  if (city.country !== 'DE' || /^Region\s/u.test(city.name)) return city.name;
+  return REGION_BEFORE.test(doc.text.slice(Math.max(0, city.start - 8), city.start)) && !/^[\p{L}-]/u.test(doc.text.slice(city.end, city.end + 1)) ? `Region ${city.name}` : city.name;
+}
 
 /**
  * The pair a partnership sentence means without naming it: "beide Städte" / "both cities" refer

@@ -21,6 +21,7 @@ import { resolveCrawlOptions, type CrawlOptions } from './crawl-options.ts';
 import { createHttpFetcher, type Fetcher } from './fetcher.ts';
 import { readDocument } from '../parse/read-document.ts';
 import { PdfWorkerPool } from '../parse/pdf-to-document.ts';
+import type { DocumentWorkerPool } from '../run/document-worker-pool.ts';
 import type { ParseFunction } from './parse-function.ts';
 import type { Source } from '../../core/source-config.ts';
 import { CrawlSession, type CrawlLogger, type CrawlResult } from './crawl-session.ts';
@@ -40,6 +41,8 @@ export interface CrawlDeps {
   parse?: ParseFunction;
   /** Environment for option overrides (`ISA_USER_AGENT` …). @defaultValue `process.env` */
   env?: Record<string, string | undefined>;
+  /** Worker threads that read HTML and text with a time and memory limit. @defaultValue none: read in this thread */
+  documentWorkers?: DocumentWorkerPool | null;
 }
 
 export interface CrawlInput {
@@ -58,7 +61,8 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const ownFetcher = deps.fetcher ? null : createHttpFetcher(options);
   // One crawl's PDFs share worker threads; a thread start per PDF costs more than the parse.
   const pdfWorkers = deps.parse ? null : new PdfWorkerPool();
-  const parse = deps.parse ?? ((parseInput: ParseInput) => readDocument(parseInput, { pdfWorkers }));
+  const documentWorkers = deps.documentWorkers ?? null;
+  const parse = deps.parse ?? ((parseInput: ParseInput) => (documentWorkers ? documentWorkers.read(parseInput, { pdfWorkers }) : readDocument(parseInput, { pdfWorkers })));
   const session = new CrawlSession({ db: deps.db, fetcher: deps.fetcher ?? ownFetcher!, parse, ...(deps.log ? { log: deps.log } : {}) }, { source: input.source, runId: input.runId, options });
   const config = new Configuration({
     persistStorage: false,

@@ -10,6 +10,7 @@ import { readDocument } from '../parse/read-document.ts';
 import type { PdfWorkerPool } from '../parse/pdf-to-document.ts';
 import { parserVersionOf } from '../parse/parser-version.ts';
 import { sourceSchema } from '../../core/source-config.ts';
+import type { DocumentWorkerPool } from '../run/document-worker-pool.ts';
 
 export interface ExtractDeps {
   db: Kysely<DB>;
@@ -18,6 +19,11 @@ export interface ExtractDeps {
   extractorVersion: string;
   /** PDF worker threads for re-reading stored PDFs. @defaultValue a fresh worker per PDF */
   pdfWorkers?: PdfWorkerPool | null;
+  /**
+   * Worker threads that read and extract with a time and memory limit, on a gazetteer equal to
+   * `gazetteer`. @defaultValue none: in this thread
+   */
+  documentWorkers?: DocumentWorkerPool | null;
 }
 
 export interface ExtractVersionResult {
@@ -61,12 +67,8 @@ export async function extractVersion(deps: ExtractDeps, input: { versionId: stri
     reading = { text: fresh.text, published: fresh.published, language: fresh.language };
   }
 
-  const claims = extractClaims(reading.text, {
-    gazetteer: deps.gazetteer,
-    published: reading.published,
-    language: reading.language ?? 'de',
-    now: version.fetched_at,
-  });
+  const context = { published: reading.published, language: reading.language ?? 'de', now: version.fetched_at };
+  const claims = deps.documentWorkers ? await deps.documentWorkers.extract(reading.text, context, version.url) : extractClaims(reading.text, { ...context, gazetteer: deps.gazetteer });
   const written = await storeExtraction(deps.db, { versionId: input.versionId, extractorVersion: deps.extractorVersion, claims, runId: input.runId });
   return { versionId: input.versionId, claims: claims.length, skipped: !written, ...(reread ? { reread } : {}) };
 }
@@ -81,7 +83,8 @@ async function readStoredBody(deps: ExtractDeps, versionId: string): Promise<Par
     .where('v.id', '=', versionId)
     .executeTakeFirstOrThrow();
   const source = stored.config ? sourceSchema.safeParse(stored.config) : null;
-  return readDocument(
+  const read = deps.documentWorkers ? deps.documentWorkers.read.bind(deps.documentWorkers) : readDocument;
+  return read(
     {
       body: stored.body,
       url: stored.final_url,

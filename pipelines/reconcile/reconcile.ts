@@ -5,7 +5,7 @@ import { currentClaims, type ClaimWithSource } from '../../sql/queries/claims.ts
 import {
   claimSubjectsOfRun, claimSubjectsReplacedByRun, subjectKeysOfAmbiguousNames, syncFlags, type SyncFlagsResult,
 } from '../../sql/queries/flags.ts';
-import { withClaimCorrections } from '../../sql/queries/decisions.ts';
+import { unreliableSources, withClaimCorrections } from '../../sql/queries/decisions.ts';
 import type { DB } from '../../sql/schema.ts';
 import { withDocumentDates, type FlagDraft } from './flag-draft.ts';
 import { RECONCILE_RULES } from './reconcile-rules.ts';
@@ -54,7 +54,9 @@ export async function reconcile(deps: ReconcileDeps, input: ReconcileInput): Pro
   const groups = groupBySubject(claims);
   if (keys) for (const key of keys) if (!groups.has(key)) groups.set(key, []);
   const placements = await placementsFor(deps, claims, groups, keys === null);
-  const { drafts, ruleErrors } = checkSubjects(groups, deps.gazetteer, placements);
+  // A source a reviewer marked unreliable (web/ and `isa review` store its id) is weighed, not dropped.
+  const doubtedDocuments = await documentsOfSources(deps.db, [...(await unreliableSources(deps.db))]);
+  const { drafts, ruleErrors } = checkSubjects(groups, deps.gazetteer, placements, doubtedDocuments.size ? (c) => doubtedDocuments.has(String(c.documentId)) : undefined);
   const synced = await syncFlags(
     deps.db,
     drafts.map((d) => ({ ...d, initialStatus: d.initialStatus ?? 'open', runId: input.runId })),
@@ -66,18 +68,20 @@ export async function reconcile(deps: ReconcileDeps, input: ReconcileInput): Pro
   return { ...synced, claims: claims.length, subjects: groups.size, scope: keys === null ? 'all' : 'changed', byKind, ruleErrors };
 }
 
-/** Runs every rule over every subject: pure, so tests and the evaluation call it without a database. */
-export function checkSubjects(groups: Map<string, ClaimWithSource[]>, gazetteer: Gazetteer, placements: ClaimWithSource[] = []) {
+/**
+ * Runs every rule over every subject: pure, so tests and the evaluation call it without a database.
+ * Claims `unreliable` picks (a source a reviewer marked unreliable) never outvote: a subject with
+ * any is checked with and without them; a finding only they raise is kept as `explained`, saying so.
+ */
+export function checkSubjects(groups: Map<string, ClaimWithSource[]>, gazetteer: Gazetteer, placements: ClaimWithSource[] = [], unreliable?: (claim: ClaimWithSource) => boolean) {
   const drafts: Array<FlagDraft & { fingerprint: string; subjectKey: string }> = [];
   const ruleErrors: ReconcileResult['ruleErrors'] = [];
   const seen = new Set<string>();
   // Placements by city, once: each organisation gets those of the names its lists mention (never all of them).
   const placedCity = new Map<string, ClaimWithSource[]>();
   for (const p of placements) if (p.claim.kind === 'city_attribute') placedCity.set(p.claim.city, [...(placedCity.get(p.claim.city) ?? []), p]);
-  for (const [key, raw] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const parsed = parseSubjectKey(key);
-    if (!parsed || raw.length === 0) continue;
-    const claims = withDocumentDates(raw);
+  const runRules = (key: string, parsed: NonNullable<ReturnType<typeof parseSubjectKey>>, claims: ClaimWithSource[]) => {
+    const found: Array<FlagDraft & { fingerprint: string }> = [];
     const names = new Set(claims.flatMap((c) => (c.claim.kind === 'member_list' ? c.claim.members.map((m) => m.name) : [])));
     const groupPlacements = [...names].flatMap((name) => placedCity.get(name) ?? []);
     for (const { name, subjects, rule } of RECONCILE_RULES) {
@@ -87,14 +91,39 @@ export function checkSubjects(groups: Map<string, ClaimWithSource[]>, gazetteer:
       try {
         for (const draft of rule({ claims: input, gazetteer, placements: groupPlacements })) {
           if (parsed.kind === 'partner' && name !== 'extractor-notes' && !ownsPartnerFlag(parsed.name, draft)) continue;
-          const fingerprint = flagFingerprint(draft);
-          if (seen.has(fingerprint)) continue;
-          seen.add(fingerprint);
-          drafts.push({ ...draft, fingerprint, subjectKey: key });
+          found.push({ ...draft, fingerprint: flagFingerprint(draft) });
         }
       } catch (error) {
         ruleErrors.push({ rule: name, message: `${key}: ${error instanceof Error ? error.message : String(error)}` });
       }
+    }
+    return found;
+  };
+  for (const [key, raw] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const parsed = parseSubjectKey(key);
+    if (!parsed || raw.length === 0) continue;
+    const claims = withDocumentDates(raw);
+    const doubted = unreliable ? claims.filter(unreliable) : [];
+    let found = runRules(key, parsed, claims);
+    if (doubted.length > 0) {
+      const reliable = runRules(key, parsed, claims.filter((c) => !doubted.includes(c)));
+      const reliablePrints = new Set(reliable.map((d) => d.fingerprint));
+      const doubtedIds = new Set(doubted.map((c) => c.id));
+      const lone = found.filter((d) => !reliablePrints.has(d.fingerprint) && d.claimIds.some((id) => doubtedIds.has(id)));
+      found = [
+        ...reliable,
+        ...lone.map((d) => ({
+          ...d,
+          initialStatus: 'explained' as const,
+          explanation: `${d.explanation} — only a source a reviewer marked unreliable disagrees`,
+          details: { ...d.details, unreliableClaims: d.claimIds.filter((id) => doubtedIds.has(id)).map(Number), likelyWrong: null },
+        })),
+      ];
+    }
+    for (const draft of found) {
+      if (seen.has(draft.fingerprint)) continue;
+      seen.add(draft.fingerprint);
+      drafts.push({ ...draft, subjectKey: key });
     }
   }
   return { drafts, ruleErrors };
@@ -143,6 +172,13 @@ async function placementsFor(deps: ReconcileDeps, claims: ClaimWithSource[], gro
   }
   if (names.size === 0) return [];
   return currentClaims(deps.db, deps.extractorVersion ?? null, { orgs: [], cities: [...names], partners: [] });
+}
+
+/** Ids of the documents fetched from the given sources. */
+async function documentsOfSources(db: Kysely<DB>, sourceIds: string[]): Promise<Set<string>> {
+  if (sourceIds.length === 0) return new Set();
+  const rows = await db.selectFrom('documents').select('id').where('source_id', 'in', sourceIds).execute();
+  return new Set(rows.map((r) => String(r.id)));
 }
 
 /** Flags from before subject keys (migration 0008) need one full pass to be owned by a subject. */

@@ -33,6 +33,11 @@ export interface RunPipelineInput {
   runId?: string;
   /** Errors met before the pipeline (ingesting files), counted into the run's report. */
   priorErrors?: Array<{ stage: string; url: string | null; message: string }>;
+  /**
+   * Documents handled before the pipeline (`isa ingest`'s files), each with its outcome: counted
+   * into the run's stored counts and listed in its items, as a crawl's documents are.
+   */
+  priorItems?: Array<{ url: string; outcome: keyof DocumentCounts; reason: string | null }>;
   /** Sources already stored in the `sources` table. */
   sourceIds: string[];
   /** Versions to extract besides what the crawl finds (hand-ingested documents). */
@@ -108,6 +113,8 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
   const concurrency = input.concurrency ?? 4;
   const documents: DocumentCounts = { new: 0, changed: 0, unchanged: 0, gone: 0, failed: 0, skipped: 0 };
   const errors: RunReport['errors'] = [...(input.priorErrors ?? [])];
+  for (const item of input.priorItems ?? []) documents[item.outcome]++;
+  if (input.priorItems?.length) await recordRunItems(deps.db, runId, null, input.priorItems);
   const versionIds = new Set(input.extraVersionIds ?? []);
 
   // Stops the run between jobs (and the runner's waits): a cancel seen by the heartbeat, the timeout.

@@ -9,6 +9,7 @@ import { reconcile, type ReconcileResult } from '../reconcile/reconcile.ts';
 import { ConfigError, RefusedError } from '../../core/errors.ts';
 import { runStatus } from '../../sql/queries/runs.ts';
 import type { StageJob } from './stage-job.ts';
+import type { DocumentWorkerPool } from './document-worker-pool.ts';
 
 /** What every stage may use; built once per process (CLI or worker) and passed in. */
 export interface StageDeps {
@@ -17,6 +18,8 @@ export interface StageDeps {
   /** Stamped on stored claims: `currentExtractorVersion()`. */
   extractorVersion: string;
   crawlOptions?: Partial<CrawlOptions>;
+  /** Read and extract documents in worker threads with a time and memory limit; closed by the runner or worker that carries these deps. */
+  documentWorkers?: DocumentWorkerPool | null;
 }
 
 export type StageOutputOf<J extends StageJob> = J extends { stage: 'crawl' }
@@ -37,7 +40,7 @@ export async function runStage<J extends StageJob>(deps: StageDeps, job: J): Pro
     case 'crawl': {
       const source = await loadSource(deps.db, job.sourceId);
       if (!source) throw new ConfigError(`source "${job.sourceId}" is not in the database; run \`isa run --sources FILE\` to load it`, { input: job.sourceId });
-      return (await crawlSource({ db: deps.db }, { runId: job.runId, source, options: deps.crawlOptions })) as StageOutputOf<J>;
+      return (await crawlSource({ db: deps.db, documentWorkers: deps.documentWorkers ?? null }, { runId: job.runId, source, options: deps.crawlOptions })) as StageOutputOf<J>;
     }
     case 'extract':
       return (await extractVersion(deps, { versionId: job.versionId, runId: job.runId })) as StageOutputOf<J>;
@@ -70,5 +73,7 @@ export class InProcessStageRunner implements StageRunner {
     options.signal?.throwIfAborted();
     return runStage(this.#deps, job);
   }
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    await this.#deps.documentWorkers?.close();
+  }
 }

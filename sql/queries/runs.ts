@@ -85,7 +85,7 @@ export async function recordRunError(db: Kysely<DB>, input: RunErrorInput): Prom
  * Records what a crawl did with each URL of one source (its returned items: documents, and
  * discovery pages that failed). Idempotent: a retried crawl job rewrites its rows.
  */
-export async function recordRunItems(db: Kysely<DB>, runId: string, sourceId: string, items: ReadonlyArray<{ url: string; outcome: RunItemOutcome; reason: string | null }>): Promise<number> {
+export async function recordRunItems(db: Kysely<DB>, runId: string, sourceId: string | null, items: ReadonlyArray<{ url: string; outcome: RunItemOutcome; reason: string | null }>): Promise<number> {
   // One row per URL, the last outcome winning (a URL retried within the crawl).
   const byUrl = new Map(items.map((item) => [item.url, item]));
   const rows = [...byUrl.values()].map((item) => ({ run_id: runId, url: item.url, source_id: sourceId, outcome: item.outcome, reason: item.reason?.slice(0, 2000) ?? null }));

@@ -159,5 +159,10 @@ describe('a fact-checker working on the embedded database', () => {
     expect(runs[0]).toMatchObject({ kind: 'ingest', status: 'partial' });
     const detail = await runCli(['runs', runs[0]!.id], env());
     expect(detail.stdout).toMatch(/\[ingest\] \/nonexistent\/mail\.pdf BadInputError: .*no such file/);
+    // The ingested files are the run's documents in `isa runs ID` too, not only in the printed summary.
+    const stored = JSON.parse((await runCli(['runs', runs[0]!.id, '--format', 'json'], env())).stdout) as { counts: { documents: Record<string, number> }; items: Array<{ url: string; outcome: string }> };
+    expect(stored.counts.documents).toMatchObject({ new: 1, failed: 1 });
+    expect(stored.items.map((i) => i.outcome).sort()).toEqual(['failed', 'new']);
+    expect(stored.items.find((i) => i.outcome === 'failed')!.url).toBe('/nonexistent/mail.pdf');
   });
 });

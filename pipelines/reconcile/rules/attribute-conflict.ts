@@ -75,8 +75,10 @@ function placementConflict(city: string, statements: AttributeClaim[], gazetteer
         break;
       case 'region': {
         const province = truth ?? (place?.admin1 ?? null);
-        const region = province ? regionOfProvince(province) : null;
-        if (region && directionsOf(value).size > 0 && !regionsAgree(value, region)) wrong.push({ claim: c, why: `in ${value}` });
+        // The province implies the region (the gazetteer's, else the table beside this rule); a delta stands for the region it lies in.
+        const region = province ? (gazetteer.regionOfAdmin1?.(province) ?? regionOfProvince(province)) : null;
+        const stated = gazetteer.region?.(value)?.within ?? value;
+        if (region && directionsOf(stated).size > 0 && !regionsAgree(stated, region)) wrong.push({ claim: c, why: `in ${value}` });
         break;
       }
     }

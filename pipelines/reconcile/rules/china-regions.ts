@@ -35,5 +35,7 @@ export function regionsAgree(stated: string, region: string): boolean {
   const a = directionsOf(stated);
   const b = directionsOf(region);
   if (a.size === 0 || b.size === 0) return true;
+  // "Central China", "im Herzen Chinas" is vague at its edges: it fits the regions around it, not the far northeast.
+  if (a.size === 1 && a.has('central')) return !(b.has('north') && b.has('east'));
   return [...a].some((d) => b.has(d));
 }

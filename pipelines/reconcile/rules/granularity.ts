@@ -3,9 +3,9 @@ import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
 import { documentDateOf, evidenceIds, ofKind, sourceLabel, timeline, timelinePoint, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
 
 /**
- * A city named where other sources name its district (Hangzhou / Xiaoshan) as a member of the
- * same organisation, or as the partner of the same city: kept as two entities, flagged once per
- * pair so a reviewer decides whether they are one.
+ * A city named where other sources name its district (Hangzhou / Xiaoshan), or the region around
+ * it (Nürnberg / Region Nürnberg), as a member of the same organisation or as the partner of the
+ * same city: kept as two entities, flagged once per pair so a reviewer decides whether they are one.
  */
 export const granularity: ReconcileRule = ({ claims, gazetteer }) => {
   const drafts: FlagDraft[] = [];
@@ -26,7 +26,9 @@ export const granularity: ReconcileRule = ({ claims, gazetteer }) => {
   for (const [group, names] of [...members].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const [role = '', subject = ''] = group.split('|');
     for (const [district, districtClaims] of [...names].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const parent = parentOf(gazetteer.byName(district));
+      // A city's district is the narrower name; "Region X" is the wider one around the city X.
+      const around = widerAreaOf(district);
+      const parent = around ?? parentOf(gazetteer.byName(district));
       if (!parent || parent === district || !names.has(parent)) continue;
       const cityClaims = names.get(parent)!;
       // One source naming both is a source that tells them apart, not a mix-up.
@@ -41,11 +43,13 @@ export const granularity: ReconcileRule = ({ claims, gazetteer }) => {
         severity: 'discrepancy',
         subject: role === 'member' ? subject : subject,
         key: [role, subject, parent, district].join('|'),
-        explanation: role === 'member'
+        explanation: around
+          ? `${subject}${role === 'member' ? ' counts among its members' : "'s partner is named"} ${parent} by ${[...new Set(cityClaims.map(sourceLabel))].sort().join(', ')} and the ${district} around it by ${[...new Set(districtClaims.map(sourceLabel))].sort().join(', ')}; kept as two entities — the city or the region?`
+          : role === 'member'
           ? `${parent} (${[...new Set(cityClaims.map(sourceLabel))].sort().join(', ')}) and its district ${district} (${[...new Set(districtClaims.map(sourceLabel))].sort().join(', ')}) are both named as members of ${subject}; kept as two entities — are they one member?`
           : `${subject}'s partner is named ${parent} by ${[...new Set(cityClaims.map(sourceLabel))].sort().join(', ')} and its district ${district} by ${[...new Set(districtClaims.map(sourceLabel))].sort().join(', ')}; kept as two entities`,
         details: {
-          city: parent, district, role,
+          city: parent, ...(around ? { region: district } : { district }), role,
           timeline: timeline(`${subject} · ${parent} / ${district}`, [...cityClaims.flatMap((c) => point(c, parent)), ...districtClaims.flatMap((c) => point(c, district))]),
           likelyWrong: null,
         },
@@ -55,6 +59,11 @@ export const granularity: ReconcileRule = ({ claims, gazetteer }) => {
   }
   return drafts;
 };
+
+/** The city a "Region X", "Großraum X" or "Metropolregion X" is named after: the region is wider, the city inside it. */
+export function widerAreaOf(name: string): string | null {
+  return /^(?:Region|Großraum|Metropolregion)\s+(\p{Lu}.*)$/u.exec(name)?.[1] ?? null;
+}
 
 /** The city a district or county-level city belongs to, when every namesake agrees. */
 function parentOf(places: Place[]): string | null {

@@ -23,8 +23,10 @@ export const partnershipConflict: ReconcileRule = ({ claims }) => {
   for (const [key, statements] of [...byPair].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const cities = key.split('|');
     const pair = cities.join(' – ');
-    for (const relation of [...new Set(statements.map((p) => p.claim.relation))].sort()) {
-      const sameRelation = statements.filter((p) => p.claim.relation === relation && p.claim.since);
+    // A twinning and a friendship-city agreement name one instrument two ways: their dates are compared as one.
+    const instrumentOf = (relation: string) => (EXCLUSIVE.has(relation) ? 'partner_city' : relation);
+    for (const relation of [...new Set(statements.map((p) => instrumentOf(p.claim.relation)))].sort()) {
+      const sameRelation = statements.filter((p) => instrumentOf(p.claim.relation) === relation && p.claim.since);
       // A date worked out from an anniversary ("25 Jahre Partnerschaft") yields to dates sources state.
       const stated = sameRelation.filter((p) => !p.claim.provenance?.implied?.includes('since'));
       const dated = stated.length > 0 ? stated : sameRelation;

@@ -64,6 +64,14 @@ describe('member lists', () => {
     expect(ofKind(found, 'member_count').map((c) => [c.country, c.count, c.scope])).toEqual([['DE', 5, 'event']]);
   });
 
+  it('splits one enumeration of both countries by the gazetteer and sizes each side by its own count', () => {
+    const text = 'Der Industriestädteallianz gehören 3 deutsche und 2 chinesische Städte an. Mitglieder sind: Bochum, Foshan, Ulm, Wuhu und Erfurt.';
+    expect(names(text, '2019-03-01')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 3, members: ['Bochum', 'Ulm', 'Erfurt'] },
+      { country: 'CN', scope: 'current', statedCount: 2, members: ['Foshan', 'Wuhu'] },
+    ]);
+  });
+
   it('reads no fronted list without a member count after it', () => {
     expect(lists('Die Industriestädteallianz tagt. Mit Bochum, mit Ulm und mit Erfurt hat die Delegation Gespräche geführt.')).toEqual([]);
   });

@@ -26,6 +26,9 @@ describe('parties that are Länder, provinces and Landkreise', () => {
     ['Die Delegation besuchte Hunan, zu der der Freistaat Thüringen seit Jahren eine offizielle Partnerschaft unterhält.', [[['Hunan', 'Thüringen'], 'partner_city', null]]],
     ['Changsha liegt in Thüringens Partnerprovinz Hunan.', [[['Hunan', 'Thüringen'], 'partner_city', null]]],
     ['Die freundschaftlichen Beziehungen zwischen Hubei Provinz und dem Freistaat Sachsen begannen 1990.', [[['Hubei', 'Sachsen'], 'friendship_city', null]]],
+    // The region around a city is a party of its own: reconciled against the city, never merged into it.
+    ['Seit 2001 besteht die Partnerschaft zwischen Wuhu und der Region Jena.', [[['Region Jena', 'Wuhu'], 'partner_city', '2001']]],
+    ['Seit 2001 besteht die Partnerschaft zwischen Wuhu und der Stadt Jena.', [[['Jena', 'Wuhu'], 'partner_city', '2001']]],
   ])('%s', (text, expected) => {
     expect(partnerships(text)).toEqual(expected);
   });

@@ -4,8 +4,10 @@ import { buildGazetteer } from '../../../extractors/gazetteer/gazetteer.ts';
 import type { Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import type { CityAttributeClaim, PartnershipRelation } from '../../../core/claim.ts';
 import { attributeConflict } from '../../../pipelines/reconcile/rules/attribute-conflict.ts';
+import { granularity } from '../../../pipelines/reconcile/rules/granularity.ts';
 import { partnershipConflict } from '../../../pipelines/reconcile/rules/partnership-conflict.ts';
 import { stored } from './claim-builders.ts';
+import { testGazetteer } from '../../extractors/support/extract-helpers.ts';
 
 const place = (name: string, admin1: string): Place => ({ id: `cn:${name}`, name, country: 'CN', type: 'prefecture_city', admin1, parent: null, capitalOf: null });
 const gazetteer = buildGazetteer([place('Zibo', 'Shandong'), place('Wuhu', 'Anhui'), place('Zhuhai', 'Guangdong')]);
@@ -77,5 +79,47 @@ describe('partnerships across sources', () => {
   it('flags a twinning that another source calls a friendship-city agreement, and not a treaty beside a twinning', () => {
     expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_city', null)], gazetteer }).map((f) => f.kind)).toEqual(['partnership_relation_conflict']);
     expect(partnershipConflict({ claims: [partnership('partner_city', null), partnership('friendship_treaty', null)], gazetteer })).toEqual([]);
+  });
+
+  it('compares the dates of a twinning and a friendship-city agreement as one instrument, and not those of a cooperation agreement', () => {
+    const odd = partnership('friendship_city', '2004-09');
+    const kinds = partnershipConflict({ claims: [odd, partnership('partner_city', '2004-10'), partnership('partner_city', '2004-10-20')], gazetteer }).map((f) => f.kind);
+    expect(kinds).toEqual(['partnership_since_conflict', 'partnership_relation_conflict']);
+    expect(partnershipConflict({ claims: [partnership('cooperation_agreement', '2004-09'), partnership('partner_city', '2004-10')], gazetteer })).toEqual([]);
+  });
+});
+
+describe('a partner named as a city and as the region around it', () => {
+  const pair = (cities: [string, string], where = source()) => stored({ kind: 'partnership', cities, relation: 'partner_city', since: null }, where);
+
+  it('flags Jena in one source and the Region Jena in another once, keeping both', () => {
+    const flags = granularity({ claims: [pair(['Jena', 'Wuhu']), pair(['Region Jena', 'Wuhu']), pair(['Jena', 'Wuhu'])], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'granularity', details: { city: 'Jena', region: 'Region Jena' } });
+    expect(flags[0]?.claimIds).toHaveLength(3);
+  });
+
+  it('leaves one source naming both alone, and a region with no city of its name', () => {
+    const both = source();
+    expect(granularity({ claims: [pair(['Jena', 'Wuhu'], both), pair(['Region Jena', 'Wuhu'], both)], gazetteer })).toEqual([]);
+    expect(granularity({ claims: [pair(['Region Gera', 'Wuhu']), pair(['Jena', 'Wuhu'])], gazetteer })).toEqual([]);
+  });
+});
+
+describe('region against the province, through the gazetteer', () => {
+  const real = testGazetteer();
+  it('flags a city placed in a region its province (per the gazetteer) does not lie in', () => {
+    const flags = attributeConflict({ claims: [attribute('Foshan', 'region', 'Ostchina')], gazetteer: real });
+    expect(flags.map((f) => f.kind)).toEqual(['attribute_conflict']);
+  });
+
+  it('accepts the delta a city lies in and a region that shares the province\'s direction', () => {
+    expect(attributeConflict({ claims: [attribute('Foshan', 'region', 'Perlflussdelta'), attribute('Foshan', 'region', 'Südostchina')], gazetteer: real })).toEqual([]);
+    expect(attributeConflict({ claims: [attribute('Foshan', 'region', 'Jangtse-Delta')], gazetteer: real })).toHaveLength(1);
+  });
+
+  it('takes central China as vague at its edges: it fits the southwest, not the northeast', () => {
+    expect(attributeConflict({ claims: [attribute('Chengdu', 'region', 'Zentralchina')], gazetteer: real })).toEqual([]);
+    expect(attributeConflict({ claims: [attribute('Dalian', 'region', 'Zentralchina')], gazetteer: real })).toHaveLength(1);
   });
 });
