@@ -10,7 +10,6 @@
  *
  *   npx tsx bench/crawl-bench.ts [--pages 2000] [--concurrency 8] [--claims-versions 2000]
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
@@ -20,10 +19,8 @@ import { MemoryStorage } from '@crawlee/memory-storage';
 import { migrate, openDatabase, type Database } from '../sql/database.ts';
 import { crawlSource, type CrawlResult } from '../pipelines/crawl/crawl-source.ts';
 import { sourceSchema } from '../core/source-config.ts';
-import type { Claim } from '../core/claim.ts';
-import type { ParsedDocument } from '../core/parsed-document.ts';
-import { storeExtraction, storeExtractions } from '../sql/queries/claims.ts';
-import { storeDocumentVersions } from '../sql/queries/documents.ts';
+// The write bench names this process's Postgres connections (PGAPPNAME), so backend CPU is only ours.
+import { backendCpuSeconds, claimWrites } from './write-bench.ts';
 import { PER_LISTING, startGeneratedSite } from './generated-press-site.ts';
 
 export interface CrawlBenchOptions {
@@ -88,28 +85,6 @@ function benchSource(origin: string, pages: number) {
   });
 }
 
-// CPU seconds the Postgres backends of one database have used (same machine: /proc).
-async function backendCpuSeconds(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
-    const ticks = Number(process.env.CLK_TCK ?? 100);
-    let total = 0;
-    for (const { pid } of rows) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        total += (Number(fields[11]) + Number(fields[12])) / ticks;
-      } catch {
-        // the backend ended meanwhile
-      }
-    }
-    return total;
-  } finally {
-    await client.end();
-  }
-}
-
 interface NightFigures {
   cpuSeconds: number;
   wallSeconds: number;
@@ -125,51 +100,6 @@ async function crawlNight(database: Database, origin: string, pages: number, con
   return { result, cpuSeconds, wallSeconds, backendCpuSeconds: after - before };
 }
 
-function claimsOf(n: number): Claim[] {
-  return Array.from({ length: 10 }, (_, i) => ({
-    kind: 'member_count',
-    subject: 'ISA',
-    country: i % 2 ? 'DE' : 'CN',
-    count: 40 + ((n + i) % 50),
-    qualifier: 'exact',
-    unit: 'cities',
-    scope: 'total',
-    asOf: null,
-    evidence: { quote: `Die Allianz zählt ${40 + ((n + i) % 50)} Mitgliedsstädte (Satz ${i} von Meldung ${n}).`, start: i * 80, end: i * 80 + 60 },
-    provenance: { rule: 'bench/member-count' },
-  })) as unknown as Claim[];
-}
-
-/** Claim rows per second: batches of 500 versions vs one transaction per version. */
-async function claimWrites(database: Database, versions: number, postgresUrl: string | null): Promise<{ batchedRowsPerSecond: number; batchedRowsPerCpuSecond: number; singleRowsPerSecond: number }> {
-  const parsed = { format: 'text', title: null, published: null, publishedSource: null, language: 'de', text: 'x', captions: [], warnings: [], links: [] } as unknown as ParsedDocument;
-  const ids: string[] = [];
-  for (let start = 0; start < versions; start += 500) {
-    const stored = await storeDocumentVersions(
-      database.db,
-      Array.from({ length: Math.min(500, versions - start) }, (_, i) => ({
-        fetched: { runId: null, url: `http://claims.bench/${start + i}`, sourceId: null, finalUrl: `http://claims.bench/${start + i}`, httpStatus: 200, contentType: 'text/plain', etag: null, lastModified: null, contentHash: `c${start + i}`, fetchedAt: new Date(), body: new Uint8Array([1]) },
-        parsed,
-      })),
-    );
-    for (const s of stored) if (s.ok && s.versionId) ids.push(s.versionId);
-  }
-  const half = Math.floor(ids.length / 2);
-  const batched = ids.slice(0, half);
-  const single = ids.slice(half, half + Math.min(half, 300));
-  const backend0 = postgresUrl ? await backendCpuSeconds(postgresUrl) : 0;
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let start = 0; start < batched.length; start += 500) {
-    await storeExtractions(database.db, batched.slice(start, start + 500).map((versionId, i) => ({ versionId, extractorVersion: 'bench', runId: null, claims: claimsOf(start + i) })));
-  }
-  const t1 = performance.now();
-  const cpu = process.cpuUsage(cpu0);
-  const cpuSeconds = (cpu.user + cpu.system) / 1e6 + (postgresUrl ? (await backendCpuSeconds(postgresUrl)) - backend0 : 0);
-  for (const [i, versionId] of single.entries()) await storeExtraction(database.db, { versionId, extractorVersion: 'bench', runId: null, claims: claimsOf(i) });
-  const t2 = performance.now();
-  return { batchedRowsPerSecond: (batched.length * 10) / ((t1 - t0) / 1000), batchedRowsPerCpuSecond: (batched.length * 10) / cpuSeconds, singleRowsPerSecond: (single.length * 10) / ((t2 - t1) / 1000) };
-}
 
 /** PGlite: 50 KB bodies as a bytea parameter vs as base64 text decoded by the server. */
 async function byteaPaths(database: Database, count: number): Promise<{ paramMs: number; base64Ms: number }> {

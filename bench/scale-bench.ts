@@ -10,7 +10,7 @@
  *   npx tsx bench/scale-bench.ts --releases 10000 --pdfs 250
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,9 +25,8 @@ import { currentExtractorVersion } from '../pipelines/extract/extractor-version.
 import { runPipeline } from '../pipelines/run/run-pipeline.ts';
 import { InProcessStageRunner, type StageRunner } from '../pipelines/run/run-stage.ts';
 
-// node-postgres names its connections after PGAPPNAME: the backends of this process are told apart by it.
-const BENCH_APP_NAME = `isa-bench-${process.pid}`;
-process.env.PGAPPNAME = BENCH_APP_NAME;
+// The write bench names this process's Postgres connections (PGAPPNAME), so backend CPU is only ours.
+import { backendCpuSeconds as ourBackendCpuSeconds } from './write-bench.ts';
 import { PER_LISTING, startGeneratedSite } from './generated-press-site.ts';
 
 interface NightFigures {
@@ -65,25 +64,7 @@ async function tableWrites(database: Database, url: string | null): Promise<Reco
 }
 
 async function backendCpuSeconds(url: string | null): Promise<number> {
-  if (!url) return 0;
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    // Only this process's backends (its pool sets application_name): others share the database.
-    const { rows } = await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and application_name = $1', [BENCH_APP_NAME]);
-    let total = 0;
-    for (const { pid } of rows) {
-      try {
-        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        total += (Number(fields[11]) + Number(fields[12])) / 100;
-      } catch {
-        // ended meanwhile
-      }
-    }
-    return total;
-  } finally {
-    await client.end();
-  }
+  return url ? ourBackendCpuSeconds(url) : 0;
 }
 
 /** Times the reconcile stage of a run; everything else passes through. */
