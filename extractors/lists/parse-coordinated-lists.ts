@@ -12,7 +12,7 @@ import { countryOfWords, sideBefore } from '../counts/count-vocabulary.ts';
 import { JOINT_MEMBER } from '../membership/membership-vocabulary.ts';
 
 const SCOPE: Partial<Record<string, MembershipScope>> = { joined: 'event', founding_member: 'founding' };
-// "die Freiburg Wirtschaft Messe und Touristik GmbH": a city's name opening a company's is no member city.
+// "die Musterstadt Wirtschaft und Marketing GmbH": a city's name opening a company's is no member city.
 const COMPANY_AFTER = /^[^,;.()]{0,60}?(?<![\p{L}])(?:GmbH|mbH|AG|e\.\s?V\.|KG|Ltd\.?|Inc\.?|Co\.)(?![\p{L}])/u;
 
 export const coordinatedListParser: Parser = {

@@ -47,7 +47,7 @@ const ESTABLISHED = wordsPattern((w) => w.established);
 // Signing in the narrow sense, without the auxiliaries "wurde", "became" that ESTABLISHED accepts next to a date.
 const AUXILIARIES = new Set(['wurden', 'wurde', 'became', 'become', 'entered']);
 const SIGNED = wordsPattern((w) => w.established.filter((v) => !AUXILIARIES.has(v)));
-// "Seit Begründung der Partnerschaft im November 2009", "since the signing of the agreement in 2009": a date after a founding noun.
+// "seit Gründung der Partnerschaft im Mai 2011", "since the signing of the agreement in 2009": a date after a founding noun.
 const FOUNDING_BEFORE = new RegExp(`(?<![\\p{L}])(?:${[...PARTNERSHIP_DE.founding, ...PARTNERSHIP_EN.founding].join('|')})(?![\\p{L}])[^.;]{0,200}$`, 'iu');
 const BOTH_PARTIES = wordsPattern((w) => w.bothParties);
 const ANNIVERSARIES = [...PARTNERSHIP_DE.anniversaries, ...PARTNERSHIP_EN.anniversaries].map((source) => new RegExp(`(?<![\\p{L}\\p{N}])${source}(?![\\p{L}])`, 'iu'));

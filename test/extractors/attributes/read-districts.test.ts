@@ -18,7 +18,7 @@ describe('districts and administrative areas', () => {
     ['Xiacheng ist ein Stadtbezirk von Hangzhou.', [['Xiacheng', 'Hangzhou']]],
     ['Ulm kooperiert mit dem Bezirk Steglitz-Zehlendorf der Stadt Berlin.', [['Steglitz-Zehlendorf', 'Berlin']]],
     ['Geplant ist ein Netzwerk mit den Stadtbezirken Hangzhou-Xiacheng und Chengdu-Jintang.', [['Xiacheng', 'Hangzhou'], ['Jintang', 'Chengdu']]],
-    ['Laiyang ist eine kreisfreie Stadt in der Provinz Shandong und gehört zum Verwaltungsgebiet der bezirksfreien Stadt Yantai.', [['Laiyang', 'Yantai']]],
+    ['Pingdu, eine kreisfreie Stadt in Shandong, gehört zum Verwaltungsgebiet der Stadt Qingdao.', [['Pingdu', 'Qingdao']]],
     ['Zhangjiagang, eine kreisfreie Stadt im Verwaltungsgebiet von Suzhou, war Gastgeber.', [['Zhangjiagang', 'Suzhou']]],
   ])('%s', (text, expected) => {
     expect(districts(text)).toEqual(expected);

@@ -16,7 +16,7 @@ export const PARTNERSHIP_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 
   { text: 'Stadt Erfurt\n\nDer Freistaat Thüringen und die Provinz Hunan wollen vielleicht im Herbst eine Absichtserklärung unterzeichnen.', language: 'de' },
   { text: 'Stadt Würzburg\n\nDie Partnerschaft zwischen Würzburg und Suzhou ruht seit dem vergangenen Jahr.', language: 'de' },
   { text: 'City of Kassel\n\nThe sister-city relationship between Kassel and Wuhan was suspended in 2021.', language: 'en' },
-  { text: 'Stadt Trier\n\nXiamen interessierte sich für die Gründung einer Städtepartnerschaft in Rheinland-Pfalz.', language: 'de' },
+  { text: 'Stadt Trier\n\nXiamen interessierte sich damals für eine Städtepartnerschaft irgendwo in Rheinland-Pfalz.', language: 'de' },
   // Projects signed are no agreement between the cities named earlier.
   { text: 'Stadt Hagen\n\nHagen empfing eine Delegation aus Changzhou.\n\nZwölf Kooperationsprojekte wurden während des Forums unterzeichnet.', language: 'de' },
   // A province one lives in is no party: "in der Provinz" governs it.

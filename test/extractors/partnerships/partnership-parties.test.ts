@@ -22,7 +22,7 @@ describe('parties that are Länder, provinces and Landkreise', () => {
   it.each([
     ['Im März 1999 schlossen der Freistaat Sachsen und die Provinz Hubei eine Provinzpartnerschaft.', [[['Hubei', 'Sachsen'], 'partner_city', '1999-03']]],
     ['Das Land Hessen hat 2003 eine Regionalpartnerschaft mit der Provinz Jiangxi begründet.', [[['Hessen', 'Jiangxi'], 'partner_city', '2003']]],
-    ['Seit 2005 unterhält der Landkreis Freising eine Landkreis-Partnerschaft mit der Stadt Linyi.', [[['Landkreis Freising', 'Linyi'], 'partner_city', '2005']]],
+    ['Der Landkreis Freising pflegt seit 2005 eine Landkreis-Partnerschaft zur Stadt Linyi.', [[['Landkreis Freising', 'Linyi'], 'partner_city', '2005']]],
     ['Die Delegation besuchte Hunan, zu der der Freistaat Thüringen seit Jahren eine offizielle Partnerschaft unterhält.', [[['Hunan', 'Thüringen'], 'partner_city', null]]],
     ['Changsha liegt in Thüringens Partnerprovinz Hunan.', [[['Hunan', 'Thüringen'], 'partner_city', null]]],
     ['Die freundschaftlichen Beziehungen zwischen Hubei Provinz und dem Freistaat Sachsen begannen 1990.', [[['Hubei', 'Sachsen'], 'friendship_city', null]]],
