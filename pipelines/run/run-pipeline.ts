@@ -176,7 +176,9 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
       } catch (error) {
         if (stop.signal.aborted) return;
         extracted.failed++;
-        await fail('extract', null, error, versionId);
+        // The report names the page, not only the version id: the version's own URL.
+        const version = await deps.db.selectFrom('document_versions').select('url').where('id', '=', versionId).executeTakeFirst().catch(() => undefined);
+        await fail('extract', version?.url ?? null, error, versionId);
       }
     });
     if (!stop.signal.aborted) log(`extracted ${extracted.versions} versions, ${extracted.claims} claims`);

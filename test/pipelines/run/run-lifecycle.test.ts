@@ -16,6 +16,8 @@ import { RefusedError } from '../../../core/errors.ts';
 import { DATABASES, freshPostgres, postgresUrl } from '../../support/services.ts';
 import { EXTRACTOR_VERSION, testGazetteer } from './fixture-run.ts';
 import { loadGazetteer } from '../../../extractors/gazetteer/load-gazetteer.ts';
+import { storeDocumentVersions } from '../../../sql/queries/documents.ts';
+import type { ParsedDocument } from '../../../core/parsed-document.ts';
 
 /** A pid that belonged to a process which has ended: a child we started and waited for. */
 function deadPid(): number {
@@ -75,6 +77,28 @@ for (const { name, open, available } of DATABASES) {
       await expect(runStage(deps, { stage: 'reconcile', runId })).rejects.toBeInstanceOf(RefusedError);
       await expect(runStage(deps, { stage: 'reconcile', runId })).rejects.toThrow(`run ${runId} is cancelled`);
       expect(await finishRun(database.db, runId, 'succeeded', {})).toBe('cancelled');
+    });
+
+    it('records a failed extraction with the URL of its version, and the run goes on to reconcile', async () => {
+      const parsed = { format: 'text', title: null, published: null, publishedSource: null, language: 'de', text: 'x', captions: [], warnings: [], links: [] } as unknown as ParsedDocument;
+      const url = `http://127.0.0.1/extract-fails-${Date.now()}.html`;
+      const [stored] = await storeDocumentVersions(database.db, [{ fetched: { runId: null, url, sourceId: null, finalUrl: url, httpStatus: 200, contentType: 'text/html', etag: null, lastModified: null, contentHash: `h-${url}`, fetchedAt: new Date(), body: new Uint8Array([1]) }, parsed }]);
+      if (!stored?.ok) throw new Error('could not store the test version');
+      const versionId = stored.versionId!;
+      const failingExtract: StageRunner = {
+        mode: 'in-process',
+        run: async (job) => {
+          if (job.stage === 'crawl') return { counts: { new: 1 }, versionIds: [versionId], errors: [], items: [] } as never;
+          if (job.stage === 'extract') throw new Error('the extractor broke on this page');
+          return { ruleErrors: [], byKind: {} } as never;
+        },
+        close: async () => {},
+      };
+      const report = await runPipeline({ db: database.db, runner: failingExtract, extractorVersion: null }, { sourceIds: ['one'] });
+      expect(report.status).toBe('partial');
+      expect(report.errors).toContainEqual(expect.objectContaining({ stage: 'extract', url, message: expect.stringContaining('the extractor broke') }));
+      const rows = await database.db.selectFrom('run_errors').select(['stage', 'url']).where('run_id', '=', report.runId).execute();
+      expect(rows).toEqual([{ stage: 'extract', url }]);
     });
 
     it('stops a run at its timeout, failed with the reason', async () => {
