@@ -14,7 +14,8 @@ Die Stadt Mainz ist seit 2017 Mitglied der Chinesisch-Deutschen Industriestädte
 
 describe('isa export and isa users on the embedded database', () => {
   let dir: string;
-  const env = () => ({ ISA_DATA_DIR: join(dir, 'data') });
+  // The embedded database in a folder of its own, also for child processes that inherit CI's DATABASE_URL.
+  const env = () => ({ ISA_DATA_DIR: join(dir, 'data'), DATABASE_URL: '', REDIS_URL: '' });
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'isa-export-'));
     await writeFile(join(dir, 'release.txt'), RELEASE);
