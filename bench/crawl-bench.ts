@@ -13,14 +13,13 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { CheerioCrawler, Configuration, Log, LogLevel } from '@crawlee/cheerio';
 import { MemoryStorage } from '@crawlee/memory-storage';
-import { migrate, openDatabase, type Database } from '../sql/database.ts';
+import type { Database } from '../sql/database.ts';
 import { crawlSource, type CrawlResult } from '../pipelines/crawl/crawl-source.ts';
 import { sourceSchema } from '../core/source-config.ts';
 // The write bench names this process's Postgres connections (PGAPPNAME), so backend CPU is only ours.
-import { backendCpuSeconds, claimWrites } from './write-bench.ts';
+import { backendCpuSeconds, claimWrites, freshBenchDatabase } from './write-bench.ts';
 import { PER_LISTING, startGeneratedSite } from './generated-press-site.ts';
 
 export interface CrawlBenchOptions {
@@ -114,29 +113,6 @@ async function byteaPaths(database: Database, count: number): Promise<{ paramMs:
   return { paramMs: (t1 - t0) / count, base64Ms: (t2 - t1) / count };
 }
 
-async function fresh(url: string | null): Promise<{ database: Database; close: () => Promise<void> }> {
-  if (!url) {
-    const database = await openDatabase({ dataDir: 'memory://' });
-    const migrated = await migrate(database.db);
-    if (migrated.error) throw migrated.error;
-    return { database, close: () => database.close() };
-  }
-  const schema = `bench_${process.pid}_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  const database = await openDatabase({ databaseUrl: url, schema });
-  const migrated = await migrate(database.db, { schema });
-  if (migrated.error) throw migrated.error;
-  return {
-    database,
-    close: async () => {
-      await database.close();
-      await admin.query(`drop schema ${schema} cascade`);
-      await admin.end();
-    },
-  };
-}
 
 /** Runs the crawl bench and prints its figures. */
 export async function runCrawlBench(options: CrawlBenchOptions = {}): Promise<void> {
@@ -152,7 +128,7 @@ export async function runCrawlBench(options: CrawlBenchOptions = {}): Promise<vo
 
     for (const url of postgresUrl ? [null, postgresUrl] : [null]) {
       const name = url ? 'Postgres' : 'PGlite (memory)';
-      const { database, close } = await fresh(url);
+      const { database, close } = await freshBenchDatabase(url);
       try {
         const first = await crawlNight(database, site.origin, pages, concurrency, url);
         const cpu = first.cpuSeconds + first.backendCpuSeconds;

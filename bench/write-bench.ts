@@ -94,7 +94,8 @@ export async function claimWrites(database: Database, versions: number, postgres
   return { batchedRowsPerSecond: (batched.length * 10) / ((t1 - t0) / 1000), batchedRowsPerCpuSecond: (batched.length * 10) / cpuSeconds, singleRowsPerSecond: (single.length * 10) / ((t3 - t2) / 1000) };
 }
 
-async function fresh(url: string | null): Promise<{ database: Database; close: () => Promise<void> }> {
+/** A migrated database for one bench: PGlite in memory, or a schema of its own on Postgres, dropped on close. */
+export async function freshBenchDatabase(url: string | null): Promise<{ database: Database; close: () => Promise<void> }> {
   if (!url) {
     const database = await openDatabase({ dataDir: 'memory://' });
     const migrated = await migrate(database.db);
@@ -124,7 +125,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const postgresUrl = process.env.DATABASE_URL || null;
   for (const url of postgresUrl ? [null, postgresUrl] : [null]) {
     const name = url ? 'Postgres' : 'PGlite (memory)';
-    const { database, close } = await fresh(url);
+    const { database, close } = await freshBenchDatabase(url);
     try {
       const claims = await claimWrites(database, versions, url);
       console.log(
