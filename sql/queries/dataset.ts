@@ -173,13 +173,18 @@ export async function documentRows(db: Kysely<DB>) {
 
 export type DocumentListRow = Awaited<ReturnType<typeof documentRows>>[number];
 
+/**
+ * A document's versions, the one fetched last first: a version's own `fetched_at` is its first fetch,
+ * so a body that came back to an earlier version would otherwise list below the one it replaced.
+ */
 export async function documentVersions(db: Kysely<DB>, documentId: string) {
   return db
-    .selectFrom('document_versions')
-    .select(['id', 'url', 'final_url', 'http_status', 'content_type', 'fetched_at', 'title', 'published', 'published_source', 'format', 'language', 'content_hash', 'body_size', 'run_id'])
-    .where('document_id', '=', documentId)
-    .orderBy('fetched_at', 'desc')
-    .orderBy('id', 'desc')
+    .selectFrom('document_versions as v')
+    .select(['v.id', 'v.url', 'v.final_url', 'v.http_status', 'v.content_type', 'v.fetched_at', 'v.title', 'v.published', 'v.published_source', 'v.format', 'v.language', 'v.content_hash', 'v.body_size', 'v.run_id'])
+    .select(sql<Date>`coalesce((select max(f.fetched_at) from fetches f where f.version_id = v.id), v.fetched_at)`.as('last_fetched_at'))
+    .where('v.document_id', '=', documentId)
+    .orderBy('last_fetched_at', 'desc')
+    .orderBy('v.id', 'desc')
     .execute();
 }
 

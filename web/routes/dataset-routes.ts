@@ -90,10 +90,10 @@ export function registerDatasetRoutes(app: FastifyInstance, options: WebAppOptio
       user: request.user!, queues, title: `Document ${id}`, section: '/documents',
       body: html`<h1>Document ${id} <small>${document.status}</small></h1>
 <p class="url">${document.url}</p><p>source ${document.source_id ?? '—'} · first seen ${fmt(document.first_seen_at)}${document.gone_at ? ` · gone ${fmt(document.gone_at)}` : ''}</p>
-<h2>Versions</h2><table class="data"><thead><tr><th>Version</th><th>Fetched</th><th>Title</th><th>Published</th><th>Format</th><th>HTTP</th><th>Bytes</th><th>Run</th><th></th></tr></thead><tbody>
-${versions.map((v) => html`<tr><td><a href="/versions/${v.id}">${v.id}</a></td><td>${fmt(v.fetched_at)}</td><td>${v.title ?? ''}</td><td>${v.published ?? ''}</td><td>${v.format}</td><td>${v.http_status ?? ''}</td><td>${v.body_size}</td><td>${v.run_id ? html`<a href="/runs/${v.run_id}">${v.run_id}</a>` : ''}</td><td><a href="/versions/${v.id}">stored copy</a> · <a href="/versions/${v.id}/raw">raw</a></td></tr>`)}
+<h2>Versions</h2><p class="muted">Last fetched first; the current one is what the site served at the last fetch (a body that came back to an earlier version makes that one current again).</p><table class="data"><thead><tr><th>Version</th><th>First fetched</th><th>Last fetched</th><th>Title</th><th>Published</th><th>Format</th><th>HTTP</th><th>Bytes</th><th>Run</th><th></th></tr></thead><tbody>
+${versions.map((v) => html`<tr${v.id === document.current_version_id ? html` class="current"` : ''}><td><a href="/versions/${v.id}">${v.id}</a>${v.id === document.current_version_id ? html` <strong>current</strong>` : ''}</td><td>${fmt(v.fetched_at)}</td><td>${fmt(v.last_fetched_at)}</td><td>${v.title ?? ''}</td><td>${v.published ?? ''}</td><td>${v.format}</td><td>${v.http_status ?? ''}</td><td>${v.body_size}</td><td>${v.run_id ? html`<a href="/runs/${v.run_id}">${v.run_id}</a>` : ''}</td><td><a href="/versions/${v.id}">stored copy</a> · <a href="/versions/${v.id}/raw">raw</a></td></tr>`)}
 </tbody></table>
-<h2>Claims of the newest version</h2>${table(claims, claimList, ['id', 'kind', 'value', 'quote', 'extractor_version'])}
+<h2>Claims of the current version</h2>${table(claims, claimList, ['id', 'kind', 'value', 'quote', 'extractor_version'])}
 <h2>Fetches</h2><table class="data"><thead><tr><th>When</th><th>Run</th><th>Outcome</th><th>HTTP</th><th>Version</th></tr></thead><tbody>
 ${fetches.map((f) => html`<tr><td>${fmt(f.fetched_at)}</td><td>${f.run_id ?? ''}</td><td>${f.outcome}</td><td>${f.http_status ?? ''}</td><td>${f.version_id ?? ''}</td></tr>`)}</tbody></table>`,
     }));
