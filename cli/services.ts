@@ -7,12 +7,13 @@ import { accessSync, constants, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Gazetteer } from '../extractors/gazetteer/gazetteer-types.ts';
 import type { PlaceGazetteer } from '../extractors/gazetteer/gazetteer.ts';
+import type { CuratedAlias } from '../extractors/gazetteer/gazetteer-data.ts';
 import { currentExtractorVersion } from '../pipelines/extract/extractor-version.ts';
 
 export { currentExtractorVersion };
 import { migrate, openDatabase, type Database } from '../sql/database.ts';
 import { ConfigError } from '../core/errors.ts';
-import type { StageDeps, StageRunner } from '../pipelines/run/run-stage.ts';
+import type { StageDeps, StageDepsLease, StageRunner } from '../pipelines/run/run-stage.ts';
 import { crawlOverrides, type Config } from './config.ts';
 
 /**
@@ -73,15 +74,19 @@ export async function openGazetteer(): Promise<PlaceGazetteer> {
 }
 
 /** The names reviewers accepted as aliases of a city (`isa review --alias`, the flag page), as gazetteer aliases. */
-async function reviewedAliases(database: Database) {
+async function reviewedAliases(database: Database): Promise<CuratedAlias[]> {
   const { acceptedAliases } = await import('../sql/queries/decisions.ts');
   return (await acceptedAliases(database.db)).map((a) => ({ alias: a.alias, name: a.city, country: a.country }));
 }
 
 /** The extractor version of this code with the accepted aliases: what the gazetteer of {@link openReviewedGazetteer} extracts. */
 export async function reviewedExtractorVersion(database: Database): Promise<string> {
+  return versionWith(await reviewedAliases(database));
+}
+
+async function versionWith(aliases: CuratedAlias[]): Promise<string> {
   const { withAcceptedAliases } = await import('../pipelines/extract/extractor-version.ts');
-  return withAcceptedAliases(currentExtractorVersion(), await reviewedAliases(database));
+  return withAcceptedAliases(currentExtractorVersion(), aliases);
 }
 
 /** The gazetteer with the names reviewers accepted as aliases of a city. */
@@ -106,16 +111,80 @@ export async function openSyncedGazetteer(database: Database): Promise<PlaceGaze
  * sources again on every start (3 s, and a minute under vitest on a loaded machine).
  */
 export async function stageDeps(database: Database, config: Config, gazetteer?: Gazetteer, extractorVersion?: string): Promise<StageDeps> {
+  return stageDepsWith(database, config, await reviewedAliases(database), gazetteer, extractorVersion);
+}
+
+/** {@link stageDeps} on aliases read once, so the version stamped and the gazetteer that extracts agree. */
+async function stageDepsWith(database: Database, config: Config, aliases: CuratedAlias[], gazetteer?: Gazetteer, extractorVersion?: string): Promise<StageDeps> {
   const { DocumentWorkerPool, WORKERS_START_COMPILED } = await import('../pipelines/run/document-worker-pool.ts');
-  const documentWorkers = WORKERS_START_COMPILED || config.documentWorkers ? new DocumentWorkerPool({ extraAliases: await reviewedAliases(database), timeoutMs: config.documentTimeoutMs }) : null;
+  const { loadGazetteer } = await import('../extractors/gazetteer/load-gazetteer.ts');
+  const documentWorkers = WORKERS_START_COMPILED || config.documentWorkers ? new DocumentWorkerPool({ extraAliases: aliases, timeoutMs: config.documentTimeoutMs }) : null;
   void documentWorkers?.warm();
   return {
     db: database.db,
-    gazetteer: gazetteer ?? (await openReviewedGazetteer(database)),
-    extractorVersion: extractorVersion ?? (await reviewedExtractorVersion(database)),
+    gazetteer: gazetteer ?? loadGazetteer({ extraAliases: aliases }),
+    extractorVersion: extractorVersion ?? (await versionWith(aliases)),
     crawlOptions: crawlOverrides(config),
     documentWorkers,
   };
+}
+
+/**
+ * A long-lived process's stage deps that follow the reviewers: before each job it asks which aliases
+ * are accepted now (one small query) and, when they changed since the last job, builds the gazetteer
+ * and the document workers again, so an alias accepted while an `isa worker` runs is in its next
+ * extraction and its claims carry the run's extractor version. A job holds its deps until it ends;
+ * the replaced document workers close when the last job using them has.
+ */
+export class ReviewedStageDeps {
+  readonly #database: Database;
+  readonly #config: Config;
+  #current: { version: string; deps: Promise<StageDeps>; leases: number; replaced: boolean } | null = null;
+
+  constructor(database: Database, config: Config) {
+    this.#database = database;
+    this.#config = config;
+  }
+
+  /** The deps for one job; call `release` when the job is done. */
+  async lease(): Promise<StageDepsLease> {
+    const aliases = await reviewedAliases(this.#database);
+    const version = await versionWith(aliases);
+    if (this.#current?.version !== version) {
+      const previous = this.#current;
+      this.#current = { version, deps: stageDepsWith(this.#database, this.#config, aliases, undefined, version), leases: 0, replaced: false };
+      if (previous) {
+        previous.replaced = true;
+        if (previous.leases === 0) await (await previous.deps).documentWorkers?.close();
+      }
+    }
+    const entry = this.#current;
+    entry.leases += 1;
+    let deps: StageDeps;
+    try {
+      deps = await entry.deps;
+    } catch (error) {
+      entry.leases -= 1;
+      if (this.#current === entry) this.#current = null;
+      throw error;
+    }
+    let released = false;
+    return {
+      deps,
+      release: async () => {
+        if (released) return;
+        released = true;
+        entry.leases -= 1;
+        if (entry.replaced && entry.leases === 0) await deps.documentWorkers?.close();
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    const entry = this.#current;
+    this.#current = null;
+    if (entry) await (await entry.deps.catch(() => null))?.documentWorkers?.close();
+  }
 }
 
 /** In-process without REDIS_URL; BullMQ with it, which needs a database every worker can reach. */

@@ -1,6 +1,6 @@
 import { UnrecoverableError, Worker, type Job } from 'bullmq';
 import { BadInputError, ConfigError, RefusedError } from '../core/errors.ts';
-import { runStage, type StageDeps } from '../pipelines/run/run-stage.ts';
+import { runStage, type StageDeps, type StageDepsLease } from '../pipelines/run/run-stage.ts';
 import { stageJobSchema } from '../pipelines/run/stage-job.ts';
 import { assertRedisReachable, createRedisConnection, readyWithin, stageQueueName, type QueueConnectionOptions } from './stage-queue.ts';
 
@@ -14,8 +14,12 @@ export interface StageWorker {
   close(): Promise<void>;
 }
 
-/** Starts a worker that runs stage jobs with the same functions the embedded mode calls. */
-export async function startStageWorker(deps: StageDeps, options: StageWorkerOptions): Promise<StageWorker> {
+/**
+ * Starts a worker that runs stage jobs with the same functions the embedded mode calls: on fixed
+ * deps, or on deps leased per job (`isa worker` follows the reviewers' accepted aliases that way).
+ */
+export async function startStageWorker(deps: StageDeps | { lease(): Promise<StageDepsLease> }, options: StageWorkerOptions): Promise<StageWorker> {
+  const lease = 'lease' in deps ? () => deps.lease() : async () => ({ deps, release: async () => {} });
   await assertRedisReachable(options.redisUrl, options.connectTimeoutMs);
   const connection = createRedisConnection(options.redisUrl);
   const worker = new Worker(
@@ -26,14 +30,17 @@ export async function startStageWorker(deps: StageDeps, options: StageWorkerOpti
       if (databaseId !== options.databaseId) throw new UnrecoverableError(`job ${job.id} belongs to database ${String(databaseId)}, this worker's is ${options.databaseId}`);
       const parsed = stageJobSchema.safeParse(payload);
       if (!parsed.success) throw new UnrecoverableError(`job ${job.id} has an invalid payload: ${parsed.error.message}`);
+      const held = await lease();
       try {
-        return await runStage(deps, parsed.data);
+        return await runStage(held.deps, parsed.data);
       } catch (error) {
         // Retrying cannot fix bad input, a refusal (a cancelled run) or our own configuration: fail the job now.
         if (error instanceof BadInputError || error instanceof RefusedError || error instanceof ConfigError) {
           throw new UnrecoverableError(error.message);
         }
         throw error;
+      } finally {
+        await held.release();
       }
     },
     { connection, prefix: options.prefix ?? 'isa', concurrency: options.concurrency ?? 2 },

@@ -1,6 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { EXIT, print, type Command } from '../command.ts';
-import { openMigratedDatabase, stageDeps } from '../services.ts';
+import { openMigratedDatabase, ReviewedStageDeps } from '../services.ts';
 import { ConfigError } from '../../core/errors.ts';
 import { startStageWorker } from '../../workers/stage-worker.ts';
 import { databaseId } from '../../sql/queries/runs.ts';
@@ -22,11 +22,12 @@ Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.`,
     if (!Number.isInteger(concurrency) || concurrency < 1) throw new ConfigError(`--concurrency must be a positive integer, not "${String(values.concurrency)}"`);
     const database = await openMigratedDatabase(config);
     let worker;
-    const deps = await stageDeps(database, config);
+    // Rebuilt when reviewers accept an alias, so the next extraction uses it without a restart.
+    const deps = new ReviewedStageDeps(database, config);
     try {
       worker = await startStageWorker(deps, { redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), concurrency });
     } catch (error) {
-      await deps.documentWorkers?.close();
+      await deps.close();
       await database.close();
       throw error;
     }
@@ -40,7 +41,7 @@ Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.`,
     });
     print(io.stderr, 'isa worker stopping…');
     await worker.close();
-    await deps.documentWorkers?.close();
+    await deps.close();
     await database.close();
     return EXIT.ok;
   },

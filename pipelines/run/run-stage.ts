@@ -22,6 +22,12 @@ export interface StageDeps {
   documentWorkers?: DocumentWorkerPool | null;
 }
 
+/** Deps held for one job (a worker's may change between jobs); `release` when the job is done. */
+export interface StageDepsLease {
+  deps: StageDeps;
+  release(): Promise<void>;
+}
+
 export type StageOutputOf<J extends StageJob> = J extends { stage: 'crawl' }
   ? CrawlResult
   : J extends { stage: 'extract' }
