@@ -51,6 +51,12 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it on the next checkout.
   });
+  // The pool listens on idle clients only: a checked-out one (in a transaction, between two
+  // statements) that loses the server would emit an unhandled 'error' and end the process. With a
+  // listener, its next query fails instead — the transaction is lost whole — and the pool drops it.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
