@@ -128,7 +128,9 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   try {
     // A bad variable fails every command here, before any work, rather than each source later.
     const { loadConfig } = await import('../core/config.ts');
-    loadConfig(io.env);
+    const { faultPoint } = loadConfig(io.env);
+    // Test-only: fault tests kill or freeze a real `isa` process at an exact write (inert unless set).
+    if (faultPoint) (await import('../sql/document-transaction.ts')).armFaultPoint(faultPoint);
     const entry = COMMANDS.find((c) => c.name === command.name);
     if (!entry) throw new Error(`command ${command.name} is declared but not registered in cli/main.ts`);
     return await (await entry.load()).run({ values, positionals }, io);

@@ -21,6 +21,9 @@ export function parseDuration(value: string): number | null {
 const duration = () =>
   z.preprocess(unsetWhenEmpty, z.string().refine((v) => parseDuration(v) !== null, 'must be a duration like 30s, 15m, 6h or 1d').transform((v) => parseDuration(v) as number));
 
+/** `ISA_FAULT_POINT`'s form: `inside-extraction-write:2`, `after-version-write:1:stop`. */
+export const FAULT_POINT_PATTERN = /^(before|inside|after)-(version|extraction)-write:([1-9]\d*)(:stop)?$/;
+
 const configSchema = z.object({
   /** `DATABASE_URL`: Postgres through `pg`; unset means embedded PGlite in `dataDir`. */
   databaseUrl: z.preprocess(unsetWhenEmpty, z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional()),
@@ -50,6 +53,8 @@ const configSchema = z.object({
   documentTimeoutMs: duration().default(30_000),
   /** `ISA_DOCUMENT_WORKERS=1`: document worker threads even when running from the TypeScript sources. @defaultValue only from dist/ */
   documentWorkers: z.preprocess(unsetWhenEmpty, z.string().optional()).transform((v) => v !== undefined && v !== '0' && v !== 'false'),
+  /** `ISA_FAULT_POINT`: test-only, inert unless set; kills or stops the process at a document write (sql/document-transaction.ts). */
+  faultPoint: z.preprocess(unsetWhenEmpty, z.string().regex(FAULT_POINT_PATTERN, 'must be WHEN-KIND-write:N[:stop], WHEN before|inside|after, KIND version|extraction').optional()),
   /** `ISA_DEBUG`: print stack traces with errors. */
   debug: z.preprocess(unsetWhenEmpty, z.string().optional()).transform((v) => v !== undefined && v !== '0' && v !== 'false'),
 });
@@ -72,6 +77,7 @@ export const CONFIG_ENV: Record<keyof Config, string> = {
   runTimeoutMs: 'ISA_RUN_TIMEOUT',
   documentTimeoutMs: 'ISA_DOCUMENT_TIMEOUT',
   documentWorkers: 'ISA_DOCUMENT_WORKERS',
+  faultPoint: 'ISA_FAULT_POINT',
   debug: 'ISA_DEBUG',
 };
 

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { Claim } from '../../core/claim.ts';
 import type { DB } from '../schema.ts';
+import { documentTransaction } from '../document-transaction.ts';
 
 export interface StoreExtractionInput {
   versionId: string;
@@ -15,7 +16,7 @@ export interface StoreExtractionInput {
  * @returns whether claims were written (false when they were already there).
  */
 export async function storeExtraction(db: Kysely<DB>, input: StoreExtractionInput): Promise<boolean> {
-  const [written] = await db.transaction().execute((trx) => writeExtractions(trx, [input]));
+  const [written] = await documentTransaction(db, 'extraction', (trx) => writeExtractions(trx, [input]));
   return written!;
 }
 
@@ -34,7 +35,7 @@ export async function storeExtractions(db: Kysely<DB>, inputs: readonly StoreExt
   const distinct = new Set(inputs.map((i) => `${i.versionId}\u0000${i.extractorVersion}`)).size === inputs.length;
   if (distinct && inputs.length > 1) {
     try {
-      const written = await db.transaction().execute((trx) => writeExtractions(trx, inputs));
+      const written = await documentTransaction(db, 'extraction', (trx) => writeExtractions(trx, inputs));
       return written.map((w) => ({ ok: true as const, written: w }));
     } catch {
       // Fall through: find the version at fault by storing each alone.

@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, FetchOutcome } from '../schema.ts';
 import type { ParsedDocument } from '../../core/parsed-document.ts';
+import { documentTransaction } from '../document-transaction.ts';
 
 export interface KnownDocument {
   id: string;
@@ -130,7 +131,7 @@ export type StoredOrFailed = ({ ok: true } & StoredFetch) | { ok: false; error: 
  * Document metadata, the version and the fetch log are written in one transaction.
  */
 export async function storeDocumentVersion(db: Kysely<DB>, fetched: FetchedBody, parsed: ParsedDocument): Promise<StoredFetch> {
-  const [stored] = await db.transaction().execute((trx) => writeVersions(trx, [{ fetched, parsed }]));
+  const [stored] = await documentTransaction(db, 'version', (trx) => writeVersions(trx, [{ fetched, parsed }]));
   return stored!;
 }
 
@@ -146,7 +147,7 @@ export async function storeDocumentVersions(db: Kysely<DB>, writes: readonly Ver
   const distinct = new Set(writes.map((w) => w.fetched.url)).size === writes.length;
   if (distinct && writes.length > 1) {
     try {
-      const stored = await db.transaction().execute((trx) => writeVersions(trx, writes));
+      const stored = await documentTransaction(db, 'version', (trx) => writeVersions(trx, writes));
       return stored.map((s) => ({ ok: true as const, ...s }));
     } catch {
       // Fall through: find the document at fault by storing each alone.
