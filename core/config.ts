@@ -49,6 +49,12 @@ const configSchema = z.object({
   noWorkerWarningMs: duration().default(30_000),
   /** `ISA_RUN_TIMEOUT`: a run still going after this long fails, its queued jobs removed. @defaultValue 6 h */
   runTimeoutMs: duration().default(6 * 3_600_000),
+  /**
+   * `ISA_WORKER_LOCK`: how long an `isa worker` holds a job without renewing its lock (it renews
+   * every half of it); a killed worker's job goes back to the queue for another worker after this,
+   * checked as often. @defaultValue 30 s (BullMQ's)
+   */
+  workerLockMs: duration().refine((ms) => ms >= 1000, 'must be at least 1s').default(30_000),
   /** `ISA_DOCUMENT_TIMEOUT`: limit for reading one HTML or text page, and for extracting one document's claims. @defaultValue 30 s */
   documentTimeoutMs: duration().default(30_000),
   /** `ISA_DOCUMENT_WORKERS=1`: document worker threads even when running from the TypeScript sources. @defaultValue only from dist/ */
@@ -75,6 +81,7 @@ export const CONFIG_ENV: Record<keyof Config, string> = {
   logFormat: 'ISA_LOG_FORMAT',
   noWorkerWarningMs: 'ISA_NO_WORKER_WARNING',
   runTimeoutMs: 'ISA_RUN_TIMEOUT',
+  workerLockMs: 'ISA_WORKER_LOCK',
   documentTimeoutMs: 'ISA_DOCUMENT_TIMEOUT',
   documentWorkers: 'ISA_DOCUMENT_WORKERS',
   faultPoint: 'ISA_FAULT_POINT',

@@ -7,6 +7,12 @@ import { assertRedisReachable, createRedisConnection, readyWithin, stageQueueNam
 export interface StageWorkerOptions extends QueueConnectionOptions {
   /** Jobs this process runs at once. @defaultValue 2 */
   concurrency?: number;
+  /**
+   * How long a job's lock lasts unless renewed (every half of it, while the job runs), and how
+   * often stalled jobs are looked for: a killed worker's job is run by another worker after
+   * one to two of these. @defaultValue 30 000 ms
+   */
+  lockMs?: number;
 }
 
 export interface StageWorker {
@@ -43,7 +49,7 @@ export async function startStageWorker(deps: StageDeps | { lease(): Promise<Stag
         await held.release();
       }
     },
-    { connection, prefix: options.prefix ?? 'isa', concurrency: options.concurrency ?? 2 },
+    { connection, prefix: options.prefix ?? 'isa', concurrency: options.concurrency ?? 2, lockDuration: options.lockMs ?? 30_000, stalledInterval: options.lockMs ?? 30_000 },
   );
   // Connection errors are retried by ioredis; a lost connection stalls jobs, which BullMQ re-queues.
   worker.on('error', () => {});

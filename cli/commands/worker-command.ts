@@ -25,7 +25,7 @@ Stops cleanly on SIGINT/SIGTERM after finishing the jobs in hand.`,
     // Rebuilt when reviewers accept an alias, so the next extraction uses it without a restart.
     const deps = new ReviewedStageDeps(database, config);
     try {
-      worker = await startStageWorker(deps, { redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), concurrency });
+      worker = await startStageWorker(deps, { redisUrl: config.redisUrl, prefix: config.queuePrefix, databaseId: await databaseId(database.db), concurrency, lockMs: config.workerLockMs });
     } catch (error) {
       await deps.close();
       await database.close();
