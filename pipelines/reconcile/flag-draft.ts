@@ -126,26 +126,37 @@ export function axisDate(date: PartialDate): { asOf: string; precision: 'year' |
   return { asOf: `${date.slice(0, 4)}-01-01`, precision: 'year' };
 }
 
+/** A timeline point before it is stored, with the URL of its claim's document to order by. */
+export type DraftTimelinePoint = TimelinePoint & { sourceUrl?: string };
+
 /** One point of a flag's timeline for a claim. */
-export function timelinePoint(claim: ClaimWithSource, date: PartialDate, value: number | string | null, label: string, role: TimelinePoint['role']): TimelinePoint {
+export function timelinePoint(claim: ClaimWithSource, date: PartialDate, value: number | string | null, label: string, role: TimelinePoint['role']): DraftTimelinePoint {
   const { asOf, precision } = axisDate(date);
-  return { asOf, precision, stated: date, value, label, role, claimId: Number(claim.id), documentId: Number(claim.documentId) };
+  return { asOf, precision, stated: date, value, label, role, claimId: Number(claim.id), documentId: Number(claim.documentId), sourceUrl: claim.url };
 }
 
 /**
- * A flag's timeline: points sorted by date, then claim id, so the order never depends on the
- * order the rule met the claims in; a claim appears once, in its strongest role.
+ * A flag's timeline: points sorted by date, then their document's URL, then claim id, so the order
+ * never depends on the order the rule met the claims in, nor on the order documents were stored
+ * (claim ids are: a killed run's documents are extracted again later, with higher ids); a claim
+ * appears once, in its strongest role.
  */
-export function timeline(subject: string, points: TimelinePoint[], unit?: string): FlagTimeline {
+export function timeline(subject: string, points: DraftTimelinePoint[], unit?: string): FlagTimeline {
   const rank: Record<TimelinePoint['role'], number> = { conflicting: 0, outvoting: 1, explained: 2, event: 3, context: 4 };
-  const byKey = new Map<string, TimelinePoint>();
+  const byKey = new Map<string, DraftTimelinePoint>();
   for (const point of points) {
     const key = `${point.claimId}|${point.asOf}|${point.label}`;
     const known = byKey.get(key);
     if (!known || rank[point.role] < rank[known.role]) byKey.set(key, point);
   }
-  const sorted = [...byKey.values()].sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : (a.claimId ?? 0) - (b.claimId ?? 0)));
-  return { subject, ...(unit ? { unit } : {}), points: sorted };
+  const sorted = [...byKey.values()].sort((a, b) => {
+    if (a.asOf !== b.asOf) return a.asOf < b.asOf ? -1 : 1;
+    const ua = a.sourceUrl ?? '';
+    const ub = b.sourceUrl ?? '';
+    if (ua !== ub) return ua < ub ? -1 : 1;
+    return (a.claimId ?? 0) - (b.claimId ?? 0);
+  });
+  return { subject, ...(unit ? { unit } : {}), points: sorted.map(({ sourceUrl: _url, ...point }) => point) };
 }
 
 /** Claim ids without repeats, in ascending order: the evidence list of a flag. */

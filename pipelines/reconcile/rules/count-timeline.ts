@@ -1,10 +1,9 @@
 import type { MemberCountClaim, MembershipEventClaim, MemberListClaim, CountQualifier } from '../../../core/claim.ts';
-import type { TimelinePoint } from '../../../core/flag-details.ts';
 import type { Gazetteer } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
 import {
   compareDates, effectiveDate, evidenceIds, ofKind, sourceLabel, timeline, timelinePoint,
-  type FlagDraft, type ReconcileRule,
+  type DraftTimelinePoint, type FlagDraft, type ReconcileRule,
 } from '../flag-draft.ts';
 
 type CountClaim = ClaimWithSource & { claim: MemberCountClaim };
@@ -87,7 +86,7 @@ export const countTimeline: ReconcileRule = ({ claims, gazetteer }) => {
     const countryChanges = changes.filter((ch) => ch.claim.claim.kind !== 'member_count' && (ch.city === '' || countryOf(ch.city, gazetteer) === country) && subjectOf(ch.claim) === subject);
     const moments = momentsOf(points, countryChanges);
     const flagged = new Set<string>();
-    const contextPoints = (except: Set<string>, from?: string, to?: string): TimelinePoint[] => [
+    const contextPoints = (except: Set<string>, from?: string, to?: string): DraftTimelinePoint[] => [
       ...points.filter((p) => !except.has(p.claim.id)).map((p) => timelinePoint(p.claim, p.date, p.claim.claim.count, label(p), 'context')),
       ...countryChanges.filter((ch) => (!from || compareDates(ch.date, from) >= 0) && (!to || compareDates(ch.date, to) <= 0))
         .map((ch) => timelinePoint(ch.claim, ch.date, null, `${ch.city} ${ch.direction > 0 ? 'admitted' : 'left'}`, 'event')),

@@ -65,7 +65,8 @@ export const unresolvedName: ReconcileRule = ({ claims, gazetteer, placements })
       details: {
         raw: o.raw, name: o.name, suggestion: o.suggestion,
         candidates: o.candidates.map((c) => ({ id: c.id, name: c.name, admin1: c.admin1, parent: c.parent })),
-        occurrences: o.lists.map((l) => ({ claimId: Number(l.id), url: l.url })).sort((a, b) => a.claimId - b.claimId),
+        // By URL first: claim ids follow the order documents were stored in, which a killed run changes.
+        occurrences: o.lists.map((l) => ({ claimId: Number(l.id), url: l.url })).sort((a, b) => (a.url !== b.url ? (a.url < b.url ? -1 : 1) : a.claimId - b.claimId)),
         timeline: timeline(`${o.subject} · "${o.raw}"`, points),
         likelyWrong: null,
       },
