@@ -28,3 +28,45 @@ export function runIsaProcess(args: string[], options: { env?: NodeJS.ProcessEnv
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
 }
+
+export interface IsaProcess {
+  pid: number;
+  /** Resolves when the process has ended, with everything it printed. */
+  exited: Promise<ProcessResult>;
+  /** What it printed on stderr so far. */
+  stderr(): string;
+  /** Resolves once it announced a fault point (`ISA_FAULT_POINT=…:stop`) and stopped itself; rejects if it ended first. */
+  stopped(): Promise<void>;
+  signal(signal: NodeJS.Signals): void;
+}
+
+/** Starts `bin/isa.mjs ARGS` as its own process and returns at once, for tests that act on it while it runs. */
+export function startIsaProcess(args: string[], options: { env?: NodeJS.ProcessEnv } = {}): IsaProcess {
+  const child = spawn(process.execPath, [ISA_BIN, ...args], { env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  const announced: Array<() => void> = [];
+  child.stdout.on('data', (chunk: Buffer) => (stdout += String(chunk)));
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += String(chunk);
+    if (/isa fault point \S+ reached/.test(stderr)) for (const resolve of announced.splice(0)) resolve();
+  });
+  const exited = new Promise<ProcessResult>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+  return {
+    pid: child.pid!,
+    exited,
+    stderr: () => stderr,
+    stopped: () =>
+      new Promise<void>((resolve, reject) => {
+        if (/isa fault point \S+ reached/.test(stderr)) return resolve();
+        announced.push(resolve);
+        void exited.then((result) => reject(new Error(`isa ${args.join(' ')} ended (${result.signal ?? result.code}) before its fault point:\n${result.stderr}`)));
+      }),
+    signal: (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    },
+  };
+}
