@@ -37,6 +37,8 @@ interface NightFigures {
   cpuSeconds: number;
   backendCpuSeconds: number;
   reconcileSeconds: number;
+  /** The extract stage alone: from its first job to the reconcile (all extract jobs done). */
+  extract: ExtractPhase | null;
   peakRssMb: number;
   rowsWritten: number;
   rowsByTable: Record<string, number>;
@@ -67,16 +69,48 @@ async function backendCpuSeconds(url: string | null): Promise<number> {
   return url ? ourBackendCpuSeconds(url) : 0;
 }
 
-/** Times the reconcile stage of a run; everything else passes through. */
+interface ExtractPhase {
+  wallSeconds: number;
+  /** This process's CPU over the phase (in-process mode: the extraction and its writes). */
+  cpuSeconds: number;
+  backendCpuSeconds: number;
+  /** Workers' CPU over the phase (queue mode), read from /proc. */
+  workerCpuSeconds: number;
+}
+
+interface CpuMark {
+  at: number;
+  cpu: NodeJS.CpuUsage;
+  backend: number;
+  workers: number;
+}
+
+/**
+ * Times the extract stage (first extract job to the reconcile job, when every extract job is done)
+ * and the reconcile stage of a run; everything else passes through.
+ */
 class TimedRunner implements StageRunner {
   readonly mode;
   reconcileSeconds = 0;
+  extract: ExtractPhase | null = null;
   readonly #inner: StageRunner;
-  constructor(inner: StageRunner) {
+  readonly #mark: () => Promise<CpuMark>;
+  #extractStart: Promise<CpuMark> | null = null;
+  constructor(inner: StageRunner, mark: () => Promise<CpuMark>) {
     this.#inner = inner;
+    this.#mark = mark;
     this.mode = inner.mode;
   }
   async run<J extends Parameters<StageRunner['run']>[0]>(job: J) {
+    if (job.stage === 'extract') {
+      this.#extractStart ??= this.#mark();
+      await this.#extractStart;
+    }
+    if (job.stage === 'reconcile' && this.#extractStart) {
+      const [start, end] = [await this.#extractStart, await this.#mark()];
+      const cpu = (end.cpu.user + end.cpu.system - start.cpu.user - start.cpu.system) / 1e6;
+      this.extract = { wallSeconds: (end.at - start.at) / 1000, cpuSeconds: cpu, backendCpuSeconds: end.backend - start.backend, workerCpuSeconds: end.workers - start.workers };
+    }
     const t0 = performance.now();
     try {
       return await this.#inner.run(job);
@@ -126,7 +160,8 @@ async function child(mode: 'pglite' | 'postgres', origin: string, releases: numb
       const database = await open();
       // PGlite's counters start again with each open (they are not kept across a restart).
       if (night === 'first' || database.kind === 'pglite') before = await tableWrites(database, url);
-      const runner = new TimedRunner(new InProcessStageRunner({ db: database.db, gazetteer, extractorVersion, crawlOptions: { hostDelayMs: 0, maxConcurrency: 8, perHostConcurrency: 8 } }));
+      const mark = async (): Promise<CpuMark> => ({ at: performance.now(), cpu: process.cpuUsage(), backend: await backendCpuSeconds(url), workers: 0 });
+      const runner = new TimedRunner(new InProcessStageRunner({ db: database.db, gazetteer, extractorVersion, crawlOptions: { hostDelayMs: 0, maxConcurrency: 8, perHostConcurrency: 8 } }), mark);
       const backend0 = await backendCpuSeconds(url);
       const cpu0 = process.cpuUsage();
       const t0 = performance.now();
@@ -149,6 +184,7 @@ async function child(mode: 'pglite' | 'postgres', origin: string, releases: numb
         cpuSeconds: (cpu.user + cpu.system) / 1e6,
         backendCpuSeconds: backend,
         reconcileSeconds: runner.reconcileSeconds,
+        extract: runner.extract,
         peakRssMb: process.resourceUsage().maxRSS / 1024,
         rowsWritten: Object.values(rowsByTable).reduce((a, b) => a + b, 0),
         rowsByTable,
@@ -164,6 +200,12 @@ async function child(mode: 'pglite' | 'postgres', origin: string, releases: numb
       await admin.end();
     }
   }
+}
+
+function formatExtractPhase(e: ExtractPhase, claims: number): string {
+  const cpu = e.cpuSeconds + e.backendCpuSeconds + e.workerCpuSeconds;
+  const parts = [`${e.cpuSeconds.toFixed(1)} CPU-s`, e.backendCpuSeconds > 0 ? `+ ${e.backendCpuSeconds.toFixed(1)} backend` : '', e.workerCpuSeconds > 0 ? `+ ${e.workerCpuSeconds.toFixed(1)} workers` : ''].filter(Boolean);
+  return `${e.wallSeconds.toFixed(1)} s wall, ${parts.join(' ')} = ${cpu.toFixed(1)} CPU-s; ${claims} claims: ${(claims / e.wallSeconds).toFixed(0)} claims/s wall, ${(claims / cpu).toFixed(0)} claims per CPU-s`;
 }
 
 /** Runs the scale bench: starts the generated site, one child per database mode, prints a table. */
@@ -183,6 +225,7 @@ export async function runScaleBench(options: { releases: number; pdfs: number; m
         console.log(
           `  ${mode.padEnd(8)} ${n.night.padEnd(9)} ${(docs / n.wallSeconds).toFixed(1)} docs/s  ${n.wallSeconds.toFixed(0)} s wall  ${n.cpuSeconds.toFixed(1)} CPU-s${mode === 'postgres' ? ` + ${n.backendCpuSeconds.toFixed(1)} backend` : ''}  peak RSS ${n.peakRssMb.toFixed(0)} MB  rows written ${n.rowsWritten} ${JSON.stringify(n.rowsByTable)}  reconcile ${n.reconcileSeconds.toFixed(1)} s  ${JSON.stringify(n.documents)} claims ${n.claims}`,
         );
+        if (n.extract && n.claims > 0) console.log(`    extract stage: ${formatExtractPhase(n.extract, n.claims)}`);
       }
     }
     if (process.env.REDIS_URL) console.log('  REDIS_URL: the 1- and 2-worker figures are not measured by this bench yet (see README).');

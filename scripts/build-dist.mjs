@@ -61,6 +61,11 @@ await build({
 // Parsing and --help read this index instead of importing every command module (see cli/main.ts).
 const { commandDeclarations } = await import(pathToFileURL(join(dist, 'cli', 'main.js')).href);
 writeFileSync(join(dist, 'cli', 'command-index.json'), `${JSON.stringify(await commandDeclarations(), null, 1)}\n`);
+// The gazetteer's index, built once here instead of at every start (extractors/gazetteer/gazetteer-index.ts).
+const gazetteerData = pathToFileURL(join(dist, 'extractors', 'gazetteer', 'data') + '/');
+const { buildGazetteerFromData } = await import(pathToFileURL(join(dist, 'extractors', 'gazetteer', 'load-gazetteer.js')).href);
+const { storeGazetteerIndex } = await import(pathToFileURL(join(dist, 'extractors', 'gazetteer', 'gazetteer-index.js')).href);
+storeGazetteerIndex(gazetteerData, buildGazetteerFromData(gazetteerData));
 const shared = resolve(root, '..', 'shared');
 if (existsSync(shared)) symlinkSync(relative(out, shared), join(building, 'shared'));
 writeFileSync(join(building, '.built'), `${new Date().toISOString()}\n`);

@@ -97,3 +97,21 @@ export const ENGLISH_REGION_WORDS: RegionWords = {
 };
 
 export const REGION_WORDS: readonly RegionWords[] = [GERMAN_REGION_WORDS, ENGLISH_REGION_WORDS];
+
+/** Words around a city named beside its province or Land (`read-gazetteer-placement.ts`). */
+export interface PlacementWords {
+  /** Nouns for a capital: "Hauptstadt", "capital". */
+  capitals: string[];
+  /** Words that make the two names two separate things: "und", "zwischen", "and", "to". */
+  separating: string[];
+}
+
+export const GERMAN_PLACEMENT_WORDS: PlacementWords = {
+  capitals: ['Hauptstadt', 'Provinzhauptstadt', 'Landeshauptstadt'],
+  separating: ['und', 'sowie', 'oder', 'zwischen', 'nach', 'bis', 'mit', 'gegenüber', 'statt', 'neben'],
+};
+
+export const ENGLISH_PLACEMENT_WORDS: PlacementWords = {
+  capitals: ['capital', 'provincial\\s+capital'],
+  separating: ['and', 'or', 'between', 'to', 'with', 'versus', 'vs\\.', 'than', 'besides'],
+};

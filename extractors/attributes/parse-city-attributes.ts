@@ -19,6 +19,7 @@ import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
 import { readRegion } from './read-region.ts';
 import { readDistrictPhrases } from './read-district-phrases.ts';
 import { readAdministrativeArea } from './read-administrative-area.ts';
+import { readGazetteerPlacement } from './read-gazetteer-placement.ts';
 import { isGoverned } from '../places/governed.ts';
 import { allMatches } from '../text/all-matches.ts';
 
@@ -106,6 +107,8 @@ export const cityAttributeParser: Parser = {
       readRegion(doc, sentence, cities, pushFinding);
       readDistrictPhrases(doc, sentence, cities, pushFinding);
       readAdministrativeArea(doc, sentence, cities, pushFinding);
+      // Last: it only adds placements the phrase rules above did not read.
+      readGazetteerPlacement(doc, sentence, cities, claims, pushFinding);
     }
     return claims;
   },

@@ -77,7 +77,7 @@ export function findCityMentions(text: string, gazetteer: Gazetteer): { cities: 
     const before = text.slice(Math.max(0, mention.start - 30), mention.start);
     const previous = strong.at(-1);
     const plural = DISTRICT_PLURAL.test(before) || (previous !== undefined && districtRuns.has(previous) && ENUMERATION_GAP.test(text.slice(previous.end, mention.start)));
-    const district = DISTRICT_OF.test(before) || plural ? mention.candidates.find((p) => p.type === 'district') : undefined;
+    const district = DISTRICT_OF.test(before) || plural || DISTRICT_BRACKET_AFTER.test(text.slice(mention.end, mention.end + 16)) ? mention.candidates.find((p) => p.type === 'district') : undefined;
     const place = district ?? chooseCity(mention.candidates);
     if (!place) {
       if (unit && !mention.weak) admin1.push(toCityMention(mention, unit));
@@ -129,6 +129,8 @@ function misspeltAdmin1(text: string, gazetteer: Gazetteer, known: readonly City
 const ADMIN1_BEFORE = /(?<![\p{L}])(?:Provinz|Bundesland|Freistaat|[Pp]rovince\s+of|[Ss]tate\s+of)\s+$/u;
 const ADMIN1_AFTER = /^\s+(?:[Pp]rovince|[Pp]rovinz)(?![\p{L}])/u;
 const DISTRICT_OF = /(?<![\p{L}])(?:districts?|county|counties|rural\s+districts?)\s+of\s+(?:the\s+)?$/iu;
+// "Esslingen (Landkreis)", "Kleve (district)": a bracket after the name says it is the Kreis.
+const DISTRICT_BRACKET_AFTER = /^\s*\(\s*(?:Landkreis|Kreis|district|county)\s*\)/u;
 // A plural district noun before or opening the first item: "die Landkreise", "Kreise", "the districts of".
 const DISTRICT_PLURAL = /(?<![\p{L}])(?:Landkreise|Kreise|districts\s+of|counties\s+of)\s+(?:the\s+)?$/u;
 const ENUMERATION_GAP = /^\s*(?:,|;|und|and|sowie|&|\/)\s*$/u;

@@ -8,6 +8,7 @@ import type { RunEvent } from './run-progress.ts';
 import type { ReconcileResult } from '../reconcile/reconcile.ts';
 import { mapWithConcurrency } from './map-with-concurrency.ts';
 import { versionsAwaitingExtraction } from '../../sql/queries/claims.ts';
+import { MAX_EXTRACT_BATCH } from './stage-job.ts';
 
 export interface RunPipelineDeps {
   db: Kysely<DB>;
@@ -54,6 +55,11 @@ export interface RunPipelineInput {
   options?: Record<string, unknown>;
   /** Stage jobs in flight at once. @defaultValue 4 */
   concurrency?: number;
+  /**
+   * Versions per extract job at most (their claims are written together); smaller when there are
+   * too few versions to give every lane a job. At most `MAX_EXTRACT_BATCH`. @defaultValue 50
+   */
+  extractBatchSize?: number;
 }
 
 export interface DocumentCounts {
@@ -225,22 +231,32 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
     }
     const extracted = { versions: 0, claims: 0, failed: 0 };
     if (!stop.signal.aborted) emit({ type: 'extract-started', total: versionIds.size });
-    await mapWithConcurrency([...versionIds], concurrency, async (versionId) => {
+    await mapWithConcurrency(extractBatches([...versionIds], concurrency, input.extractBatchSize ?? 50), concurrency, async (batch) => {
       if (stop.signal.aborted) return;
       try {
-        const result = await runWatched({ stage: 'extract', runId, versionId }, null);
-        emit({ type: 'extracted', versionId, outcome: result.skipped ? 'skipped' : 'extracted', claims: result.skipped ? 0 : result.claims });
-        // Already extracted by this extractor version (a re-ingested file, a retried job): no work done.
-        if (result.skipped) return;
-        extracted.versions++;
-        extracted.claims += result.claims;
+        const result = await runWatched({ stage: 'extract', runId, versionIds: batch }, null);
+        for (const version of result.versions) {
+          if (version.ok) {
+            emit({ type: 'extracted', versionId: version.versionId, outcome: version.skipped ? 'skipped' : 'extracted', claims: version.skipped ? 0 : version.claims });
+            // Already extracted by this extractor version (a re-ingested file, a retried job): no work done.
+            if (version.skipped) continue;
+            extracted.versions++;
+            extracted.claims += version.claims;
+          } else {
+            emit({ type: 'extracted', versionId: version.versionId, outcome: 'failed', claims: 0 });
+            extracted.failed++;
+            await fail('extract', version.url, namedError(version.errorClass, version.message), version.versionId);
+          }
+        }
       } catch (error) {
         if (stop.signal.aborted) return;
-        emit({ type: 'extracted', versionId, outcome: 'failed', claims: 0 });
-        extracted.failed++;
-        // The report names the page, not only the version id: the version's own URL.
-        const version = await deps.db.selectFrom('document_versions').select('url').where('id', '=', versionId).executeTakeFirst().catch(() => undefined);
-        await fail('extract', version?.url ?? null, error, versionId);
+        // The whole job failed (database, queue): each of its versions is reported, by its URL.
+        for (const versionId of batch) emit({ type: 'extracted', versionId, outcome: 'failed', claims: 0 });
+        extracted.failed += batch.length;
+        const urls = new Map(
+          (await deps.db.selectFrom('document_versions').select(['id', 'url']).where('id', 'in', batch).execute().catch(() => [])).map((v) => [String(v.id), v.url]),
+        );
+        for (const versionId of batch) await fail('extract', urls.get(versionId) ?? null, error, versionId);
       }
     });
     if (!stop.signal.aborted) emit({ type: 'extract-finished' });
@@ -269,6 +285,25 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
     clearInterval(heartbeat);
     if (timeout) clearTimeout(timeout);
   }
+}
+
+/**
+ * The versions cut into extract jobs: in id order (so a job's versions sit together in the tables),
+ * `size` at most, but small enough that each of the `lanes` has a job when there are few.
+ */
+export function extractBatches(versionIds: readonly string[], lanes: number, size: number): string[][] {
+  const sorted = [...versionIds].sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : BigInt(a) > BigInt(b) ? 1 : 0));
+  const per = Math.max(1, Math.min(size, MAX_EXTRACT_BATCH, Math.ceil(sorted.length / Math.max(1, lanes))));
+  const batches: string[][] = [];
+  for (let start = 0; start < sorted.length; start += per) batches.push(sorted.slice(start, start + per));
+  return batches;
+}
+
+/** An error that came back as data (from a worker): its class name and message, for `run_errors`. */
+function namedError(name: string, message: string): Error {
+  const error = new Error(message);
+  error.name = name;
+  return error;
 }
 
 /**

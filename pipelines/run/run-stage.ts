@@ -4,7 +4,7 @@ import type { DB } from '../../sql/schema.ts';
 import { crawlSource, type CrawlResult } from '../crawl/crawl-source.ts';
 import type { CrawlOptions } from '../crawl/crawl-options.ts';
 import { loadSource } from '../../sql/queries/sources.ts';
-import { extractVersion, type ExtractVersionResult } from '../extract/extract-version.ts';
+import { extractVersions, type ExtractVersionsResult } from '../extract/extract-version.ts';
 import { reconcile, type ReconcileResult } from '../reconcile/reconcile.ts';
 import { ConfigError, RefusedError } from '../../core/errors.ts';
 import { runStatus } from '../../sql/queries/runs.ts';
@@ -32,7 +32,7 @@ export interface StageDepsLease {
 export type StageOutputOf<J extends StageJob> = J extends { stage: 'crawl' }
   ? CrawlResult
   : J extends { stage: 'extract' }
-    ? ExtractVersionResult
+    ? ExtractVersionsResult
     : ReconcileResult;
 
 /** What a stage says while it runs, besides its result. */
@@ -56,7 +56,7 @@ export async function runStage<J extends StageJob>(deps: StageDeps, job: J, hook
       return (await crawlSource({ db: deps.db, documentWorkers: deps.documentWorkers ?? null, ...(hooks.crawlProgress ? { progress: hooks.crawlProgress } : {}) }, { runId: job.runId, source, options: deps.crawlOptions })) as StageOutputOf<J>;
     }
     case 'extract':
-      return (await extractVersion(deps, { versionId: job.versionId, runId: job.runId })) as StageOutputOf<J>;
+      return (await extractVersions(deps, { versionIds: job.versionIds, runId: job.runId })) as StageOutputOf<J>;
     case 'reconcile':
       return (await reconcile(deps, { runId: job.runId })) as StageOutputOf<J>;
   }
