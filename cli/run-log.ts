@@ -304,7 +304,9 @@ export class RunLog {
       return;
     }
     this.#lastDraw = now;
-    const columns = Math.max(20, ((this.#stream as { columns?: number }).columns ?? 80) - 1);
+    // A terminal that reports no width (0, as a bare pty does) gets 80; the last column stays free, so a full line never wraps.
+    const reported = (this.#stream as { columns?: number }).columns;
+    const columns = Math.max(20, (reported && reported > 0 ? reported : 80) - 1);
     const safe = [...terminalSafe(text)].slice(0, columns).join('');
     if (safe === this.#drawn) return;
     this.#stream.write(`\r${safe}\x1b[K`);

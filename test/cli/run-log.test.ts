@@ -102,6 +102,19 @@ describe('the run log on a terminal', () => {
   });
 });
 
+describe('the run log on a terminal that reports no width', () => {
+  it('draws the line 79 characters wide at most, not cut to nothing', () => {
+    const out = captureStream(true, 0);
+    const time = clock();
+    const log = new RunLog({ stream: out.stream, format: 'text', now: time.now });
+    play(log, time, crawlEvents().slice(0, 6));
+    log.close();
+    const draws = out.writes.filter((w) => w.startsWith('\r') && w !== '\r\x1b[K');
+    expect(draws.at(-1)).toMatch(/pages \(mainz 2\/3\)/);
+    for (const draw of draws) expect(draw.length - '\r\x1b[K'.length).toBeLessThanOrEqual(79);
+  });
+});
+
 describe('the run log elsewhere (cron, a pipe)', () => {
   it('writes plain lines without escape codes: each source\'s end, and the state of the work every interval', () => {
     const out = captureStream(false);
