@@ -26,6 +26,7 @@ import { listAdmissions } from './refiners/list-admissions.ts';
 import { dateFromEvents } from './refiners/date-from-events.ts';
 import { dateFromSameOccasion } from './refiners/date-from-same-occasion.ts';
 import { dedupeClaims } from './refiners/dedupe-claims.ts';
+import { eventDateFromPublication } from './refiners/event-date-from-publication.ts';
 import { checkWeekdays } from './refiners/check-weekdays.ts';
 
 export { detectLanguage } from './detect-language.ts';
@@ -63,6 +64,8 @@ export const REFINERS: readonly Refiner[] = [
   dateFromSameOccasion,
   // Merging duplicates comes after every refiner that adds or dates claims, so the best date wins.
   dedupeClaims,
+  // Events still undated after merging are news of the publication month: after dedupe, so a dated mention of the same event wins.
+  eventDateFromPublication,
   // Notes last, so merged claims carry them too.
   checkWeekdays,
 ];

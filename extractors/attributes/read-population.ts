@@ -15,6 +15,7 @@ import { antecedent } from './antecedent-city.ts';
 import type { PushFinding } from './attribute-finding.ts';
 import { alternation, MULTIPLIER_SOURCE, multiplierValue } from './attribute-vocabulary.ts';
 import { allMatches } from '../text/all-matches.ts';
+import { keywordGate } from '../text/keyword-gate.ts';
 
 const INHABITANTS = alternation('inhabitants');
 const PEOPLE = alternation('people');
@@ -29,17 +30,22 @@ const MULTIPLIER = `(?:(?<multiplier>${MULTIPLIER_SOURCE})(?![\\p{L}]))`;
 interface PopulationForm {
   name: 'stated' | 'words' | 'noun-of' | 'compound';
   pattern: RegExp;
+  /** False only for texts the pattern cannot match (each match holds one of its keywords): most sentences skip the pattern. */
+  gate: (text: string) => boolean;
 }
+
+// Every match of the stated and the words form ends in one of these nouns (`inhabitants`, `people` in the vocabulary).
+const NOUN_GATE = keywordGate(['einwohner', 'bewohner', 'menschen', 'inhabitants', 'residents', 'people']);
 
 const FORMS: readonly PopulationForm[] = [
   // "rund 246.000 Einwohnern", "über 15 Mio. Einwohnern", "some 15 million residents".
-  { name: 'stated', pattern: new RegExp(`(?<![\\p{L}\\p{N}.,])${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?\\s+(?<noun>${INHABITANTS}|${PEOPLE})(?![\\p{L}])`, 'giu') },
+  { name: 'stated', gate: NOUN_GATE, pattern: new RegExp(`(?<![\\p{L}\\p{N}.,])${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?\\s+(?<noun>${INHABITANTS}|${PEOPLE})(?![\\p{L}])`, 'giu') },
   // "knapp drei Millionen Einwohnern", "some two million residents": a number word needs its multiplier.
-  { name: 'words', pattern: new RegExp(`(?<![\\p{L}\\p{N}])${QUALIFIED}(?<number>${CARDINAL_SOURCE})\\s+${MULTIPLIER}\\s+(?<noun>${INHABITANTS}|${PEOPLE})(?![\\p{L}])`, 'giu') },
+  { name: 'words', gate: NOUN_GATE, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${QUALIFIED}(?<number>${CARDINAL_SOURCE})\\s+${MULTIPLIER}\\s+(?<noun>${INHABITANTS}|${PEOPLE})(?![\\p{L}])`, 'giu') },
   // "eine Einwohnerzahl von mehr als 8 Millionen", "a population of about 4.5 million".
-  { name: 'noun-of', pattern: new RegExp(`(?<![\\p{L}])(?:${alternation('populationNouns')})\\s+(?:(?:${alternation('populationLinks')})\\s+)${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?`, 'giu') },
+  { name: 'noun-of', gate: keywordGate(['einwohnerzahl', 'bevölkerung', 'population']), pattern: new RegExp(`(?<![\\p{L}])(?:${alternation('populationNouns')})\\s+(?:(?:${alternation('populationLinks')})\\s+)${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?`, 'giu') },
   // "Die Acht-Millionen-Stadt", "der 4,5-Millionen-Stadt Yangzhou", "Die 32-Millionen-Metropole".
-  { name: 'compound', pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?<number>\\d+(?:,\\d+)?|${CARDINAL_SOURCE})-(?<multiplier>Millionen|Million|Mio\\.?)-(?<noun>${alternation('compoundHeads')})(?![\\p{L}])`, 'giu') },
+  { name: 'compound', gate: keywordGate(['mio', 'million']), pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?<number>\\d+(?:,\\d+)?|${CARDINAL_SOURCE})-(?<multiplier>Millionen|Million|Mio\\.?)-(?<noun>${alternation('compoundHeads')})(?![\\p{L}])`, 'giu') },
 ];
 
 interface FoundPopulation {
@@ -59,6 +65,7 @@ const YEAR = /^(?:1[89]|20)\d\d$/u;
 export function findPopulations(doc: AnalysedDocument, sentence: Sentence): FoundPopulation[] {
   const found: FoundPopulation[] = [];
   for (const form of FORMS) {
+    if (!form.gate(sentence.text)) continue;
     for (const m of allMatches(form.pattern, sentence.text)) {
       const groups = m.groups ?? {};
       const written = groups['number'] ?? '';

@@ -4,80 +4,111 @@
  * "fourth plenary meeting"), conferences and summits, and delegation visits — with ordinal,
  * date and place. Not part of the headline score, but the reconciler dates counts by them.
  */
-import type { EventClaim } from '../../core/claim.ts';
+import type { EventClaim, PartialDate } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
-import { evidenceOf, organisationFor, sentenceDate, type Parser } from '../parser.ts';
+import { evidenceOf, organisationFor, paragraphEventDate, sentenceDate, type Parser } from '../parser.ts';
+import { allMatches } from '../text/all-matches.ts';
+import { eventAlternation, FAIR_PLACES, ORDINAL_WORD_SOURCE, ordinalWordValue } from './event-vocabulary.ts';
+import { readVisit } from './read-visits.ts';
 
-const ORDINAL_WORDS: Record<string, number> = {
-  erste: 1, zweite: 2, dritte: 3, vierte: 4, fünfte: 5, sechste: 6, siebte: 7, achte: 8, neunte: 9, zehnte: 10,
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-};
-const ORDINAL = '(?:(\\d{1,2})\\.\\s*|(\\d{1,2})(?:st|nd|rd|th)\\s+|(erste|zweite|dritte|vierte|fünfte|sechste|siebte|achte|neunte|zehnte|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)[nrs]?\\s+)?';
+// "4. Plenarversammlung", "21st summit", "der vierten Plenarsitzung": the ordinal before the noun, with its named groups.
+const ORDINAL = `(?:(?<digits>\\d{1,2})\\.\\s*|(?<english>\\d{1,2})(?:st|nd|rd|th)\\s+|(?<word>${ORDINAL_WORD_SOURCE})[nrsm]?\\s+)?`;
+const NEXT = `(?<next>(?:${eventAlternation('nextWords')})\\s+)?`;
 
-const EVENT_TYPES: Array<[string, RegExp]> = [
-  ['plenary', new RegExp(`(?<![\\p{L}])${ORDINAL}(?:Plenarversammlung\\p{L}*|Plenarsitzung\\p{L}*|Plenartagung\\p{L}*|Jahrestreffen\\p{L}*|Jahresversammlung\\p{L}*|Mitgliederversammlung\\p{L}*|Vollversammlung\\p{L}*|plenary\\s+(?:meeting|session|assembly|conference)|annual\\s+(?:meeting|conference|assembly)|general\\s+assembly)(?![\\p{L}])`, 'giu')],
-  ['founding', /(?<![\p{L}])(?:gegründet|gründete\p{L}*|Gründungskonferenz\p{L}*|Gründungsveranstaltung\p{L}*|Gründungsfeier\p{L}*|aus\s+der\s+Taufe\s+gehoben|ins\s+Leben\s+gerufen|seit\s+ihrer\s+Gründung|founded|was\s+(?:formally\s+|officially\s+)?(?:established|launched|set\s+up)|founding\s+ceremony|founding\s+conference|since\s+its\s+(?:founding|foundation))(?![\p{L}])/giu],
-  ['conference', new RegExp(`(?<![\\p{L}])${ORDINAL}(?:Spitzenkonferenz\\p{L}*|Konferenz\\p{L}*|Gipfel\\p{L}*|Kongress\\p{L}*|Forum|summit|conference|congress|forum)(?![\\p{L}])`, 'giu')],
-  // Visits that happened: verbs in the past and a delegation's trip "nach"/"to" a city.
-  ['visit', /(?<![\p{L}])(?:besuchte|besuchten|besucht|bereiste|bereisten|Delegationsreise\s+nach|reiste\p{L}*\s+nach|visited|travelled\s+to|traveled\s+to|delegation\s+trip\s+to)(?![\p{L}])/giu],
+/** One event type, the pattern that finds it, and what it needs to be read. */
+interface EventForm {
+  type: 'plenary' | 'founding' | 'conference';
+  pattern: RegExp;
+  /** Where the alliance must be named: in the sentence, its paragraph, or anywhere before in the document. */
+  link: 'sentence' | 'paragraph' | 'document';
+  /** The organisation's mention must follow the noun directly ("Treffen der Allianz"), unless "the next" marks it. */
+  ownedOrNext?: boolean;
+}
+
+const FORMS: readonly EventForm[] = [
+  // The assembly nouns name an alliance's plenary wherever the alliance is named in the document.
+  { type: 'plenary', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?:\\p{Lu}{2,6}-)?(?:${eventAlternation('plenaryNouns')})(?![\\p{L}])`, 'giu'), link: 'document' },
+  // "das nächste Treffen", "Treffen der Allianz", "the next meeting": a plain meeting noun needs the series' word or the alliance after it.
+  { type: 'plenary', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?:${eventAlternation('meetingNouns')})(?![\\p{L}])`, 'gu'), link: 'paragraph', ownedOrNext: true },
+  { type: 'founding', pattern: /(?<![\p{L}])(?:gegründet|gründete\p{L}*|Gründungskonferenz\p{L}*|Gründungsveranstaltung\p{L}*|Gründungsfeier\p{L}*|aus\s+der\s+Taufe\s+gehoben|ins\s+Leben\s+gerufen|seit\s+ihrer\s+Gründung|founded|was\s+(?:formally\s+|officially\s+)?(?:established|launched|set\s+up)|founding\s+ceremony|founding\s+conference|since\s+its\s+(?:founding|foundation))(?![\p{L}])/giu, link: 'sentence' },
+  // "Konferenz", "Wirtschaftskonferenz", "4. Fachtagung", "summit", "forum": a compound's head counts, a press conference does not.
+  { type: 'conference', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?<noun>(?:\\p{L}+-?)?(?:${eventAlternation('conferenceHeads')})\\p{Ll}*)(?![\\p{L}])`, 'giu'), link: 'paragraph' },
 ];
-// Trade fairs stand for their city.
-const FAIR_PLACE: Array<[RegExp, string]> = [
-  [/Hannover[-\s]Messe|Hannover\s+Messe|Hanover\s+(?:Fair|Messe)|Hannover\s+Fair/iu, 'Hannover'],
-];
+const HABITUAL = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('habitual')})(?![\\p{L}])`, 'iu');
+const PLANNED = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('planned')})(?![\\p{L}])`, 'iu');
+// "Plenarversammlungen", "an den Jahrestreffen": the plural speaks of a series, not of one event.
+const PLURAL = /(?:ungen|\bden\s+\p{L}*treffen)$/u;
+const NOT_CONFERENCE = new RegExp(`^(?:${eventAlternation('notConferences')})\\p{Ll}*$`, 'iu');
+// An assembly "the next" one is planned: it takes no date from the paragraph's past event.
+const ORGANISATION_AFTER = /^\s+(?:der|des|of\s+the|of)\s+$/u;
 
 export const eventParser: Parser = {
   name: 'event',
   parse(doc) {
     const claims: EventClaim[] = [];
     for (const sentence of doc.sentences) {
-      const link = organisationFor(doc, sentence);
-      for (const [type, pattern] of EVENT_TYPES) {
-        pattern.lastIndex = 0;
-        const m = pattern.exec(sentence.text);
-        if (!m) continue;
-        const start = sentence.start + m.index;
-        if (type !== 'visit' && !link) continue;
-        // A founding cue that names a different founding ("Gründung des China Competence Centers") needs the alliance as its subject.
-        if (type === 'founding' && !link?.inSentence) continue;
-        const visitPlace = type === 'visit' ? visitedPlace(doc, sentence, start) : null;
-        if (type === 'visit' && !visitPlace) continue;
-        const date = sentenceDate(doc, sentence, start, { allowSince: false });
-        const ordinal = m[1] ?? m[2] ? Number(m[1] ?? m[2]) : m[3] ? ORDINAL_WORDS[m[3].toLowerCase()] ?? null : null;
+      // A rule or a habit ("die jährliche Plenarversammlung", "once a year") is no event.
+      if (HABITUAL.test(sentence.text)) continue;
+      const planned = PLANNED.test(sentence.text);
+      const found = new Set<string>();
+      for (const form of FORMS) {
+        if (found.has(form.type) || (form.type === 'conference' && (found.has('plenary') || found.has('founding')))) continue;
+        const link = organisationFor(doc, sentence, { documentFallback: form.link === 'document' });
+        if (!link || (form.link === 'sentence' && !link.inSentence)) continue;
+        for (const m of allMatches(form.pattern, sentence.text)) {
+          const groups = m.groups ?? {};
+          if (form.type === 'conference' && NOT_CONFERENCE.test(groups['noun'] ?? '')) continue;
+          const start = sentence.start + m.index;
+          const end = start + m[0].length;
+          if (form.ownedOrNext && !groups['next'] && !ownedBy(doc, end)) continue;
+          if (form.type !== 'founding' && PLURAL.test(doc.text.slice(Math.max(sentence.start, start - 8), end))) continue;
+          const date = eventDate(doc, sentence, start, form.type !== 'founding' && !groups['next'] && !planned);
+          // An event still to come with no date says nothing a reader could check.
+          if ((groups['next'] || planned) && form.type !== 'founding' && date === null) continue;
+          const ordinal = groups['digits'] ?? groups['english'] ? Number(groups['digits'] ?? groups['english']) : groups['word'] ? ordinalWordValue(groups['word']) : null;
+          claims.push({
+            kind: 'event',
+            type: form.type,
+            subject: link.subject,
+            date,
+            place: placeOf(doc, sentence),
+            ordinal: form.type === 'founding' ? null : ordinal,
+            evidence: evidenceOf(doc, sentence.start, sentence.end),
+            provenance: { rule: `event/${form.type}` },
+          });
+          found.add(form.type);
+          break;
+        }
+      }
+      const visit = readVisit(doc, sentence);
+      const visitDate = visit ? eventDate(doc, sentence, visit.at, !planned) : null;
+      if (visit && (visitDate !== null || !planned)) {
         claims.push({
-          kind: 'event',
-          type,
-          subject: type === 'visit' ? visitorsOf(doc, sentence)?.name ?? link?.subject ?? '' : link!.subject,
-          date: date?.value ?? null,
-          place: visitPlace ?? placeOf(doc, sentence),
-          ordinal: type === 'founding' || type === 'visit' ? null : ordinal,
-          evidence: evidenceOf(doc, sentence.start, sentence.end),
-          provenance: { rule: `event/${type}` },
+          kind: 'event', type: 'visit', subject: visit.visitors, date: visitDate, place: visit.place, ordinal: null,
+          evidence: evidenceOf(doc, sentence.start, sentence.end), provenance: { rule: 'event/visit' },
         });
-        if (type === 'founding' || type === 'plenary') break;
       }
     }
     return claims.filter((c) => c.subject !== '');
   },
 };
 
+/** "Treffen der Allianz": an organisation's mention right after the noun. */
+function ownedBy(doc: AnalysedDocument, end: number): boolean {
+  const next = doc.organisations.find((o) => o.start >= end && o.start - end < 20);
+  return next !== undefined && ORGANISATION_AFTER.test(doc.text.slice(end, next.start));
+}
+
+/** The sentence's date nearest the cue, else (for an event that is no historical founding or planned one) the paragraph's event date. */
+function eventDate(doc: AnalysedDocument, sentence: Sentence, at: number, fromParagraph: boolean): PartialDate | null {
+  const own = sentenceDate(doc, sentence, at, { allowSince: false });
+  if (own?.value || !fromParagraph) return own?.value ?? null;
+  return paragraphEventDate(doc, sentence)?.value ?? null;
+}
+
 function placeOf(doc: AnalysedDocument, sentence: Sentence): string | null {
-  for (const [pattern, place] of FAIR_PLACE) if (pattern.test(sentence.text)) return place;
+  for (const [pattern, place] of FAIR_PLACES) if (pattern.test(sentence.text)) return place;
   const city = doc.cities.find((c) => c.start >= sentence.start && c.end <= sentence.end && /(?:in|auf|at|nach)\s+(?:der|dem|the)?\s*$/iu.test(doc.text.slice(Math.max(0, c.start - 12), c.start)));
   return city?.name ?? null;
-}
-
-/** The city visited: the first one after the cue, abroad from the visitors' point of view. */
-function visitedPlace(doc: AnalysedDocument, sentence: Sentence, cueStart: number): string | null {
-  const visitors = visitorsOf(doc, sentence);
-  const city = doc.cities.find((c) => c.start >= cueStart && c.end <= sentence.end && c.name !== visitors?.name && (!visitors || c.country !== visitors.country));
-  return city?.name ?? null;
-}
-
-/** "A delegation from Jieyang", "eine Delegation aus Mainz", else the document's own city. */
-function visitorsOf(doc: AnalysedDocument, sentence: Sentence): { name: string; country: string } | null {
-  const from = doc.cities.find((c) => c.start >= sentence.start && c.end <= sentence.end && /(?:delegation|Delegation)\s+(?:\p{L}+\s+){0,4}?(?:from|aus)\s+(?:der\s+Stadt\s+)?$/u.test(doc.text.slice(Math.max(sentence.start, c.start - 60), c.start)));
-  if (from) return { name: from.name, country: from.country };
-  return doc.mainCity ? { name: doc.mainCity.name, country: doc.mainCity.country } : null;
 }

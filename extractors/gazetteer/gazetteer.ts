@@ -91,27 +91,48 @@ const SUFFIX_DESIGNATORS: Array<[RegExp, PlaceType | null]> = [
   [/\s+(?:province|provinz|prefecture|city|shi|region|municipality)$/iu, null],
 ];
 
+/**
+ * The built index as plain JSON-safe data (`toIndex`, `fromIndex`), so a build can store it and a
+ * start read it instead of normalising every name again (`gazetteer-index.ts`). Maps are kept as
+ * entry lists in insertion order, which the lookups' tie-breaks depend on.
+ */
+export interface GazetteerIndex {
+  places: Place[];
+  /** Trie nodes depth-first, the root first: `[places | null, [[token key, node number], …] | null]`. */
+  trie: Array<[number[] | null, Array<[string, number]> | null]>;
+  byKey: Array<[string, number[]]>;
+  byCanonical: Array<[string, number[]]>;
+  admin1: Array<[string, { name: string; country: Country }]>;
+  weak: string[];
+  regionPlaces: Array<[number, string[]]>;
+  capitals: Array<[string, number]>;
+  weakPlaces: number[];
+  regions: Array<[string, { name: string; within: string | null }]>;
+  admin1Regions: Array<[string, string]>;
+}
+
 /** The in-memory gazetteer. Build with `buildGazetteer` or `loadGazetteer`. */
 export class PlaceGazetteer implements Gazetteer {
-  readonly #places: Place[] = [];
-  readonly #trie: TrieNode = { children: new Map(), places: null };
+  // Not readonly: `fromIndex` fills them from a stored index instead of building them.
+  #places: Place[] = [];
+  #trie: TrieNode = { children: new Map(), places: null };
   /** compact key → place indexes (canonical names and aliases). */
-  readonly #byKey = new Map<string, number[]>();
+  #byKey = new Map<string, number[]>();
   /** canonical-name compact key → place indexes, for `byName`. */
-  readonly #byCanonical = new Map<string, number[]>();
+  #byCanonical = new Map<string, number[]>();
   /** trigram → compact keys containing it, for suggestions. */
   readonly #trigrams = new Map<string, string[]>();
-  readonly #admin1 = new Map<string, { name: string; country: Country }>();
-  readonly #weak = new Set<string>();
-  readonly #regionPlaces = new Map<number, string[]>();
+  #admin1 = new Map<string, { name: string; country: Country }>();
+  #weak = new Set<string>();
+  #regionPlaces = new Map<number, string[]>();
   /** admin1 compact key → index of its capital. */
-  readonly #capitals = new Map<string, number>();
+  #capitals = new Map<string, number>();
   /** Places whose canonical name is in `weakNames`. */
-  readonly #weakPlaces = new Set<number>();
+  #weakPlaces = new Set<number>();
   /** region compact key (name or alias) → canonical region. */
-  readonly #regions = new Map<string, { name: string; within: string | null }>();
+  #regions = new Map<string, { name: string; within: string | null }>();
   /** admin1 canonical name → its region. */
-  readonly #admin1Regions = new Map<string, string>();
+  #admin1Regions = new Map<string, string>();
 
   constructor(places: Place[], aliases: CuratedAlias[], extras: GazetteerExtras = {}) {
     for (const place of places) this.#addPlace(place);
@@ -127,13 +148,7 @@ export class PlaceGazetteer implements Gazetteer {
       this.#regionPlaces.set(index, region.places);
       for (const alias of region.aliases) this.#addName(alias, index);
     }
-    for (const alias of aliases) {
-      const targets = (this.#byCanonical.get(compactKey(alias.name)) ?? []).filter((i) => {
-        const p = this.#places[i];
-        return p !== undefined && p.country === alias.country && (alias.id === undefined || p.id === alias.id);
-      });
-      for (const i of targets) this.#addName(alias.alias, i);
-    }
+    this.#addAliases(aliases);
     for (const country of ['CN', 'DE'] as const) {
       for (const entry of extras.admin1?.[country] ?? []) {
         for (const written of [entry.name, ...entry.aliases]) this.#admin1.set(compactKey(written), { name: entry.name, country });
@@ -152,6 +167,71 @@ export class PlaceGazetteer implements Gazetteer {
     this.#places.forEach((p, i) => {
       if (this.#weak.has(compactKey(p.name))) this.#weakPlaces.add(i);
     });
+  }
+
+  /**
+   * The gazetteer of a stored index, with `aliases` added as the constructor adds them: equal to
+   * one built with those aliases after the index's own (nothing else reads the aliases).
+   */
+  static fromIndex(index: GazetteerIndex, aliases: readonly CuratedAlias[] = []): PlaceGazetteer {
+    const gazetteer = new PlaceGazetteer([], []);
+    gazetteer.#places = index.places;
+    const nodes: TrieNode[] = index.trie.map(([places]) => ({ children: null, places }));
+    index.trie.forEach(([, children], i) => {
+      const node = nodes[i] as TrieNode;
+      if (children) node.children = new Map(children.map(([key, child]) => [key, nodes[child] as TrieNode]));
+    });
+    gazetteer.#trie = nodes[0] ?? { children: null, places: null };
+    gazetteer.#trie.children ??= new Map();
+    gazetteer.#byKey = new Map(index.byKey);
+    gazetteer.#byCanonical = new Map(index.byCanonical);
+    gazetteer.#admin1 = new Map(index.admin1);
+    gazetteer.#weak = new Set(index.weak);
+    gazetteer.#regionPlaces = new Map(index.regionPlaces);
+    gazetteer.#capitals = new Map(index.capitals);
+    gazetteer.#weakPlaces = new Set(index.weakPlaces);
+    gazetteer.#regions = new Map(index.regions);
+    gazetteer.#admin1Regions = new Map(index.admin1Regions);
+    gazetteer.#addAliases(aliases);
+    return gazetteer;
+  }
+
+  /** This gazetteer's index as plain data (see {@link GazetteerIndex}); `fromIndex` makes an equal one. */
+  toIndex(): GazetteerIndex {
+    const trie: GazetteerIndex['trie'] = [];
+    const number = (node: TrieNode): number => {
+      const row: GazetteerIndex['trie'][number] = [node.places, null];
+      const at = trie.push(row) - 1;
+      if (node.children) row[1] = [...node.children].map(([key, child]) => [key, number(child)]);
+      return at;
+    };
+    number(this.#trie);
+    // A copy: the index must not share arrays with this gazetteer, whose aliases extend them.
+    return structuredClone({
+      places: this.#places,
+      trie,
+      byKey: [...this.#byKey],
+      byCanonical: [...this.#byCanonical],
+      admin1: [...this.#admin1],
+      weak: [...this.#weak],
+      regionPlaces: [...this.#regionPlaces],
+      capitals: [...this.#capitals],
+      weakPlaces: [...this.#weakPlaces],
+      regions: [...this.#regions],
+      admin1Regions: [...this.#admin1Regions],
+    });
+  }
+
+  /** Each alias names every place of its canonical name (and country, and id when given). */
+  #addAliases(aliases: readonly CuratedAlias[]): void {
+    for (const alias of aliases) {
+      const targets = (this.#byCanonical.get(compactKey(alias.name)) ?? []).filter((i) => {
+        const p = this.#places[i];
+        return p !== undefined && p.country === alias.country && (alias.id === undefined || p.id === alias.id);
+      });
+      for (const i of targets) this.#addName(alias.alias, i);
+    }
+    this.#trigrams.clear(); // built on first use from #byKey, which aliases extend
   }
 
   #isSmallTown(index: number): boolean {

@@ -1,10 +1,12 @@
 /**
  * Loads the bundled gazetteer data (generated `data/places.json`, curated `data/curated.json`,
- * `data/admin1.json`) and builds the index. Synchronous; call once and cache the result.
+ * `data/admin1.json`): the index stored beside it by the build when it is there and current
+ * (`gazetteer-index.ts`), else built from the data. Synchronous; call once and cache the result.
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError } from '../../core/errors.ts';
 import { PlaceGazetteer } from './gazetteer.ts';
+import { readGazetteerIndex } from './gazetteer-index.ts';
 import type { Admin1File, CuratedAlias, CuratedFile, PlacesFile } from './gazetteer-data.ts';
 import type { Place } from './gazetteer-types.ts';
 
@@ -16,11 +18,18 @@ export interface LoadGazetteerOptions {
 }
 
 /**
- * Read the bundled data and build the gazetteer (about 8 000 places; see the bench for timing).
- * Throws `ConfigError` when a data file is missing or malformed: rebuild with `npm run gazetteer:build`.
+ * The gazetteer of the bundled data (about 8 000 places; see the bench for timing), with the extra
+ * aliases. Throws `ConfigError` when a data file is missing or malformed: rebuild with `npm run gazetteer:build`.
  */
 export function loadGazetteer(options: LoadGazetteerOptions = {}): PlaceGazetteer {
   const dir = options.dataDir ?? new URL('./data/', import.meta.url);
+  const index = readGazetteerIndex(dir);
+  if (index) return PlaceGazetteer.fromIndex(index, options.extraAliases);
+  return buildGazetteerFromData(dir, options.extraAliases);
+}
+
+/** Reads the data files of `dir` and builds the index from them, ignoring a stored one (the build and the tests use it). */
+export function buildGazetteerFromData(dir: URL, extraAliases: readonly CuratedAlias[] = []): PlaceGazetteer {
   const placesFile = readJson<PlacesFile>(new URL('places.json', dir));
   const curated = readJson<CuratedFile>(new URL('curated.json', dir));
   const admin1 = readJson<Admin1File>(new URL('admin1.json', dir));
@@ -37,7 +46,7 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): PlaceGazettee
     capitalOf,
     population,
   }));
-  const aliases = [...curated.aliases, ...(options.extraAliases ?? [])];
+  const aliases = [...curated.aliases];
   for (const rename of curated.renames ?? []) {
     const place = places.find((p) => p.id === rename.id);
     if (!place) continue;
@@ -45,6 +54,8 @@ export function loadGazetteer(options: LoadGazetteerOptions = {}): PlaceGazettee
     aliases.push({ alias: place.name, name: rename.name, country: place.country, id: place.id });
     place.name = rename.name;
   }
+  // The extra aliases last, as `PlaceGazetteer.fromIndex` adds them to a stored index of the rest.
+  aliases.push(...extraAliases);
   return new PlaceGazetteer(places, aliases, { admin1, regions: curated.regions, weakNames: curated.weakNames });
 }
 

@@ -95,9 +95,10 @@ export function findMembershipMentions(doc: AnalysedDocument): MembershipMention
     const recent = ownLink ? null : recentOrganisation(doc, sentence);
     if (!ownLink && !recent) continue;
     const taken: Array<[number, number]> = [];
-    for (const [kind, cue, rule] of MEMBERSHIP_CUES) {
-      cue.lastIndex = 0;
-      for (const m of allMatches(cue, sentence.text)) {
+    for (const { kind, pattern, gate, rule } of MEMBERSHIP_CUES) {
+      if (!gate(sentence.text)) continue;
+      pattern.lastIndex = 0;
+      for (const m of allMatches(pattern, sentence.text)) {
         const cueStart = sentence.start + m.index;
         const cueEnd = cueStart + m[0].length;
         if (taken.some(([s, e]) => cueStart < e && cueEnd > s)) continue;

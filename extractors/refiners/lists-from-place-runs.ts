@@ -38,7 +38,8 @@ const ALLIANCE_NOUN = /(?<![\p{L}])(?:Allianz|Bündnis|Städtebündnis|Netzwerk|
 // "Die Städte X, Y und Z sind als Städtenetzwerk … Gründungsmitglied": the places joined as one member.
 const AS_ONE = /(?<![\p{L}])(?:als|as)\s+(?:(?:ein|eine|einen|a|an|the|das|der|die)\s+)?(?:gemeinsame\p{L}*\s+|joint\s+)?(?:Region|Städtenetzwerk|Netzwerk|Städteverbund|Verbund|Kooperationsraum|network|region)(?![\p{L}])/u;
 // Intentions, departures and guests: a list of those is no list of members.
-const OTHER_KINDS = MEMBERSHIP_CUES.filter(([kind]) => kind === 'intends_to_join' || kind === 'left' || kind === 'guest').map(([, cue]) => new RegExp(cue.source, cue.flags.replace('g', '')));
+const OTHER_KINDS = MEMBERSHIP_CUES.filter(({ kind }) => kind === 'intends_to_join' || kind === 'left' || kind === 'guest')
+  .map(({ pattern, gate }) => ({ pattern: new RegExp(pattern.source, pattern.flags.replace('g', '')), gate }));
 
 export const listsFromPlaceRuns: Refiner = {
   name: 'lists-from-place-runs',
@@ -98,7 +99,7 @@ function admissions(doc: AnalysedDocument, sentence: Sentence, link: Organisatio
 /** The alliance whose members the run names, or null when its sentence is about something else. */
 function membersContext(doc: AnalysedDocument, sentence: Sentence, first: CityMention): OrganisationLink | null {
   const text = sentence.text;
-  if (ITINERARY.test(text) || PARTNERSHIP.test(text) || OTHER_KINDS.some((cue) => cue.test(text))) return null;
+  if (ITINERARY.test(text) || PARTNERSHIP.test(text) || OTHER_KINDS.some(({ pattern, gate }) => gate(text) && pattern.test(text))) return null;
   if (AS_ONE.test(doc.text.slice(first.start, sentence.end))) return null;
   if (JOINT_MEMBER.test(text)) return null;
   // "neben Aachen die Städte …" governs the first place but lists it with the others.

@@ -9,10 +9,13 @@
 // Characters that Unicode simple case folding maps onto an ASCII letter, besides its two cases.
 const EXTRA_FOLDS: Readonly<Record<string, string>> = { k: '\u212a', s: '\u017f' };
 
-/** A test for "one of `keywords` occurs, ignoring case as an `iu` pattern does". Keywords are ASCII letters. */
+/**
+ * A test for "one of `keywords` occurs, ignoring case as an `iu` pattern does". Keywords are
+ * lower-case ASCII letters and the umlauts ä, ö, ü (whose only other case is Ä, Ö, Ü).
+ */
 export function keywordGate(keywords: readonly string[]): (text: string) => boolean {
   const alternatives = keywords.map((word) => {
-    if (!/^[a-z]+$/u.test(word)) throw new Error(`keywordGate takes lower-case ASCII words, not "${word}"`);
+    if (!/^[a-zäöü]+$/u.test(word)) throw new Error(`keywordGate takes lower-case ASCII words and umlauts, not "${word}"`);
     return [...word].map((c) => `[${c}${c.toUpperCase()}${EXTRA_FOLDS[c] ?? ''}]`).join('');
   });
   const pattern = new RegExp(alternatives.join('|'), 'u');

@@ -4,7 +4,9 @@
  * and then drops chrome that only shows in the words (share rows, cookie notices, skip links).
  * Photo captions and credits are collected apart. Mutates the DOM it is given.
  */
-import * as cheerio from 'cheerio';
+// The slim entry: cheerio without parse5 and undici (the fetch client), which its full entry loads on import.
+// Equal here: the document comes parsed already, and only selectors run on it.
+import * as cheerio from 'cheerio/slim';
 import type { Element } from 'domhandler';
 import { type Paragraph, NON_TEXT_TAGS, joinParagraphs, renderBlocks } from './html-blocks.ts';
 import { closest, contains, elementsUnder, type HtmlTree, isPlainElement as isElement, nextElements, removeNode, textOf } from './html-tree.ts';

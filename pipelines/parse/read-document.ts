@@ -6,7 +6,6 @@
  * point into.
  */
 import { BadInputError } from '../../core/errors.ts';
-import { htmlToDocument } from './html-to-document.ts';
 import { type ParseOptions, resolveParseOptions } from './parse-options.ts';
 import type { ParsedDocument, ParseInput } from '../../core/parsed-document.ts';
 import { pdfToDocument } from './pdf-to-document.ts';
@@ -40,11 +39,12 @@ export async function readDocument(input: ParseInput, options: ParseOptions = {}
   if (sniffed.format !== 'pdf' && input.body.length > resolved.htmlMaxBytes) {
     throw new BadInputError(`body of ${input.url} is ${input.body.length} bytes, cap is ${resolved.htmlMaxBytes}; raise htmlMaxBytes if it is wanted`, { input: input.url });
   }
+  // The HTML reader (cheerio, htmlparser2) is imported when a page comes: a text or PDF needs none of it.
   const document =
     sniffed.format === 'pdf'
       ? await pdfToDocument(input, resolved)
       : sniffed.format === 'html'
-        ? await htmlToDocument(input, resolved)
+        ? await (await import('./html-to-document.ts')).htmlToDocument(input, resolved)
         : textToDocument(input);
   if (sniffed.mismatch) document.warnings.unshift(sniffed.mismatch);
   document.parserVersion = parserVersionOnce();

@@ -3,7 +3,6 @@
  * jsdom DOM, its output rendered by the same block renderer and line filters so the two compare
  * fairly. Kept as an option (`htmlExtractor: 'readability'`) and measured by `bench/parse-compare.ts`.
  */
-import * as cheerio from 'cheerio';
 import type { Element } from 'domhandler';
 import { joinParagraphs, renderBlocks } from './html-blocks.ts';
 import { filterParagraphs, type MainText } from './html-main-text.ts';
@@ -29,6 +28,8 @@ async function load<T>(name: string): Promise<T> {
 export async function extractWithReadability(html: string, url: string, contentSelectors: readonly string[]): Promise<MainText> {
   const { JSDOM } = await load<JsdomModule>('jsdom');
   const { Readability } = await load<ReadabilityModule>('@mozilla/readability');
+  // Full cheerio (parse5), imported here: its import costs a tenth of a second that the rules reader does not need.
+  const cheerio = await import('cheerio');
   let source = html;
   for (const selector of contentSelectors) {
     try {

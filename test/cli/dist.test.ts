@@ -38,6 +38,12 @@ describe('the compiled CLI (dist/)', () => {
     expect(existsSync(join(OUT, '.built'))).toBe(true);
   });
 
+  it('stores the gazetteer index, current for the data it was built from', async () => {
+    const data = pathToFileURL(join(OUT, 'app/extractors/gazetteer/data/'));
+    const { readGazetteerIndex } = (await import(pathToFileURL(join(OUT, 'app/extractors/gazetteer/gazetteer-index.js')).href)) as { readGazetteerIndex: (dir: URL) => unknown };
+    expect(readGazetteerIndex(data)).not.toBeNull();
+  });
+
   it('lists the same commands and options as the sources', async () => {
     const help = runDist(['--help']);
     expect(help.code).toBe(0);
