@@ -125,6 +125,10 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
   }
   if (!chosen) return EXIT.usage;
   const { command, values, positionals } = chosen;
+  // `--log-format json` (or ISA_LOG_FORMAT=json): the command's failure is one JSON line too, for log shippers.
+  const jsonLog = values['log-format'] === 'json' || (values['log-format'] === undefined && io.env.ISA_LOG_FORMAT === 'json' && 'log-format' in command.options);
+  const printError = (message: string, event: string) =>
+    print(io.stderr, jsonLog ? JSON.stringify({ ts: new Date().toISOString(), level: 'error', event, command: command.name, message }) : `isa ${command.name}: ${message}`);
   try {
     // A bad variable fails every command here, before any work, rather than each source later.
     const { loadConfig } = await import('../core/config.ts');
@@ -134,11 +138,11 @@ export async function main(argv: string[], io: CommandIo): Promise<number> {
     return await (await entry.load()).run({ values, positionals }, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      print(io.stderr, `isa ${command.name}: ${error.message}\n(isa ${command.name} --help shows its options)`);
+      printError(jsonLog ? error.message : `${error.message}\n(isa ${command.name} --help shows its options)`, 'usage');
       return EXIT.usage;
     }
     const message = error instanceof PipelineError || error instanceof Error ? error.message : String(error);
-    print(io.stderr, `isa ${command.name}: ${message}`);
+    printError(message, 'failed');
     if (io.env.ISA_DEBUG && error instanceof Error && error.stack) print(io.stderr, error.stack);
     return EXIT.failed;
   }

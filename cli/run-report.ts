@@ -39,6 +39,11 @@ export function formatRunSummary(summary: RunSummary): string {
     '',
     // Every document is counted once, so the parts add up to the total.
     `documents: ${d.new + d.changed + d.unchanged + d.gone + d.skipped + d.failed} — new ${d.new}, changed ${d.changed}, unchanged ${d.unchanged}, gone ${d.gone}, skipped ${d.skipped}, failed ${d.failed}`,
+    // The same per source, as the progress lines ended with them; they add up to the line above (ingested files aside).
+    ...(run.sources ?? []).map((s) => {
+      const c = s.documents;
+      return `  ${s.id}${s.status === 'failed' ? ' (failed)' : ''}: ${c.new + c.changed + c.unchanged + c.gone + c.skipped + c.failed} — new ${c.new}, changed ${c.changed}, unchanged ${c.unchanged}, gone ${c.gone}, skipped ${c.skipped}, failed ${c.failed}; ${s.pages} pages`;
+    }),
     `extracted: ${run.extracted.versions} versions, ${run.extracted.claims} claims${run.extracted.failed ? `, ${run.extracted.failed} failed` : ''}`,
     '',
     'claims by kind (current dataset):',
@@ -69,6 +74,8 @@ export interface ReportOptions {
   reportsDir?: string;
   /** Exit 4 when open flags remain after the run, so a scheduler can alert on them. */
   failOnOpen?: boolean;
+  /** Where "report: PATH" goes (the run's log, in its format). @defaultValue a text line on stderr */
+  note?: (line: string, fields: { event: string; [key: string]: unknown }) => void;
 }
 
 /** The exit code a finished run ends with: 0 succeeded, 3 some inputs failed, 1 failed; 4 open flags with failOnOpen. */
@@ -102,7 +109,9 @@ export async function reportRun(database: Database, run: RunReport, mode: string
   print(io.stdout, format === 'json' ? JSON.stringify(summary, null, 2) : formatRunSummary(summary));
   if (options.reportsDir) {
     const written = await writeRunReport(options.reportsDir, summary, code);
-    print(io.stderr, `report: ${written.text} (and .json)`);
+    const line = `report: ${written.text} (and .json)`;
+    if (options.note) options.note(line, { event: 'report', text: written.text, json: written.json });
+    else print(io.stderr, line);
   }
   return code;
 }

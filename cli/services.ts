@@ -31,10 +31,27 @@ export function ensureDataDir(config: Config): void {
   }
 }
 
+/** How a command uses the database it opens. */
+export interface OpenDatabaseOptions {
+  /**
+   * A short command that reads or writes a few rows and exits (`isa flags`, `isa runs`): the
+   * embedded database starts with small shared buffers, which are quicker to set up (about a
+   * third of PGlite's start). @defaultValue false: Postgres's default buffers, for runs and servers
+   */
+  brief?: boolean;
+}
+
+/** Shared buffers of a brief command's embedded database: its queries touch a few megabytes. */
+const BRIEF_SHARED_BUFFERS = '16MB';
+
 /** Opens the configured database (embedded or Postgres) without migrating it. */
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
+export async function openConfiguredDatabase(config: Config, options: OpenDatabaseOptions = {}): Promise<Database> {
   ensureDataDir(config);
-  return openDatabase({ databaseUrl: config.databaseUrl ?? null, dataDir: join(config.dataDir, 'pglite') });
+  return openDatabase({
+    databaseUrl: config.databaseUrl ?? null,
+    dataDir: join(config.dataDir, 'pglite'),
+    ...(options.brief ? { sharedBuffers: BRIEF_SHARED_BUFFERS } : {}),
+  });
 }
 
 /**
@@ -56,8 +73,8 @@ async function upToDate(database: Database): Promise<boolean> {
 }
 
 /** Opens the configured database and applies pending migrations. */
-export async function openMigratedDatabase(config: Config): Promise<Database> {
-  const database = await openConfiguredDatabase(config);
+export async function openMigratedDatabase(config: Config, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const database = await openConfiguredDatabase(config, options);
   if (await upToDate(database)) return database;
   const outcome = await migrate(database.db, { schema: database.schema });
   if (outcome.error) {

@@ -42,6 +42,8 @@ const configSchema = z.object({
   reportsDir: text().default('./reports'),
   /** `ISA_LOG_FORMAT`: progress and log lines on stderr as text or one JSON object per line. @defaultValue `text` */
   logFormat: z.preprocess(unsetWhenEmpty, z.enum(['text', 'json'], { message: 'must be text or json' }).default('text')),
+  /** `ISA_PROGRESS_EVERY`: off a terminal, a progress line at most this often while a run works (`0`: on every change). @defaultValue 15 s */
+  progressEveryMs: duration().default(15_000),
   /** `ISA_NO_WORKER_WARNING`: with REDIS_URL, warn when no worker took a job for this long. @defaultValue 30 s */
   noWorkerWarningMs: duration().default(30_000),
   /** `ISA_RUN_TIMEOUT`: a run still going after this long fails, its queued jobs removed. @defaultValue 6 h */
@@ -68,6 +70,7 @@ export const CONFIG_ENV: Record<keyof Config, string> = {
   fixturesPort: 'ISA_FIXTURES_PORT',
   reportsDir: 'ISA_REPORTS_DIR',
   logFormat: 'ISA_LOG_FORMAT',
+  progressEveryMs: 'ISA_PROGRESS_EVERY',
   noWorkerWarningMs: 'ISA_NO_WORKER_WARNING',
   runTimeoutMs: 'ISA_RUN_TIMEOUT',
   documentTimeoutMs: 'ISA_DOCUMENT_TIMEOUT',

@@ -18,6 +18,13 @@ export interface DatabaseOptions {
   dataDir?: string;
   /** Postgres schema to use (tests isolate themselves in a fresh schema). */
   schema?: string;
+  /**
+   * Shared buffers of the embedded database (Postgres's `shared_buffers`; ignored for Postgres).
+   * Setting up Postgres's default 128 MB is a good part of PGlite's start, which a command that
+   * reads a few rows and exits does not need.
+   * @defaultValue `128MB`
+   */
+  sharedBuffers?: string;
 }
 
 export interface Database {
@@ -36,7 +43,7 @@ const INT8_OID = 20;
 
 export async function openDatabase(options: DatabaseOptions = {}): Promise<Database> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.schema);
-  return openPglite(options.dataDir ?? './data/pglite');
+  return openPglite(options.dataDir ?? './data/pglite', options.sharedBuffers);
 }
 
 async function openPostgres(url: string, schema?: string): Promise<Database> {
@@ -61,7 +68,7 @@ async function openPostgres(url: string, schema?: string): Promise<Database> {
   };
 }
 
-async function openPglite(dataDir: string): Promise<Database> {
+async function openPglite(dataDir: string, sharedBuffers: string | undefined): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { PGliteDialect } = await import('kysely-pglite-dialect');
   const inMemory = dataDir.startsWith('memory://');
@@ -73,6 +80,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   try {
     const client = await PGlite.create({
       ...(inMemory ? {} : { dataDir }),
+      ...(sharedBuffers ? { startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${sharedBuffers}`] } : {}),
       parsers: { [INT8_OID]: (value: string) => value },
     });
     const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });

@@ -3,6 +3,7 @@ import type { StageJob } from '../pipelines/run/stage-job.ts';
 import { stageJobId } from '../pipelines/run/stage-job.ts';
 import type { StageOutputOf, StageRunner, StageRunOptions } from '../pipelines/run/run-stage.ts';
 import { RetryableError } from '../core/errors.ts';
+import { parseCrawlTally } from '../pipelines/crawl/crawl-progress.ts';
 import { assertRedisReachable, createRedisConnection, readyWithin, stageQueueName, STAGE_JOB_OPTIONS, type QueueConnectionOptions, type QueuedStageJob } from './stage-queue.ts';
 
 export interface QueueStageRunnerOptions extends QueueConnectionOptions {
@@ -70,7 +71,7 @@ export class QueueStageRunner implements StageRunner {
   }
 
   async run<J extends StageJob>(job: J, options: StageRunOptions = {}): Promise<StageOutputOf<J>> {
-    const { signal } = options;
+    const { signal, onProgress } = options;
     signal?.throwIfAborted();
     const id = stageJobId(job);
     const data: QueuedStageJob = { ...job, databaseId: this.#databaseId };
@@ -79,8 +80,10 @@ export class QueueStageRunner implements StageRunner {
     const earlier = await Job.fromId(this.#queue, id);
     if (earlier && ['completed', 'failed'].includes(await earlier.getState())) await earlier.remove().catch(() => undefined);
     await this.#queue.add(job.stage, data, { jobId: id });
+    onProgress?.({ type: 'job', state: 'queued' });
     const queuedAt = Date.now();
     let taken = false;
+    let lastProgress = '';
     for (;;) {
       if (signal?.aborted) {
         await this.#withdraw(id);
@@ -100,8 +103,17 @@ export class QueueStageRunner implements StageRunner {
         this.#warn(`job ${id} is no longer in Redis (was Redis restarted?); queued it again`);
         await this.#queue.add(job.stage, data, { jobId: id }).catch(() => undefined);
       } else if (state === 'active') {
+        if (!taken) onProgress?.({ type: 'job', state: 'active' });
         taken = true;
         this.#warnedNoWorker = false;
+        // A crawl's worker counts its pages into the job's progress (stage-worker.ts).
+        if (onProgress && job.stage === 'crawl') {
+          const progress = (await Job.fromId(this.#queue, id).catch(() => undefined))?.progress;
+          const tally = parseCrawlTally(progress);
+          const seen = JSON.stringify(progress ?? null);
+          if (tally && seen !== lastProgress) onProgress({ type: 'crawl-tally', tally });
+          lastProgress = seen;
+        }
       } else if (state !== null && !taken && !this.#warnedNoWorker && Date.now() - queuedAt >= this.#noWorkerWarningMs) {
         this.#warnedNoWorker = true;
         const workers = await this.#queue.getWorkersCount().catch(() => 0);

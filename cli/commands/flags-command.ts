@@ -40,7 +40,7 @@ Exit codes: 0 listed, 1 could not read the database, 2 usage, 4 open flags remai
     const bad = requested.filter((s) => !STATUSES.includes(s as FlagStatus));
     if (bad.length) throw new UsageError(`unknown status ${bad.join(', ')}; use ${STATUSES.join(', ')}`);
     const statuses = values.all ? STATUSES : requested.length ? (requested as FlagStatus[]) : (['open'] as FlagStatus[]);
-    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }));
+    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }), { brief: true });
     try {
       const flags = await listFlags(database.db, { statuses, ...(values.kind ? { kind: String(values.kind) } : {}) });
       const evidence = await flagEvidence(database.db, flags.map((f) => f.id));

@@ -1,5 +1,5 @@
 import { crawlOverrides, loadConfig } from '../config.ts';
-import { print, UsageError, type Command } from '../command.ts';
+import { UsageError, type Command } from '../command.ts';
 import { reviewedExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { ingestDocument } from '../../pipelines/crawl/ingest-document.ts';
 import { createHttpFetcher } from '../../pipelines/crawl/fetcher.ts';
@@ -8,6 +8,7 @@ import { recordRunError, startRun } from '../../sql/queries/runs.ts';
 import { errorMessageOf } from '../../core/errors.ts';
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
 import { reportRun } from '../run-report.ts';
+import { LOG_FORMAT_OPTION, logFormatOf, RunLog } from '../run-log.ts';
 import { normalizeUrl } from '../../pipelines/crawl/normalize-url.ts';
 import { checkStatedPublished } from '../../pipelines/parse/publication-date.ts';
 import type { PartialDate } from '../../core/claim.ts';
@@ -30,6 +31,7 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
     published: { type: 'string', value: 'DATE', description: 'publication date the sender gives (YYYY-MM-DD, YYYY-MM or YYYY); wins over the dates the document shows' },
     format: { type: 'string', default: 'text', choices: ['text', 'json'], description: 'output format' },
     data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
+    'log-format': LOG_FORMAT_OPTION,
   },
   allowPositionals: true,
   async run({ values, positionals }, io) {
@@ -40,6 +42,8 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
     const config = loadConfig(io.env, { dataDir: values.data as string | undefined });
     const database = await openMigratedDatabase(config);
     const fetcher = createHttpFetcher(resolveCrawlOptions(crawlOverrides(config)));
+    // Each input gets its line (with its outcome) always: the files are what --verbose lists for a crawl.
+    const runLog = new RunLog({ stream: io.stderr, format: logFormatOf(values['log-format'], config.logFormat), everyMs: config.progressEveryMs, prefix: 'isa ingest' });
     try {
       const runId = await startRun(database.db, 'ingest', { inputs: positionals });
       const versionIds: string[] = [];
@@ -51,23 +55,29 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed.`,
           const result = await ingestDocument({ db: database.db, fetcher }, { runId, input, allowPrivate: Boolean(values['allow-private']), ...stated });
           if (result.versionId && result.outcome !== 'unchanged') versionIds.push(result.versionId);
           ingested.push({ url: result.url, outcome: result.outcome, reason: null });
-          if (format === 'text') print(io.stderr, `${input}: ${result.outcome}${result.versionId ? ` (version ${result.versionId})` : ''}`);
+          runLog.info(`${input}: ${result.outcome}${result.versionId ? ` (version ${result.versionId})` : ''}`, { event: 'url', input, url: result.url, outcome: result.outcome, versionId: result.versionId ?? null });
         } catch (error) {
           priorErrors.push({ stage: 'ingest', url: input, message: errorMessageOf(error) });
           ingested.push({ url: input, outcome: 'failed', reason: errorMessageOf(error) });
           await recordRunError(database.db, { runId, stage: 'ingest', url: input, error });
-          print(io.stderr, `${input}: ${errorMessageOf(error)}`);
+          runLog.warn(`${input}: ${errorMessageOf(error)}`, { event: 'url', input, url: input, outcome: 'failed', reason: errorMessageOf(error), stage: 'ingest' });
         }
       }
       const extractorVersion = await reviewedExtractorVersion(database);
       const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion);
       try {
-        const report = await runPipeline({ db: database.db, runner, extractorVersion, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs }, { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors, priorItems: ingested });
+        runLog.start();
+        const report = await runPipeline(
+          { db: database.db, runner, extractorVersion, log: (line) => runLog.info(line), progress: runLog.event, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs },
+          { runId, sourceIds: [], extraVersionIds: versionIds, priorErrors, priorItems: ingested },
+        );
+        runLog.close();
         return await reportRun(database, report, runner.mode, format, io);
       } finally {
         await runner.close();
       }
     } finally {
+      runLog.close();
       fetcher.close?.();
       await database.close();
     }

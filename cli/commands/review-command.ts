@@ -57,7 +57,7 @@ name) and the time; decisions are kept by the flag's fingerprint, so the next ru
     const chosen = ['status', 'correct', 'alias', 'unreliable-source'].filter((key) => values[key] !== undefined);
     if (chosen.length !== 1) throw new UsageError('give exactly one of --status, --correct, --alias, --unreliable-source');
     const decision = decisionFromFlags(values);
-    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }));
+    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }), { brief: true });
     try {
       const flag = await findFlag(database.db, positionals[0] as string);
       if (!flag) {

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../config.ts';
-import { print, UsageError, type Command, type CommandIo } from '../command.ts';
+import { UsageError, type Command, type CommandIo } from '../command.ts';
 import type { Database } from '../../sql/database.ts';
 import { reviewedExtractorVersion, openMigratedDatabase, openStageRunner, openSyncedGazetteer } from '../services.ts';
 import { loadSourcesFile } from '../../pipelines/crawl/sources-file.ts';
@@ -9,6 +9,7 @@ import { upsertSource } from '../../sql/queries/sources.ts';
 import { runPipeline } from '../../pipelines/run/run-pipeline.ts';
 import { startFixtureServer, type FixtureServer } from '../../fixtures/server/fixture-server.ts';
 import { reportRun } from '../run-report.ts';
+import { LOG_FORMAT_OPTION, logFormatOf, RunLog, VERBOSE_OPTION, type LogFormat } from '../run-log.ts';
 
 export const FIXTURE_SOURCES_FILE = fileURLToPath(new URL('../../fixtures/sources.yaml', import.meta.url));
 
@@ -41,6 +42,8 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
     reports: { type: 'string', value: 'DIR', description: 'also write the report as DIR/run-ID.json and DIR/run-ID.txt' },
     'fail-on-open': { type: 'boolean', default: false, description: 'exit 4 when open flags remain after the run (for alerting)' },
     data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data); ignored with DATABASE_URL' },
+    verbose: VERBOSE_OPTION,
+    'log-format': LOG_FORMAT_OPTION,
   },
   allowPositionals: false,
   async run({ values }, io) {
@@ -56,6 +59,8 @@ Exit codes: 0 done, 1 could not run, 2 usage, 3 done but some inputs failed (lis
         format,
         reportsDir: values.reports as string | undefined,
         failOnOpen: Boolean(values['fail-on-open']),
+        verbose: Boolean(values.verbose),
+        logFormat: logFormatOf(values['log-format'], config.logFormat),
       }, io);
     } finally {
       await database.close();
@@ -71,6 +76,10 @@ export interface RunOnceOptions {
   format: 'text' | 'json';
   reportsDir: string | undefined;
   failOnOpen: boolean;
+  /** One stderr line per URL. */
+  verbose: boolean;
+  /** Progress and log lines on stderr as text or JSON. */
+  logFormat: LogFormat;
 }
 
 /**
@@ -79,14 +88,15 @@ export interface RunOnceOptions {
  */
 export async function runSourcesOnce(database: Database, config: Config, options: RunOnceOptions, io: CommandIo): Promise<number> {
   let fixtureServer: FixtureServer | null = null;
+  const runLog = new RunLog({ stream: io.stderr, format: options.logFormat, verbose: options.verbose, everyMs: config.progressEveryMs, prefix: 'isa run' });
   try {
     let sources: Source[];
     if (options.sourcesFile) {
       sources = await loadSourcesFile(options.sourcesFile);
     } else {
-      fixtureServer = await startFixtures(io.env, (line) => print(io.stderr, `isa run: ${line}`));
+      fixtureServer = await startFixtures(io.env, (line) => runLog.warn(line, { event: 'fixtures' }));
       sources = await loadSourcesFile(FIXTURE_SOURCES_FILE, { FIXTURES: fixtureServer.origin });
-      if (options.format === 'text') print(io.stderr, `serving the fixture sites on ${fixtureServer.origin}`);
+      runLog.info(`serving the fixture sites on ${fixtureServer.origin}`, { event: 'fixtures', origin: fixtureServer.origin });
     }
     const unknown = options.only.filter((id) => !sources.some((s) => s.id === id));
     if (unknown.length > 0) throw new UsageError(`no source with id ${unknown.join(', ')}; known: ${sources.map((s) => s.id).join(', ')}`);
@@ -95,20 +105,25 @@ export async function runSourcesOnce(database: Database, config: Config, options
     for (const source of selected) await upsertSource(database.db, source);
 
     const extractorVersion = await reviewedExtractorVersion(database);
-    const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion, (line) => print(io.stderr, `isa run: ${line}`));
+    const runner = await openStageRunner(database, config, await openSyncedGazetteer(database), extractorVersion, (line) => runLog.warn(line, { event: 'queue' }));
     try {
+      runLog.start();
       const report = await runPipeline(
-        { db: database.db, runner, extractorVersion, log: options.format === 'text' ? (line) => print(io.stderr, line) : undefined, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs },
+        { db: database.db, runner, extractorVersion, log: (line) => runLog.info(line), progress: runLog.event, exclusive: database.kind === 'postgres', runTimeoutMs: config.runTimeoutMs },
         { sourceIds: selected.map((s) => s.id), options: { sourcesFile: options.sourcesFile ?? 'fixtures' } },
       );
+      // The status line goes before the summary is printed.
+      runLog.close();
       return await reportRun(database, report, runner.mode, options.format, io, {
         ...(options.reportsDir ? { reportsDir: options.reportsDir } : {}),
         failOnOpen: options.failOnOpen,
+        note: (line, fields) => runLog.info(line, fields),
       });
     } finally {
       await runner.close();
     }
   } finally {
+    runLog.close();
     await fixtureServer?.close();
   }
 }

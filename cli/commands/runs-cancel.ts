@@ -10,7 +10,7 @@ import { removeRunJobs } from '../../workers/stage-queue.ts';
  * refuse its jobs, and with REDIS_URL its queued jobs are removed. Exit 1 when it is not running.
  */
 export async function cancelRunCommand(runId: string, config: Config, io: CommandIo): Promise<number> {
-  const database = await openMigratedDatabase(config);
+  const database = await openMigratedDatabase(config, { brief: true });
   try {
     const cancelled = await cancelRun(database.db, runId, 'cancelled with `isa runs cancel`');
     if (!cancelled) {

@@ -38,7 +38,7 @@ queued jobs are removed (with REDIS_URL) and workers refuse the rest.`,
     const last = Number(values.last);
     if (!Number.isInteger(last) || last < 1) throw new UsageError(`--last must be a positive integer, not "${String(values.last)}"`);
     if (positionals.length > 1 || (positionals[0] !== undefined && !/^\d+$/.test(positionals[0]))) throw new UsageError('give at most one numeric run id');
-    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }));
+    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }), { brief: true });
     try {
       if (positionals[0] === undefined) {
         const runs = await listRuns(database.db, last);

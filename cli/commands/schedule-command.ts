@@ -35,10 +35,13 @@ Exit codes: 0 stopped by a signal, 2 usage.`,
     alert: { type: 'string', value: 'COMMAND', description: 'shell command run after every run that did not exit 0' },
     runs: { type: 'string', value: 'N', description: 'stop after N runs (default: never)' },
     data: { type: 'string', value: 'DIR', description: 'embedded database directory (default ISA_DATA_DIR or ./data)' },
+    verbose: { type: 'boolean', default: false, description: 'each run prints one line per URL on stderr with its outcome and why' },
+    'log-format': { type: 'string', value: 'FORMAT', choices: ['text', 'json'], description: 'progress and log lines on stderr (the runs\' and this loop\'s): text or one JSON object per line (default ISA_LOG_FORMAT, else text)' },
   },
   allowPositionals: false,
   async run({ values }, io) {
     const { loadConfig, parseDuration } = await import('../../core/config.ts');
+    const { jsonLogLine, logFormatOf } = await import('../run-log.ts');
     const periodMs = periodOf(values.every, parseDuration);
     const maxRuns = values.runs === undefined ? Infinity : Number(values.runs);
     if (!Number.isInteger(maxRuns) && maxRuns !== Infinity) throw new UsageError(`--runs takes a whole number, not "${String(values.runs)}"`);
@@ -50,7 +53,12 @@ Exit codes: 0 stopped by a signal, 2 usage.`,
     if (values['allow-private']) args.push('--allow-private');
     if (values['fail-on-open']) args.push('--fail-on-open');
     if (values.data) args.push('--data', String(values.data));
-    const log = (line: string) => print(io.stderr, `isa schedule: ${new Date().toISOString()} ${line}`);
+    if (values.verbose) args.push('--verbose');
+    const logFormat = logFormatOf(values['log-format'], config.logFormat);
+    // The runs log as this loop does: the option is passed on, the variable is inherited.
+    if (values['log-format'] !== undefined) args.push('--log-format', logFormat);
+    const log = (line: string) =>
+      print(io.stderr, logFormat === 'json' ? jsonLogLine(Date.now(), 'info', 'schedule', { message: line }) : `isa schedule: ${new Date().toISOString()} ${line}`);
     return schedule({ periodMs, maxRuns, describe: `isa ${args.join(' ')}`, reportsDir, alert: values.alert as string | undefined, log, ...spawnedRun(args, io, log) }, io);
   },
 };

@@ -9,6 +9,7 @@ import { cancelRun, currentRunOwner } from '../../sql/queries/runs.ts';
 import { errorMessageOf } from '../../core/errors.ts';
 import { periodOf, schedule } from './schedule-command.ts';
 import type { RunOnceOptions } from './run-command.ts';
+import { jsonLogLine, logFormatOf } from '../run-log.ts';
 
 const COOKIE_SECRET_KEY = 'web.cookie_secret';
 
@@ -56,6 +57,8 @@ Binding to anything but loopback needs --allow-remote (and should sit behind HTT
     'allow-private': { type: 'boolean', default: false, description: 'with --every: let every source reach loopback and private networks' },
     reports: { type: 'string', value: 'DIR', description: 'with --every: where each run\'s report goes (default ISA_REPORTS_DIR or ./reports)' },
     alert: { type: 'string', value: 'COMMAND', description: 'with --every: shell command run after every run that did not exit 0' },
+    verbose: { type: 'boolean', default: false, description: 'with --every: one line per URL on stderr with its outcome (new, changed, unchanged, gone, skipped, failed) and why' },
+    'log-format': { type: 'string', value: 'FORMAT', choices: ['text', 'json'], description: 'with --every: progress and log lines on stderr as text or one JSON object per line (default ISA_LOG_FORMAT, else text)' },
   },
   allowPositionals: false,
   async run({ values }, io) {
@@ -64,7 +67,7 @@ Binding to anything but loopback needs --allow-remote (and should sit behind HTT
     const host = String(values.host);
     const { parseDuration } = await import('../../core/config.ts');
     const periodMs = values.every === undefined ? null : periodOf(values.every, parseDuration);
-    for (const option of ['sources', 'source', 'reports', 'alert'] as const) {
+    for (const option of ['sources', 'source', 'reports', 'alert', 'log-format'] as const) {
       if (periodMs === null && values[option] !== undefined) throw new UsageError(`--${option} goes with --every: it says what the scheduled runs crawl or report`);
     }
     if (!isLoopback(host)) {
@@ -95,8 +98,11 @@ Binding to anything but loopback needs --allow-remote (and should sit behind HTT
           format: 'text',
           reportsDir,
           failOnOpen: false,
+          verbose: Boolean(values.verbose),
+          logFormat: logFormatOf(values['log-format'], config.logFormat),
         };
-        const log = (line: string) => print(io.stderr, `isa serve: ${new Date().toISOString()} ${line}`);
+        const log = (line: string) =>
+          print(io.stderr, runOptions.logFormat === 'json' ? jsonLogLine(Date.now(), 'info', 'schedule', { message: line }) : `isa serve: ${new Date().toISOString()} ${line}`);
         // The scheduled runs share this process's database; a signal ends the serving once they stop.
         await schedule({
           periodMs, maxRuns: Infinity, describe: `isa run --reports ${reportsDir}${runOptions.sourcesFile ? ` --sources ${runOptions.sourcesFile}` : ''} (in this process)`, reportsDir,

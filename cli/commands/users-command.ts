@@ -68,7 +68,7 @@ Passwords are stored as scrypt hashes (node:crypto); at least 8 characters.`,
         return EXIT.failed;
       }
     }
-    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }));
+    const database = await openMigratedDatabase(loadConfig(io.env, { dataDir: values.data as string | undefined }), { brief: true });
     try {
       if (action === 'list') {
         for (const user of await listUsers(database.db)) print(io.stdout, `${user.name}\tadded ${new Date(user.created_at).toISOString()}`);

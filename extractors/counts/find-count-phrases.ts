@@ -11,6 +11,7 @@ import type { CountQualifier, Country, MemberUnit } from '../../core/claim.ts';
 import { CARDINAL_SOURCE, mayHoldCardinal, parseCardinal } from '../text/number-words.ts';
 import { QUALIFIER_SOURCE, UNIT_AT_END, UNIT_SOURCE, countryOfWords, impliedCountryOfUnit, qualifierOf, sideAfter, sideBefore, unitOf } from './count-vocabulary.ts';
 import { allMatches } from '../text/all-matches.ts';
+import { keywordGate } from '../text/keyword-gate.ts';
 
 export interface CountPhrase {
   /** Offsets into the document. */
@@ -52,6 +53,9 @@ const NUMBER_OF = new RegExp(
   `(?<![\\p{L}])(?:(?:the\\s+)?(?:total\\s+)?number\\s+of\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{Ll}]+\\s+){0,3}?(?:risen|grown|increased|climbed|rose|grew|reached|stands\\s+at|stood\\s+at|is\\s+now|now\\s+stands\\s+at|totals|totalled|totaled)(?:\\s+to)?|(?:die\\s+)?(?:Gesamtzahl|Zahl|Anzahl)\\s+der\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{L}]+\\s+){0,3}?(?:auf|bei))\\s+${NUMBER}(?![\\p{L}\\p{N}])(?!\\s*(?:Prozent|percent|%))`,
   'giu',
 );
+// Words every match holds: "number of", "Zahl der"; a country or side ("from China", "German", "auf deutscher Seite").
+const NUMBER_OF_GATE = keywordGate(['number', 'zahl']);
+const ELLIPTIC_GATE = keywordGate(['chin', 'german', 'deutsch']);
 // A superset of the unit words (and the bracket a shared noun may stand before), as plain substrings.
 const MAY_HOLD_UNIT = /st(?:ä|ae)dte|kommunen|gemeinden|metropolen|cities|towns|municipalit|bundesl|states|provinz|province|mitglied|members|regionen|regions|\(/i;
 const NOT_ADJECTIVE = /^(?:jahre?n?|years?|prozent|percent|mal|times|uhr|mio|millionen|million|mrd|milliarden|euro|km|meter|minuten|stunden|tage|wochen|monate)$/iu;
@@ -78,7 +82,7 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
     const phrase = readPhrase(sentence, m, m.index, language, 0);
     if (phrase && !phrases.some((p) => p.start === phrase.start)) phrases.push(phrase);
   }
-  for (const m of allMatches(NUMBER_OF, sentence)) {
+  for (const m of NUMBER_OF_GATE(sentence) ? allMatches(NUMBER_OF, sentence) : []) {
     const count = parseCardinal(m[4]!, language);
     const noun = (m[1] ?? m[2] ?? '').trim();
     const unitWord = UNIT_AT_END.exec(noun)?.[0];
@@ -89,7 +93,7 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
       unitFrom: 'own', country: countryOfWords(noun), origin: false, possessive: false, list: null,
     });
   }
-  for (const m of allMatches(ELLIPTIC, sentence)) {
+  for (const m of ELLIPTIC_GATE(sentence) ? allMatches(ELLIPTIC, sentence) : []) {
     if (phrases.some((p) => m.index >= p.start && m.index < p.end)) continue;
     const earlier = phrases.filter((p) => p.end <= m.index && p.unitFrom !== 'elliptic' && !p.origin);
     const base = earlier[earlier.length - 1] ?? (/(?:of\s+them|davon|darunter)/iu.test(m[0]) && m.index < 3 ? carried ?? undefined : undefined);

@@ -6,7 +6,7 @@
  * `test/extractors/dates/negative-cases.ts`.
  */
 import type { PartialDate } from '../../core/claim.ts';
-import { MONTH_SOURCE, WEEKDAY_SOURCE, monthNumber, weekdayNumber } from './month-names.ts';
+import { MONTH_FIRST_LETTERS, MONTH_SOURCE, WEEKDAY_FIRST_LETTERS, WEEKDAY_SOURCE, monthNumber, weekdayNumber } from './month-names.ts';
 import { parseCardinal, CARDINAL_SOURCE } from '../text/number-words.ts';
 import { allMatches } from '../text/all-matches.ts';
 import { keywordGate } from '../text/keyword-gate.ts';
@@ -44,10 +44,17 @@ const R = '(?![\\p{L}\\p{N}])';
 const M = `(${MONTH_SOURCE})`;
 const WD = `(?:(${WEEKDAY_SOURCE}),?\\s+(?:(?:den|the)\\s+)?)?`;
 const APPROX = '(?:(anfang|mitte|ende|early|mid|late|mid-)\\s*)?';
+const WEEKDAY_FIRST = WEEKDAY_FIRST_LETTERS;
+const MONTH_FIRST = MONTH_FIRST_LETTERS;
 
 interface DateRule {
   name: string;
   pattern: RegExp;
+  /**
+   * Every character a match can start with (a character class body, matched with the pattern's own
+   * flags): a lookahead on it lets the scan skip other positions before the costly lookbehind runs.
+   */
+  first?: string;
   /** Words every match contains: a text without any is not scanned (the big `iu` patterns cost per character). */
   gate?: (text: string) => boolean;
   build(match: RegExpExecArray, published: PartialDate | null): Omit<DateMention, 'start' | 'end' | 'raw' | 'rule' | 'since'> | null;
@@ -115,6 +122,7 @@ const RULES: DateRule[] = [
   },
   {
     name: 'date/day-month-year',
+    first: `\\d${WEEKDAY_FIRST}`,
     pattern: new RegExp(`${L}${WD}(\\d{1,2})(?:\\.|st|nd|rd|th)?\\s*${M}\\s*,?\\s*(\\d{4})${R}`, 'giu'),
     build: (m) => {
       const month = monthNumber(m[3]!);
@@ -123,6 +131,7 @@ const RULES: DateRule[] = [
   },
   {
     name: 'date/month-day-year',
+    first: `${WEEKDAY_FIRST}${MONTH_FIRST}`,
     pattern: new RegExp(`${L}${WD}${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})${R}`, 'giu'),
     build: (m) => {
       const month = monthNumber(m[2]!);
@@ -132,6 +141,7 @@ const RULES: DateRule[] = [
   {
     // 20.07.2022, 20.07.22 — never inside a longer run of dotted digits (versions, IPs).
     name: 'date/numeric',
+    first: `\\d${WEEKDAY_FIRST}`,
     pattern: new RegExp(`${WD}(?<![\\d.,])(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4}|\\d{2})(?![\\d]|\\.\\d|,\\d)`, 'giu'),
     // A year outside 1900–2099 makes it a file number ("Aktenzeichen 12.3.4567"), not a date.
     build: (m) => (plausibleNumericYear(fullYear(m[4]!)) ? dayValue(fullYear(m[4]!), Number(m[3]), Number(m[2]), m[1]) : null),
@@ -155,6 +165,7 @@ const RULES: DateRule[] = [
   {
     // "24. April" without a year: the publication year.
     name: 'date/day-month',
+    first: `\\d${WEEKDAY_FIRST}`,
     pattern: new RegExp(`${L}${WD}(\\d{1,2})(?:\\.|st|nd|rd|th)\\s*${M}${R}(?!\\s*,?\\s*\\d)`, 'giu'),
     build: (m, published) => {
       const month = monthNumber(m[3]!);
@@ -168,6 +179,7 @@ const RULES: DateRule[] = [
   {
     // "on June 15", "from May 7 to 10" without a year: the publication year.
     name: 'date/month-day',
+    first: `${WEEKDAY_FIRST}${MONTH_FIRST}`,
     pattern: new RegExp(`${L}${WD}${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?${R}(?!\\s*,?\\s*\\d{4})(?!\\s*[.:]\\d)`, 'giu'),
     build: (m, published) => {
       const month = monthNumber(m[2]!);
@@ -273,6 +285,7 @@ const RULES: DateRule[] = [
   {
     // "am Montag", "on Monday", "vergangenen Dienstag", "seit Dienstag": the latest such day up to the publication date.
     name: 'date/weekday',
+    first: 'aolvts',
     // "am Donnerstagabend", "on Tuesday evening": a part of the day changes nothing.
     pattern: new RegExp(`(?<![\\p{L}])(?:am|on|last|vergangenen|letzten|this\\s+past|seit|since)\\s+(${WEEKDAY_SOURCE})(?:morgen|vormittag|mittag|nachmittag|abend|nacht)?(?![\\p{L}])(?!,?\\s*(?:den\\s+|the\\s+)?\\d)`, 'giu'),
     build: (m, published) => {
@@ -293,6 +306,7 @@ const RULES: DateRule[] = [
   },
   {
     name: 'date/month-year',
+    first: `amel${MONTH_FIRST}`,
     pattern: new RegExp(`${L}${APPROX}${M}\\s*(?:of\\s+)?(\\d{4})${R}`, 'giu'),
     build: (m) => {
       const month = monthNumber(m[2]!);
@@ -301,6 +315,7 @@ const RULES: DateRule[] = [
   },
   {
     name: 'date/season-year',
+    first: 'amebfshwl',
     pattern: new RegExp(`${L}(anfang|mitte|ende|beginn|frühjahr|frühling|sommer|herbst|winter|early|mid|late|spring|summer|autumn|fall|winter)[\\s-]+(?:des\\s+jahres\\s+|of\\s+)?(\\d{4})${R}`, 'giu'),
     build: (m) => ({ value: m[2]!, precision: 'year', relative: false, approximate: true }),
   },
@@ -366,6 +381,9 @@ const RULES: DateRule[] = [
   },
 ];
 
+// The same patterns with their first-character lookahead: the same matches, fewer positions tried.
+const SCANNED_RULES: readonly DateRule[] = RULES.map((rule) => (rule.first ? { ...rule, pattern: new RegExp(`(?=[${rule.first}])${rule.pattern.source}`, rule.pattern.flags) } : rule));
+
 // "Version 2.1.10" and "v4.0.22" are software versions, not dates.
 const VERSION_BEFORE = /(?:version|release|update|ver\.|v)\s*$/i;
 // "seit 2012", "since 1997"; not "from May 7 to 10", a range.
@@ -377,10 +395,10 @@ function plausibleNumericYear(year: number): boolean {
 }
 
 export function findDates(text: string, published: PartialDate | null): DateMention[] {
-  const taken: Array<[number, number]> = [];
+  const taken = new TakenSpans();
   const found: DateMention[] = [];
-  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
-  for (const rule of RULES) {
+  const overlaps = (s: number, e: number) => taken.overlaps(s, e);
+  for (const rule of SCANNED_RULES) {
     if (rule.gate && !rule.gate(text)) continue;
     rule.pattern.lastIndex = 0;
     for (const m of allMatches(rule.pattern, text)) {
@@ -392,10 +410,10 @@ export function findDates(text: string, published: PartialDate | null): DateMent
       const built = rule.build(m as RegExpExecArray, published);
       if (!built) {
         // An impossible full date ("30. Februar 2020") is no date at all, not a month and a year.
-        if (rule.name === 'date/day-month-year' || rule.name === 'date/numeric' || rule.name === 'date/month-day-year') taken.push([start, end]);
+        if (rule.name === 'date/day-month-year' || rule.name === 'date/numeric' || rule.name === 'date/month-day-year') taken.add(start, end);
         continue;
       }
-      taken.push([start, end]);
+      taken.add(start, end);
       const before = text.slice(Math.max(0, start - 20), start);
       found.push({ ...built, start, end, raw: m[0], rule: rule.name, since: SINCE_BEFORE.test(before) || /^(seit|since)\s/i.test(m[0]) || rule.name === 'date/years-since' });
     }
@@ -407,6 +425,39 @@ export function findDates(text: string, published: PartialDate | null): DateMent
     d.value = previous?.value?.slice(0, 4) ?? null;
   });
   return found;
+}
+
+/**
+ * The spans matched so far, which never overlap one another: kept in text order, so whether a new
+ * span overlaps one is a binary search, not a scan of all of them (a 50 KB page has hundreds of dates).
+ */
+class TakenSpans {
+  #starts: number[] = [];
+  #ends: number[] = [];
+
+  /** Whether [start, end) overlaps a taken span. */
+  overlaps(start: number, end: number): boolean {
+    // Disjoint spans in text order: the last one starting before `end` ends last of all such spans.
+    const i = this.#firstStartingAt(end) - 1;
+    return i >= 0 && this.#ends[i]! > start;
+  }
+
+  add(start: number, end: number): void {
+    const i = this.#firstStartingAt(start);
+    this.#starts.splice(i, 0, start);
+    this.#ends.splice(i, 0, end);
+  }
+
+  #firstStartingAt(offset: number): number {
+    let lo = 0;
+    let hi = this.#starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.#starts[mid]! < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
 }
 
 function plausibleYear(text: string, start: number, end: number): boolean {

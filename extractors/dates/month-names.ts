@@ -39,3 +39,9 @@ export function monthNumber(word: string): number | null {
 export function weekdayNumber(word: string): number | null {
   return WEEKDAYS[word.toLowerCase().replace(/\.$/, '')] ?? null;
 }
+
+/** The letters a month name starts with, as a character class body. */
+export const MONTH_FIRST_LETTERS = [...new Set(Object.keys(MONTHS).map((m) => m[0]!))].join('');
+
+/** The letters a weekday name starts with, as a character class body. */
+export const WEEKDAY_FIRST_LETTERS = [...new Set(Object.keys(WEEKDAYS).map((d) => d[0]!))].join('');

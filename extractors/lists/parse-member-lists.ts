@@ -16,6 +16,7 @@ import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts'
 import { COUNTRY_SWITCH } from '../membership/find-membership-mentions.ts';
 import { startsGroup } from './parse-line-blocks.ts';
 import { allMatches } from '../text/all-matches.ts';
+import { keywordGate } from '../text/keyword-gate.ts';
 
 const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|Gründer(?:n|innen)?|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities|founders)';
 // "Die deutschen ISA-Mitgliedsstädte sind:", "gehören folgende deutsche Städte an:", "the following cities:".
@@ -26,11 +27,20 @@ const VERB_LIST = new RegExp(
   'giu',
 );
 
+// Every match of the three member-noun patterns holds one of these words (MEMBER_NOUN); the colon list may hold the demonstrative instead.
+const MEMBER_NOUN_GATE = keywordGate(['mitglied', 'gründ', 'member', 'found']);
+const COLON_LIST_GATE = keywordGate(['mitglied', 'gründ', 'member', 'found', 'folgende', 'following', 'these', 'diese']);
+
 // "Aus Südwestfalen sind bereits Lüdenscheid, Hagen und Solingen dabei", "Bochum, Ulm and Erfurt are already members": current members named with a copula.
 const COPULA_LIST_DE = /(?<![\p{L}])(?:sind|waren)\s+(?:(?:bereits|schon|ebenfalls|auch|inzwischen|mittlerweile|längst)\s+)*(?=\p{Lu})([^.;:!?]{3,200}?)\s+(?:dabei|Mitglieder(?=\s+(?:der|des|im|in)\s))(?![\p{L}])/gu;
 // "Beim Forum sind Bochum und Herne dabei": taking part in an event is no membership.
 const EVENT_WORDS = /(?<![\p{L}])(?:\p{L}*(?:Forum|Messe|Konferenz|Tagung|Treffen|Veranstaltung|Workshop|Empfang|Reise)\p{L}*|Delegation\p{L}*|Besuch\p{L}*|forum|fair|conference|delegation\p{L}*|visit\p{L}*|meeting|workshop|reception)(?![\p{L}])/u;
 const COPULA_LIST_EN = /(?:^|,\s+)((?:\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+)?(?:,\s+|,?\s+and\s+))+\p{Lu}[\p{L}'’-]+)\s+(?:are|were)\s+(?:(?:already|also|now)\s+)*(?:members|part\s+of)(?![\p{L}])/gu;
+// What every match of the copula lists holds: the verb and the membership word.
+const COPULA_LISTS: ReadonlyArray<{ pattern: RegExp; gates: Array<(text: string) => boolean> }> = [
+  { pattern: COPULA_LIST_DE, gates: [keywordGate(['sind', 'waren']), keywordGate(['dabei', 'mitglieder'])] },
+  { pattern: COPULA_LIST_EN, gates: [keywordGate(['are', 'were']), keywordGate(['members', 'part'])] },
+];
 
 // "Mit Chemnitz, mit der Region X mit A und B sowie mit Köln hat die Allianz sieben Mitglieder dazugewonnen": the list fronted before its count.
 const FRONTED_LIST = /^(?:Mit|With)\s+(?<items>\p{Lu}[^.;:!?]{2,400}?)\s+(?:hat|haben|hatte|hatten|gewann|gewannen|gewinnt|has|have|had|gained|welcomed)\s/u;
@@ -73,13 +83,14 @@ export const memberListParser: Parser = {
       if (!link) continue;
       const fronted = frontedSpan(doc, sentence, link);
       if (fronted) spans.push(fronted);
-      for (const m of allMatches(BRACKET_LIST, sentence.text)) {
+      const memberNoun = MEMBER_NOUN_GATE(sentence.text);
+      for (const m of memberNoun && sentence.text.includes('(') ? allMatches(BRACKET_LIST, sentence.text) : []) {
         const open = sentence.start + m.index + m[0].length;
         const close = closingBracket(doc.text, open - 1, sentence.end);
         if (close === null) continue;
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, open, close, 'member-list/noun-bracket', false));
       }
-      for (const m of allMatches(COLON_LIST, sentence.text)) {
+      for (const m of sentence.text.includes(':') && COLON_LIST_GATE(sentence.text) ? allMatches(COLON_LIST, sentence.text) : []) {
         const colon = sentence.start + m.index + m[0].length;
         // Members grouped under Land or province lines are the line-block reader's.
         if (groupedBelow(doc, colon)) continue;
@@ -87,14 +98,15 @@ export const memberListParser: Parser = {
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, colon, end, 'member-list/colon', false));
       }
       const paragraphLink = organisationFor(doc, sentence);
-      for (const pattern of [COPULA_LIST_DE, COPULA_LIST_EN]) {
+      for (const { pattern, gates } of COPULA_LISTS) {
+        if (!gates.every((gate) => gate(sentence.text))) continue;
         if (!paragraphLink || EVENT_WORDS.test(sentence.text)) break;
         for (const m of allMatches(pattern, sentence.text)) {
           const from = sentence.start + m.index + m[0].indexOf(m[1]!);
           spans.push(nounSpan(doc, sentence, paragraphLink, pattern === COPULA_LIST_DE ? sentence.start + m.index : from, from, from + m[1]!.length, 'member-list/copula', true));
         }
       }
-      for (const m of allMatches(VERB_LIST, sentence.text)) {
+      for (const m of memberNoun ? allMatches(VERB_LIST, sentence.text) : []) {
         const from = sentence.start + m.index + m[0].length;
         spans.push(nounSpan(doc, sentence, link, sentence.start + m.index, from, sentence.end, 'member-list/verb', true));
       }

@@ -35,6 +35,7 @@ import { normalizeUrl, requestUrl } from './normalize-url.ts';
 import { fetchRobotsRules, type RobotsRules } from './robots-rules.ts';
 import type { Source, StartUrlType } from '../../core/source-config.ts';
 import { compilePattern } from './url-pattern.ts';
+import type { CrawlEvent } from './crawl-progress.ts';
 
 /** Console-compatible: `console` itself will do. */
 export interface CrawlLogger {
@@ -82,6 +83,8 @@ export interface CrawlResult {
   errors: CrawlError[];
   /** Pages fetched (documents and discovery pages), against the budget. */
   pagesFetched: number;
+  /** Requests finished (fetched, settled without a fetch, or failed for good): the progress's pages. */
+  requestsDone: number;
 }
 
 export interface CrawlSessionDeps {
@@ -89,6 +92,8 @@ export interface CrawlSessionDeps {
   fetcher: Fetcher;
   parse: ParseFunction;
   log?: CrawlLogger;
+  /** Told of every request queued and finished and every URL settled (the run's progress). @defaultValue nobody */
+  progress?: (event: CrawlEvent) => void;
 }
 
 type DiscoveryLabel = 'listing' | 'sitemap' | 'feed';
@@ -154,6 +159,7 @@ export class CrawlSession {
   readonly #fetcher: Fetcher;
   readonly #parse: ParseFunction;
   readonly #log: CrawlLogger | undefined;
+  readonly #progress: ((event: CrawlEvent) => void) | undefined;
   readonly #source: Source;
   readonly #runId: string | null;
   readonly #options: CrawlOptions;
@@ -184,6 +190,9 @@ export class CrawlSession {
   #flushing: Promise<void> = Promise.resolve();
   /** Requests that got an HTTP answer of any status (robots.txt included): 0 means the host is down. */
   #reached = 0;
+  /** Requests prepared for the queue so far: a discovery page's new links are the difference. */
+  #queuedCount = 0;
+  #requestsDone = 0;
   #enqueue: (requests: Array<{ url: string; uniqueKey: string; label: Label; userData: RequestData }>) => Promise<void> = async () => {};
 
   constructor(deps: CrawlSessionDeps, input: { source: Source; runId: string | null; options: CrawlOptions }) {
@@ -191,6 +200,7 @@ export class CrawlSession {
     this.#fetcher = deps.fetcher;
     this.#parse = deps.parse;
     this.#log = deps.log;
+    this.#progress = deps.progress;
     this.#source = input.source;
     this.#runId = input.runId;
     this.#options = input.options;
@@ -216,6 +226,7 @@ export class CrawlSession {
         if (failure.error instanceof RetryableError) throw failure;
         await this.#fail(request, failure.stage, failure.error);
       }
+      this.#pageDone(request.url);
     };
     router.addHandler('listing', guarded((f) => this.#dispatch(f, 'listing')));
     router.addHandler('sitemap', guarded((f) => this.#dispatch(f, 'sitemap')));
@@ -237,6 +248,7 @@ export class CrawlSession {
   async failedRequest(request: Request, error: unknown): Promise<void> {
     const failure = asStageFailure(error);
     await this.#fail(request, failure.stage, failure.error);
+    this.#pageDone(request.url);
   }
 
   /** Connects the session to the crawler's queue. */
@@ -279,6 +291,7 @@ export class CrawlSession {
       const reason = `No request to ${hosts} got an answer (${first?.reason ?? 'unreachable'}); the host looks down, so source ${this.#source.id} failed. Check the host, then run again.`;
       const error = new RetryableError(reason, { input: `source:${this.#source.id}` });
       this.#errors.push({ url: `source:${this.#source.id}`, stage: 'crawl', reason, errorClass: errorClassOf(error) });
+      this.#emit({ type: 'error', url: `source:${this.#source.id}`, reason });
       await recordRunError(this.#db, { runId: this.#runId, stage: 'crawl', url: `source:${this.#source.id}`, error }).catch((dbError: unknown) =>
         this.#log?.warn(`crawl ${this.#source.id}: could not record that the source failed: ${errorMessageOf(dbError)}`),
       );
@@ -287,7 +300,7 @@ export class CrawlSession {
     for (const item of this.#items) counts[item.outcome] += 1;
     const versionIds = this.#items.filter((i) => (i.outcome === 'new' || i.outcome === 'changed') && i.versionId !== null).map((i) => i.versionId!);
     this.#log?.info(`crawl ${this.#source.id}: ${JSON.stringify(counts)}`);
-    return { sourceId: this.#source.id, status, counts, items: this.#items, versionIds, errors: this.#errors, pagesFetched: this.#budgeted.size };
+    return { sourceId: this.#source.id, status, counts, items: this.#items, versionIds, errors: this.#errors, pagesFetched: this.#budgeted.size, requestsDone: this.#requestsDone };
   }
 
   // Down: nothing answered, and something failed because of it (a refused source is not "down").
@@ -312,7 +325,9 @@ export class CrawlSession {
       return;
     }
     this.#logFetch({ runId: this.#runId, url: fetched.key, httpStatus: fetched.response.status, outcome: 'skipped' });
+    const before = this.#queuedCount;
     await atStage('discover', () => (kind === 'sitemap' ? this.#sitemap(fetched) : kind === 'feed' ? this.#feed(fetched) : this.#listing(fetched)));
+    this.#emit({ type: 'discovered', url: fetched.request.url, label: kind, queued: this.#queuedCount - before });
   }
 
   async #listing({ response }: Fetched): Promise<void> {
@@ -376,6 +391,7 @@ export class CrawlSession {
         await atStage('store', () => markDocumentGone(this.#db, { runId: this.#runId, documentId: known.id, url: key, httpStatus: response.status, fetchedAt: response.fetchedAt }));
         this.#item({ url: key, kind: 'document', outcome: 'gone', reason: error.message, versionId: null, stage: 'parse' });
         this.#errors.push({ url: fetched.request.url, stage: 'parse', reason: error.message, errorClass: error.name });
+        this.#emit({ type: 'error', url: fetched.request.url, reason: error.message });
         await recordRunError(this.#db, { runId: this.#runId, stage: 'parse', url: fetched.request.url, error });
         return;
       }
@@ -508,6 +524,9 @@ export class CrawlSession {
       const known = await findDocuments(this.#db, documentKeys);
       for (const key of documentKeys) this.#known.set(key, known.get(key) ?? null);
     }
+    // Every prepared request is queued: start and stale ones through run(), the rest through #enqueue.
+    this.#queuedCount += requests.length;
+    if (requests.length) this.#emit({ type: 'queued', count: requests.length });
     return requests;
   }
 
@@ -533,6 +552,21 @@ export class CrawlSession {
 
   #item(item: CrawlItem): void {
     this.#items.push(item);
+    this.#emit({ type: 'settled', item });
+  }
+
+  #pageDone(url: string): void {
+    this.#requestsDone += 1;
+    this.#emit({ type: 'page-done', url });
+  }
+
+  // A watcher's failure is not the crawl's: the count it missed is only shown, never stored.
+  #emit(event: CrawlEvent): void {
+    try {
+      this.#progress?.(event);
+    } catch {
+      // nothing to do: the result and run_items still hold every outcome
+    }
   }
 
   #skipDocument(key: string, documentId: string | null, reason: string): void {
@@ -598,6 +632,7 @@ export class CrawlSession {
     const reason = errorMessageOf(error);
     this.#item({ url: key, kind, outcome: 'failed', reason, versionId: null, stage });
     this.#errors.push({ url, stage, reason, errorClass: errorClassOf(error) });
+    this.#emit({ type: 'error', url, reason });
     this.#log?.warn(`crawl ${this.#source.id}: ${stage} failed for ${url}: ${reason}`);
     try {
       await recordRunError(this.#db, { runId: this.#runId, stage, url, error });

@@ -25,6 +25,7 @@ import type { DocumentWorkerPool } from '../run/document-worker-pool.ts';
 import type { ParseFunction } from './parse-function.ts';
 import type { Source } from '../../core/source-config.ts';
 import { CrawlSession, type CrawlLogger, type CrawlResult } from './crawl-session.ts';
+import type { CrawlEvent } from './crawl-progress.ts';
 
 export type { Source } from '../../core/source-config.ts';
 export { upsertSource, loadSource, listSources } from '../../sql/queries/sources.ts';
@@ -37,6 +38,8 @@ export interface CrawlDeps {
   /** HTTP seam. @defaultValue a guarded `createHttpFetcher` built from the options, closed after the crawl */
   fetcher?: Fetcher;
   log?: CrawlLogger;
+  /** Told what the crawl queues, fetches and settles, as it happens (`crawl-progress.ts`). @defaultValue nobody */
+  progress?: (event: CrawlEvent) => void;
   /** The parse stage. @defaultValue `readDocument` from `pipelines/parse/read-document.ts` */
   parse?: ParseFunction;
   /** Environment for option overrides (`ISA_USER_AGENT` …). @defaultValue `process.env` */
@@ -63,7 +66,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
   const pdfWorkers = deps.parse ? null : new PdfWorkerPool();
   const documentWorkers = deps.documentWorkers ?? null;
   const parse = deps.parse ?? ((parseInput: ParseInput) => (documentWorkers ? documentWorkers.read(parseInput, { pdfWorkers }) : readDocument(parseInput, { pdfWorkers })));
-  const session = new CrawlSession({ db: deps.db, fetcher: deps.fetcher ?? ownFetcher!, parse, ...(deps.log ? { log: deps.log } : {}) }, { source: input.source, runId: input.runId, options });
+  const session = new CrawlSession({ db: deps.db, fetcher: deps.fetcher ?? ownFetcher!, parse, ...(deps.log ? { log: deps.log } : {}), ...(deps.progress ? { progress: deps.progress } : {}) }, { source: input.source, runId: input.runId, options });
   const config = new Configuration({
     persistStorage: false,
     purgeOnStart: false,
@@ -82,6 +85,7 @@ export async function crawlSource(deps: CrawlDeps, input: CrawlInput): Promise<C
       requestHandlerTimeoutSecs: Math.ceil((options.connectTimeoutMs + options.bodyTimeoutMs + options.maxCrawlDelayMs * options.maxConcurrency) / 1000) + 120,
       useSessionPool: false,
       log: new Log({ level: LogLevel.OFF }),
+      // Our own progress (the `progress` events) replaces crawlee's status messages.
       statusMessageLoggingInterval: 3600,
       autoscaledPoolOptions: { maybeRunIntervalSecs: 0.02, loggingIntervalSecs: null },
       requestHandler: session.router(),

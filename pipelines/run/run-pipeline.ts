@@ -2,7 +2,9 @@ import type { Kysely } from 'kysely';
 import { failStaleRuns, finishRun, listRuns, recordRunItems, recordRunError, startRun, touchRun, tryRunLock, type RunLock } from '../../sql/queries/runs.ts';
 import type { DB, RunStatus } from '../../sql/schema.ts';
 import { ConfigError, errorMessageOf } from '../../core/errors.ts';
-import type { StageRunner } from './run-stage.ts';
+import type { StageOutputOf, StageRunner } from './run-stage.ts';
+import { stageJobId, type StageJob } from './stage-job.ts';
+import type { RunEvent } from './run-progress.ts';
 import type { ReconcileResult } from '../reconcile/reconcile.ts';
 import { mapWithConcurrency } from './map-with-concurrency.ts';
 import { versionsAwaitingExtraction } from '../../sql/queries/claims.ts';
@@ -17,6 +19,12 @@ export interface RunPipelineDeps {
    */
   extractorVersion: string | null;
   log?: (line: string) => void;
+  /**
+   * Told what the run does as it goes (`run-progress.ts`): each source's pages, the extraction, the
+   * reconcile, and in distributed mode where each job is. Counting only; the CLI renders it.
+   * @defaultValue nobody
+   */
+  progress?: (event: RunEvent) => void;
   /**
    * Take the dataset's run lock (Postgres), so a second `isa run` on the database refuses instead
    * of crawling the same sources at once. PGlite needs none: its directory has one process.
@@ -63,12 +71,24 @@ export interface DocumentCounts {
   skipped: number;
 }
 
+/** One source's crawl in the run: its documents add up, over the sources, to the run's (ingested files aside). */
+export interface SourceReport {
+  id: string;
+  status: 'succeeded' | 'failed';
+  documents: DocumentCounts;
+  /** Requests the crawl finished: documents and discovery pages, as the progress counted them. */
+  pages: number;
+  errors: number;
+}
+
 export interface RunReport {
   runId: string;
   status: RunStatus;
   /** Why the run failed or was cancelled, when not because of its inputs (a timeout, a cancel). */
   endReason?: string | null;
   documents: DocumentCounts;
+  /** Each source crawled, in the order their crawls ended. */
+  sources: SourceReport[];
   extracted: { versions: number; claims: number; failed: number };
   reconcile: ReconcileResult | null;
   errors: Array<{ stage: string; url: string | null; message: string }>;
@@ -122,6 +142,35 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
   for (const item of input.priorItems ?? []) documents[item.outcome]++;
   if (input.priorItems?.length) await recordRunItems(deps.db, runId, null, input.priorItems);
   const versionIds = new Set(input.extraVersionIds ?? []);
+  const sources: SourceReport[] = [];
+  // A watcher's failure is not the run's: it only misses a count it would have shown.
+  const emit = (event: RunEvent) => {
+    try {
+      deps.progress?.(event);
+    } catch {
+      // nothing to do: the report holds every count
+    }
+  };
+  emit({ type: 'run-started', runId, mode: deps.runner.mode, sources: input.sourceIds });
+  const queued = deps.runner.mode === 'queue';
+  // Runs a stage job, passing on how it goes; in distributed mode each job's state is told too.
+  const runWatched = async <J extends StageJob>(job: J, sourceId: string | null): Promise<StageOutputOf<J>> => {
+    const jobKey = stageJobId(job);
+    try {
+      const result = await deps.runner.run(job, {
+        signal: stop.signal,
+        onProgress: (progress) => {
+          if (progress.type === 'job') emit({ type: 'job', job: jobKey, state: progress.state });
+          else if (sourceId !== null) emit(progress.type === 'crawl' ? { type: 'crawl', source: sourceId, event: progress.event } : { type: 'crawl-tally', source: sourceId, tally: progress.tally });
+        },
+      });
+      if (queued) emit({ type: 'job', job: jobKey, state: 'done' });
+      return result;
+    } catch (error) {
+      if (queued) emit({ type: 'job', job: jobKey, state: 'failed' });
+      throw error;
+    }
+  };
 
   // Stops the run between jobs (and the runner's waits): a cancel seen by the heartbeat, the timeout.
   const stop = new AbortController();
@@ -151,9 +200,16 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
   try {
     await mapWithConcurrency(input.sourceIds, concurrency, async (sourceId) => {
       if (stop.signal.aborted) return;
-      log(`crawl ${sourceId}`);
+      emit({ type: 'crawl-started', source: sourceId });
       try {
-        const result = await deps.runner.run({ stage: 'crawl', runId, sourceId }, { signal: stop.signal });
+        const result = await runWatched({ stage: 'crawl', runId, sourceId }, sourceId);
+        // A worker streams no URLs, only counts: each URL's outcome comes with its result.
+        if (queued) for (const item of result.items) emit({ type: 'crawl', source: sourceId, event: { type: 'settled', item } });
+        const counts: DocumentCounts = { new: 0, changed: 0, unchanged: 0, gone: 0, failed: 0, skipped: 0 };
+        for (const key of Object.keys(counts) as Array<keyof DocumentCounts>) counts[key] = result.counts[key] ?? 0;
+        const pages = result.requestsDone;
+        sources.push({ id: sourceId, status: result.status, documents: counts, pages, errors: result.errors.length });
+        emit({ type: 'crawl-finished', source: sourceId, status: result.status, documents: counts, pages, errors: result.errors.length, failure: null });
         for (const key of Object.keys(documents) as Array<keyof DocumentCounts>) documents[key] += result.counts[key] ?? 0;
         for (const id of result.versionIds) versionIds.add(id);
         // Per-URL errors were recorded by the crawl stage itself; the report lists them too.
@@ -164,6 +220,9 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
       } catch (error) {
         if (stop.signal.aborted) return;
         await fail('crawl', `source:${sourceId}`, error);
+        const none: DocumentCounts = { new: 0, changed: 0, unchanged: 0, gone: 0, failed: 0, skipped: 0 };
+        sources.push({ id: sourceId, status: 'failed', documents: none, pages: 0, errors: 1 });
+        emit({ type: 'crawl-finished', source: sourceId, status: 'failed', documents: none, pages: 0, errors: 1, failure: errorMessageOf(error) });
       }
     });
 
@@ -171,17 +230,20 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
       for (const id of await versionsAwaitingExtraction(deps.db, deps.extractorVersion)) versionIds.add(id);
     }
     const extracted = { versions: 0, claims: 0, failed: 0 };
+    if (!stop.signal.aborted) emit({ type: 'extract-started', total: versionIds.size });
     await mapWithConcurrency(extractBatches([...versionIds], concurrency, input.extractBatchSize ?? 50), concurrency, async (batch) => {
       if (stop.signal.aborted) return;
       try {
-        const result = await deps.runner.run({ stage: 'extract', runId, versionIds: batch }, { signal: stop.signal });
+        const result = await runWatched({ stage: 'extract', runId, versionIds: batch }, null);
         for (const version of result.versions) {
           if (version.ok) {
+            emit({ type: 'extracted', versionId: version.versionId, outcome: version.skipped ? 'skipped' : 'extracted', claims: version.skipped ? 0 : version.claims });
             // Already extracted by this extractor version (a re-ingested file, a retried job): no work done.
             if (version.skipped) continue;
             extracted.versions++;
             extracted.claims += version.claims;
           } else {
+            emit({ type: 'extracted', versionId: version.versionId, outcome: 'failed', claims: 0 });
             extracted.failed++;
             await fail('extract', version.url, namedError(version.errorClass, version.message), version.versionId);
           }
@@ -189,6 +251,7 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
       } catch (error) {
         if (stop.signal.aborted) return;
         // The whole job failed (database, queue): each of its versions is reported, by its URL.
+        for (const versionId of batch) emit({ type: 'extracted', versionId, outcome: 'failed', claims: 0 });
         extracted.failed += batch.length;
         const urls = new Map(
           (await deps.db.selectFrom('document_versions').select(['id', 'url']).where('id', 'in', batch).execute().catch(() => [])).map((v) => [String(v.id), v.url]),
@@ -196,15 +259,18 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
         for (const versionId of batch) await fail('extract', urls.get(versionId) ?? null, error, versionId);
       }
     });
-    if (!stop.signal.aborted) log(`extracted ${extracted.versions} versions, ${extracted.claims} claims`);
+    if (!stop.signal.aborted) emit({ type: 'extract-finished' });
 
     let reconciled: ReconcileResult | null = null;
     if (!stop.signal.aborted) {
+      emit({ type: 'reconcile-started' });
       try {
-        reconciled = await deps.runner.run({ stage: 'reconcile', runId }, { signal: stop.signal });
+        reconciled = await runWatched({ stage: 'reconcile', runId }, null);
         for (const e of reconciled.ruleErrors) await fail('reconcile', null, new Error(`rule ${e.rule}: ${e.message}`));
+        emit({ type: 'reconcile-finished', subjects: reconciled.subjects, claims: reconciled.claims, flags: Object.values(reconciled.byKind).reduce((a, b) => a + b, 0), failure: null });
       } catch (error) {
         if (!stop.signal.aborted) await fail('reconcile', null, error);
+        emit({ type: 'reconcile-finished', subjects: 0, claims: 0, flags: 0, failure: errorMessageOf(error) });
       }
     }
 
@@ -213,7 +279,8 @@ async function runLocked(deps: RunPipelineDeps, input: RunPipelineInput, log: (l
     // A cancel from outside already ended the run: its status stays, the counts are what was done.
     status = await finishRunSurely(deps.db, runId, status, counts, endReason);
     if (status === 'cancelled' && endReason === null) endReason = 'cancelled with `isa runs cancel`';
-    return { runId, status, endReason, documents, extracted, reconcile: reconciled, errors };
+    emit({ type: 'run-finished', status, errors: errors.length });
+    return { runId, status, endReason, documents, sources, extracted, reconcile: reconciled, errors };
   } finally {
     clearInterval(heartbeat);
     if (timeout) clearTimeout(timeout);

@@ -61,11 +61,22 @@ describe.skipIf(!postgresUrl || !redisUrl)('isa run with isa worker processes (d
   });
 
   it('crawls, extracts and reconciles through the workers, then the workers stop cleanly on SIGTERM', async () => {
-    const result = await runCli(['run', '--format', 'json'], env);
+    const result = await runCli(['run', '--format', 'json', '--log-format', 'json', '--verbose'], { ...env, ISA_PROGRESS_EVERY: '0' });
     expect(result.code).toBe(0);
-    const summary = JSON.parse(result.stdout) as { mode: string; run: { documents: { new: number } }; flags: Array<{ kind: string }> };
+    const summary = JSON.parse(result.stdout) as { mode: string; run: { documents: { new: number }; sources: Array<{ id: string; documents: Record<string, number>; pages: number }> }; flags: Array<{ kind: string }> };
     expect(summary.mode).toBe('queue');
     expect(summary.run.documents.new).toBeGreaterThanOrEqual(5);
+    // The run's progress from the queue: where the jobs are, and each crawl's counts as its worker ended it.
+    const lines = result.stderr.trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const jobs = lines.filter((l) => l.event === 'jobs') as Array<{ queued: number; active: number; done: number; failed: number }>;
+    expect(jobs.length).toBeGreaterThan(0);
+    expect(jobs.some((j) => j.queued + j.active > 0)).toBe(true);
+    for (const source of summary.run.sources) {
+      expect(lines.find((l) => l.event === 'crawl-done' && l.source === source.id), source.id).toMatchObject({ documents: source.documents, pages: source.pages });
+      // A worker streams no URLs: they come with its result, every one listed.
+      const total = Object.values(source.documents).reduce((a, b) => a + b, 0);
+      expect(lines.filter((l) => l.event === 'url' && l.source === source.id), source.id).toHaveLength(total);
+    }
     expect(summary.flags.filter((f) => f.kind === 'stated_count_vs_list')).toHaveLength(1);
 
     for (const worker of workers) worker.child.kill('SIGTERM');

@@ -37,3 +37,27 @@ describe('allMatches', () => {
     expect(() => allMatches(/a/u, 'a')).toThrow(TypeError);
   });
 });
+
+describe('allMatches with a leading lookbehind', () => {
+  it('finds what matchAll finds where the shared word-start lookbehind fails, holds, or stands at a surrogate pair', () => {
+    const texts = ['unaufgenommen aufgenommen', 'xbeigetreten beigetreten', '😀aufgenommen', 'a😀b aufgenommen😀aufgenommen', 'Äaufgenommen', '', 'aufgenommen'];
+    const patterns = [
+      /(?<![\p{L}])(?:beigetreten|aufgenommen)(?![\p{L}])/giu,
+      /(?<![\p{L}])(?:beigetreten)(?![\p{L}])|(?<![\p{L}])(?:aufgenommen)(?![\p{L}])/gu,
+      /(?<![\p{L}\p{N}.,])(?<number>\d+)\s*(?<noun>Einwohner)/giu,
+      /(?<![\p{L}])(?:a)|(?<![\p{N}])b/gu, // alternatives with different lookbehinds: scanned as written
+      /(?<![\p{L}])x*/gu, // empty matches
+      /(?<![a])(?:[^\]]|\])/g,
+      /(?<![\p{L}])(?:\p{So}|x)/gu, // a match that is a surrogate pair
+      /(?<![\p{L}])[^a]/gu,
+    ];
+    for (const pattern of patterns) for (const text of [...texts, '12 Einwohner, 3,12 Einwohner, a12 Einwohner', 'aaa b ab ba', 'xx axx 😀x', '😀😀 😀x', 'x😀', '\ud83dx\ude00']) same(pattern, text);
+  });
+
+  it('keeps lastIndex as it was and starts there', () => {
+    const pattern = /(?<![\p{L}])(?:ab)/gu;
+    pattern.lastIndex = 2;
+    same(pattern, 'ab ab xab ab');
+    expect(pattern.lastIndex).toBe(2);
+  });
+});

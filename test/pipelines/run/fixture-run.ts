@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { loadGazetteer } from '../../../extractors/gazetteer/load-gazetteer.ts';
 import type { Gazetteer } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import { loadSourcesFile } from '../../../pipelines/crawl/sources-file.ts';
-import { runPipeline, type RunReport } from '../../../pipelines/run/run-pipeline.ts';
+import { runPipeline, type RunPipelineDeps, type RunReport } from '../../../pipelines/run/run-pipeline.ts';
 import type { StageRunner } from '../../../pipelines/run/run-stage.ts';
 import { upsertSource } from '../../../sql/queries/sources.ts';
 import { currentExtractorVersion } from '../../../pipelines/extract/extractor-version.ts';
@@ -25,10 +25,10 @@ export const EXTRACTOR_VERSION = currentExtractorVersion();
 /** Fast politeness for loopback: the fixture server is ours. */
 export const FIXTURE_CRAWL_OPTIONS = { hostDelayMs: 0, retryBaseDelayMs: 50 };
 
-export async function runFixtures(db: Kysely<DB>, runner: StageRunner, origin: string): Promise<RunReport> {
+export async function runFixtures(db: Kysely<DB>, runner: StageRunner, origin: string, progress?: RunPipelineDeps['progress']): Promise<RunReport> {
   const sources = await loadSourcesFile(FIXTURE_SOURCES, { FIXTURES: origin });
   for (const source of sources) await upsertSource(db, source);
-  return runPipeline({ db, runner, extractorVersion: EXTRACTOR_VERSION }, { sourceIds: sources.map((s) => s.id) });
+  return runPipeline({ db, runner, extractorVersion: EXTRACTOR_VERSION, ...(progress ? { progress } : {}) }, { sourceIds: sources.map((s) => s.id) });
 }
 
 /**

@@ -10,6 +10,8 @@ import type { MemberListClaim } from '../../../core/claim.ts';
 import { DATABASES } from '../../support/services.ts';
 import { normalizeUrl } from '../../../pipelines/crawl/normalize-url.ts';
 import { datasetSnapshot, EXTRACTOR_VERSION, FIXTURE_CRAWL_OPTIONS, runFixtures, testGazetteer } from './fixture-run.ts';
+import { RunProgress, type RunEvent } from '../../../pipelines/run/run-progress.ts';
+import { emptyCrawlTally, tallyCrawl } from '../../../pipelines/crawl/crawl-progress.ts';
 
 const SEED_PATHS = {
   wuppertal: '/wuppertal/wirtschaft-arbeit/china/kooperationen.php',
@@ -24,12 +26,13 @@ for (const { name, open, available } of DATABASES) {
     let database: Database;
     let server: FixtureServer;
     let firstRun: Awaited<ReturnType<typeof runFixtures>>;
+    const events: RunEvent[] = [];
 
     beforeAll(async () => {
       database = await open();
       server = await startFixtureServer();
       const runner = new InProcessStageRunner({ db: database.db, gazetteer: testGazetteer(), extractorVersion: EXTRACTOR_VERSION, crawlOptions: FIXTURE_CRAWL_OPTIONS });
-      firstRun = await runFixtures(database.db, runner, server.origin);
+      firstRun = await runFixtures(database.db, runner, server.origin, (event) => events.push(event));
     }, 240_000);
     // Stored URLs are normalised (no trailing slash, no tracking parameters).
     const stored = (path: string) => normalizeUrl(server.url(path));
@@ -45,6 +48,40 @@ for (const { name, open, available } of DATABASES) {
       for (const [outcome, n] of Object.entries(firstRun.documents)) expect(counted[outcome] ?? 0, outcome).toBe(n);
       expect(items.filter((i) => i.outcome === 'new').length).toBeGreaterThanOrEqual(5);
       for (const item of items.filter((i) => i.outcome === 'skipped' || i.outcome === 'failed')) expect(item.reason, item.url).toBeTruthy();
+    });
+
+    it('tells its progress as it goes, and the counts seen on the way are the report\'s', () => {
+      const progress = new RunProgress(() => 0);
+      // The crawl's own events, counted before each source's end replaced them with its result.
+      const live = new Map<string, ReturnType<typeof emptyCrawlTally>>();
+      for (const event of events) {
+        if (event.type === 'crawl') tallyCrawl(live.get(event.source) ?? live.set(event.source, emptyCrawlTally()).get(event.source)!, event.event);
+        progress.apply(event);
+      }
+      const started = events[0] as Extract<RunEvent, { type: 'run-started' }>;
+      expect(started).toMatchObject({ type: 'run-started', runId: firstRun.runId, mode: 'in-process' });
+      expect([...started.sources].sort()).toEqual(firstRun.sources.map((s) => s.id).sort());
+      expect(events.at(-1)).toMatchObject({ type: 'run-finished', status: firstRun.status });
+      expect(progress.phase).toBe('done');
+      for (const source of firstRun.sources) {
+        const seen = progress.source(source.id);
+        expect(seen.state).toBe('done');
+        expect(seen.tally.documents, source.id).toEqual(source.documents);
+        expect(seen.tally.pages, source.id).toBe(source.pages);
+        expect(live.get(source.id)?.documents, source.id).toEqual(source.documents);
+        expect(live.get(source.id)?.pages, source.id).toBe(source.pages);
+        expect(live.get(source.id)?.queued, `${source.id}: nothing left queued`).toBe(0);
+      }
+      const summed = { new: 0, changed: 0, unchanged: 0, gone: 0, failed: 0, skipped: 0 };
+      for (const source of firstRun.sources) for (const key of Object.keys(summed) as Array<keyof typeof summed>) summed[key] += source.documents[key];
+      expect(summed).toEqual(firstRun.documents);
+      const x = progress.extraction!;
+      expect(x.extracted).toBe(firstRun.extracted.versions);
+      expect(x.claims).toBe(firstRun.extracted.claims);
+      expect(x.extracted + x.skipped + x.failed).toBe(x.total);
+      expect(progress.reconcile?.subjects).toBe(firstRun.reconcile?.subjects);
+      // In-process: no queue, so no job states.
+      expect(progress.jobs).toEqual({ queued: 0, active: 0, done: 0, failed: 0 });
     });
 
     it('stores each seed document once, with its clean main text and no page chrome', async () => {
