@@ -23,6 +23,8 @@ export interface AttributeWords {
   livingVerbs: string[];
   /** The head of a compound population noun: "Acht-Millionen-Stadt", "16-Millionen-Metropole". */
   compoundHeads: string[];
+  /** A comparison that leaves the counted noun out, the place before it: "In Ulm sind es 120 000", "in Ulm, the figure is 120,000". */
+  ellipticCopulas: string[];
   /** Nouns that stand for a city in an anaphor ("die Stadt", "die Küstenmetropole", "the city"). */
   cityNouns: string[];
 }
@@ -36,6 +38,7 @@ export const GERMAN_ATTRIBUTE_WORDS: AttributeWords = {
   populationNouns: ['Einwohnerzahl', 'Bevölkerung', 'Bevölkerungszahl'],
   populationLinks: ['von', 'liegt\\s+bei', 'beträgt', 'umfasst', 'ist', 'mit'],
   livingVerbs: ['leben', 'wohnen', 'lebten', 'wohnten'],
+  ellipticCopulas: ['sind\\s+es', 'waren\\s+es', 'zählt\\s+man', 'leben', 'wohnen'],
   compoundHeads: ['\\p{L}*[Ss]tadt', '\\p{L}*[Mm]etropole', 'Metropolregion', 'Provinz', 'Einwohner-Stadt', 'Einwohner-Metropole', 'Menschen-Metropole'],
   cityNouns: [
     // "Wartburgstadt", "Mega-Metropole", "Küstenmetropole": a compound names the city talked about.
@@ -54,6 +57,7 @@ export const ENGLISH_ATTRIBUTE_WORDS: AttributeWords = {
   populationNouns: ['population'],
   populationLinks: ['of', 'is', 'was', 'stands\\s+at', 'totals', 'exceeds', 'reaches'],
   livingVerbs: ['live', 'living', 'lived', 'reside'],
+  ellipticCopulas: ['it\\s+is', 'it\\s+was', 'the\\s+figure\\s+is', 'the\\s+number\\s+is', 'there\\s+are'],
   compoundHeads: [],
   cityNouns: ['city', 'metropolis', 'district', 'town', 'municipality', 'capital'],
 };

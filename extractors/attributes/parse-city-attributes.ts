@@ -15,6 +15,7 @@ import { antecedentOfCountry } from './antecedent-city.ts';
 import type { PushFinding } from './attribute-finding.ts';
 import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
+import { readEllipticPopulation } from './read-elliptic-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
 import { readRegion } from './read-region.ts';
 import { readDistrictPhrases } from './read-district-phrases.ts';
@@ -102,6 +103,7 @@ export const cityAttributeParser: Parser = {
         readProvincialCapital(doc, city, push);
       });
       readPopulation(doc, sentence, cities, pushFinding);
+      readEllipticPopulation(doc, sentence, cities, pushFinding);
       readCityNounOfAdmin1(doc, sentence, cities, push);
       readAnaphorAdmin1(doc, sentence, cities, pushFinding);
       readRegion(doc, sentence, cities, pushFinding);

@@ -21,10 +21,10 @@ const INHABITANTS = alternation('inhabitants');
 const PEOPLE = alternation('people');
 const CITY_NOUNS = `(?:${alternation('cityNouns')})`;
 // "immerhin 1,2 Millionen", "rund 870 000", "ca.30 Millionen": an adverb, then a qualifier, glued or not.
-const QUALIFIED = `(?:(?:${alternation('populationAdverbs')})\\s+)?(?:(?<qualifier>${QUALIFIER_SOURCE})\\s*)?`;
+export const QUALIFIED = `(?:(?:${alternation('populationAdverbs')})\\s+)?(?:(?<qualifier>${QUALIFIER_SOURCE})\\s*)?`;
 // Digits with German, English or spaced grouping ("8.160.000", "870 000"), or a decimal before a multiplier.
-const DIGITS = '(?<number>\\d{1,3}(?:[.,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)';
-const MULTIPLIER = `(?:(?<multiplier>${MULTIPLIER_SOURCE})(?![\\p{L}]))`;
+export const DIGITS = '(?<number>\\d{1,3}(?:[.,\\u00a0\\u202f ]\\d{3})+(?!\\d)|\\d+(?:[.,]\\d+)?)';
+export const MULTIPLIER = `(?:(?<multiplier>${MULTIPLIER_SOURCE})(?![\\p{L}]))`;
 
 /** One way a population is written; `number` (and `multiplier`, `qualifier`, `noun`) are its named groups. */
 interface PopulationForm {

@@ -16,5 +16,6 @@ export const CITY_ATTRIBUTE_NEGATIVE_CASES: Array<{ text: string; language?: 'de
   { text: 'In der Stadt Foshan trafen sich 300 Menschen.', why: 'a meeting is no population' },
   { text: 'Das Werk steht in Schwerte, der Stadt im Kreis Unna.', why: 'a Kreis is no Land' },
   { text: 'In Jena arbeiten mehr Menschen in der Optik als in jeder anderen Stadt Thüringens.', why: 'a comparison places nothing' },
+  { text: 'Die Messe in Ulm zählte 300 Aussteller. In Jena sind es 200.', why: 'an elliptic number after no population counts whatever the sentence before counted' },
   { text: 'Die Delegation reiste in die Provinz Guangdong, im Süden Chinas.', why: 'a region after a province without a verb is the province\'s apposition, no city is placed' },
 ];

@@ -15,6 +15,8 @@ const populations = (text: string, language: 'de' | 'en' = 'de') =>
 describe('populations in every written form', () => {
   it.each([
     ['Wuhan hat 8,16 Millionen Einwohner.', [['Wuhan', 8160000, 'exact']]],
+    // A comparison that leaves the noun out, after a population stated just before.
+    ['Rund 600 000 Menschen leben in Ulm. Im Landkreis Böblingen sind es etwa 390 000.', [['Ulm', 600000, 'about'], ['Landkreis Böblingen', 390000, 'about']]],
     ['Hefei hat über 8 Mio. Einwohner.', [['Hefei', 8000000, 'more_than']]],
     ['Changsha hat etwa 8 Mio Einwohner und wächst.', [['Changsha', 8000000, 'about']]],
     // Spaced thousands, as some papers print them.
