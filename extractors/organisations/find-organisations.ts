@@ -29,31 +29,42 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 const ARTICLES = '(?:die|der|den|dem|des|das|diese|dieser|diesem|dieses|zur|zum|im|ins|beim|vom|the|this|its)';
 
+// "die Allianz Versicherung", "das Netzwerk „Drei gewinnt“" name something else.
+// Attributes may stand between article and noun: "der 2016 gegründeten Allianz", "the newly founded alliance".
+const ANAPHOR = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:(?:\\d{4}|[\\p{Ll}]+(?:e|en|er|es|em|ly|ed))\\s+){0,3}(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])(?!\\s+(?:SE|AG|Versicherung\\p{L}*|Arena|Global|Trade|Stadium|Leben|für|for|of)(?![\\p{L}])|\\s*[„“"«])`, 'giu');
+
+interface AliasPattern {
+  subject: string;
+  form: Exclude<OrganisationForm, 'anaphor'>;
+  pattern: RegExp;
+}
+
+// Compiled once per alias table (the default one, or a test's), not on every document.
+const COMPILED = new WeakMap<readonly OrganisationAliases[], AliasPattern[]>();
+
+function patternsOf(aliases: readonly OrganisationAliases[]): AliasPattern[] {
+  let patterns = COMPILED.get(aliases);
+  if (!patterns) {
+    patterns = aliases.flatMap((alias) => [
+      ...alias.names.map((source) => ({ subject: alias.subject, form: 'name' as const, pattern: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu') })),
+      ...alias.abbreviations.map((abbreviation) => ({ subject: alias.subject, form: 'abbreviation' as const, pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escape(abbreviation)}(?![\\p{L}\\p{N}])`, 'gu') })),
+      ...alias.shortForms.map((source) => ({ subject: alias.subject, form: 'short' as const, pattern: new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu') })),
+    ]);
+    COMPILED.set(aliases, patterns);
+  }
+  return patterns;
+}
+
 /** Find organisation mentions in text order; anaphors only resolve after a named mention. */
 export function findOrganisations(text: string, aliases: readonly OrganisationAliases[]): OrganisationMention[] {
   const candidates: Candidate[] = [];
-  for (const alias of aliases) {
-    for (const source of alias.names) {
-      for (const m of allMatches(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'), text)) {
-        candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: alias.subject, form: 'name' });
-      }
-    }
-    for (const abbreviation of alias.abbreviations) {
-      for (const m of allMatches(new RegExp(`(?<![\\p{L}\\p{N}])${escape(abbreviation)}(?![\\p{L}\\p{N}])`, 'gu'), text)) {
-        candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: alias.subject, form: 'abbreviation' });
-      }
-    }
-    for (const source of alias.shortForms) {
-      for (const m of allMatches(new RegExp(`(?<![\\p{L}])${source}(?![\\p{L}])`, 'giu'), text)) {
-        // A short form names this alliance only after it was named in full.
-        candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: `?${alias.subject}`, form: 'short' });
-      }
+  for (const { subject, form, pattern } of patternsOf(aliases)) {
+    for (const m of allMatches(pattern, text)) {
+      // A short form names this alliance only after it was named in full.
+      candidates.push({ start: m.index, end: m.index + m[0].length, raw: m[0], subject: form === 'short' ? `?${subject}` : subject, form });
     }
   }
-  // "die Allianz Versicherung", "das Netzwerk „Drei gewinnt“" name something else.
-  // Attributes may stand between article and noun: "der 2016 gegründeten Allianz", "the newly founded alliance".
-  const anaphor = new RegExp(`(?<![\\p{L}])${ARTICLES}\\s+(?:(?:\\d{4}|[\\p{Ll}]+(?:e|en|er|es|em|ly|ed))\\s+){0,3}(${ANAPHOR_NOUNS.join('|')})(?![\\p{L}])(?!\\s+(?:SE|AG|Versicherung\\p{L}*|Arena|Global|Trade|Stadium|Leben|für|for|of)(?![\\p{L}])|\\s*[„“"«])`, 'giu');
-  for (const m of allMatches(anaphor, text)) {
+  for (const m of allMatches(ANAPHOR, text)) {
     const nounStart = m.index + m[0].length - m[1]!.length;
     // "des Netzwerks der Lutherstädte", "the League of Historic Towns": a network named by its members is another one.
     if (/^\s+(?:der|des|of\s+(?:the\s+)?)\s*\p{Lu}/u.test(text.slice(m.index + m[0].length, m.index + m[0].length + 40))) continue;

@@ -25,6 +25,9 @@ export const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
 
 // Words allowed between "mit"/"with" and the partner city: articles, lower-case adjectives, city nouns.
 const PARTNER_LEAD_SOURCE = '(?:\\s+(?:[\\p{Ll}][\\p{L}-]*|\\p{Lu}\\p{Ll}+(?:stadt|metropole)|Stadt|Metropole|Millionenmetropole|Hafenstadt|Partnerstadt|Provinzhauptstadt|Hauptstadt|Bezirk|Stadtbezirk|Kreis|Landkreis|Provinz|Partnerprovinz|Freistaat|Land|Bundesland|Region|City|Province|State|Chinese|German))*\\s*';
+// What may stand between a cue and its partner ("Partnerstadt von der Metropole Y"), and after "mit".
+const PARTNER_GAP_AFTER_CUE = new RegExp(`^\\s*(?:von|of|mit|with)?${PARTNER_LEAD_SOURCE}$`, 'u');
+const PARTNER_GAP_AFTER_WITH = new RegExp(`^\\s*(?:mit|with|Mit|With)${PARTNER_LEAD_SOURCE}$`, 'u');
 // What may stand between two coordinated party cities: "und", "and the Hessian town of", "–".
 const COORDINATION_GAP = /^\s*(?:(?:am|an\s+der|im)\s+\p{Lu}\p{L}+\s*|(?:District|district|Bezirk|Provinz|Province|province)\s+)?(?:und|and|&|–|-|—|\/)\s*(?:(?:die|der|dem|the)\s+)?(?:(?:[\p{L}][\p{L}-]*\s+)?(?:Stadt|Bezirk|Stadtbezirk|city|town|district|Metropole|metropolis|Provinz|Freistaat|Land|Bundesland|Landkreis|Kreis|Region|province|state|region)\s+(?:of\s+)?|[\p{Ll}][\p{L}-]*\s+)?$/u;
 // "Mit dem Bezirk", "with the city": a partner named by its noun alone, no name after it.
@@ -192,13 +195,13 @@ function partiesOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, 
   const own = subject ?? doc.mainCity;
   if (!own) return null;
   // "partner city of Y", "Partnerstadt von Y": the partner follows the cue directly.
-  const direct = cities.find((c) => c.start >= cueEnd && new RegExp(`^\\s*(?:von|of|mit|with)?${PARTNER_LEAD_SOURCE}$`, 'u').test(doc.text.slice(cueEnd, c.start)) && !PLACE_PREPOSITION.test(doc.text.slice(cueEnd, c.start)));
+  const direct = cities.find((c) => c.start >= cueEnd && PARTNER_GAP_AFTER_CUE.test(doc.text.slice(cueEnd, c.start)) && !PLACE_PREPOSITION.test(doc.text.slice(cueEnd, c.start)));
   // "… mit der südostchinesischen Metropole Y", with nothing but articles, adjectives and city nouns between.
   const withPartner = cities.find((c) => {
     const window = doc.text.slice(Math.max(sentence.start, c.start - 80), c.start);
     const lower = window.toLowerCase();
     const at = Math.max(lower.lastIndexOf(' mit '), lower.lastIndexOf(' with '), lower.startsWith('mit ') || lower.startsWith('with ') ? 0 : -1);
-    return at >= 0 && new RegExp(`^\\s*(?:mit|with|Mit|With)${PARTNER_LEAD_SOURCE}$`, 'u').test(window.slice(at));
+    return at >= 0 && PARTNER_GAP_AFTER_WITH.test(window.slice(at));
   });
   const partner = [direct, withPartner].find((c) => c && c.name !== own.name);
   if (partner) return [own, partner];

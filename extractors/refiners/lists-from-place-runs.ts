@@ -138,9 +138,12 @@ function listClaim(doc: AnalysedDocument, sentence: Sentence, link: Organisation
   };
 }
 
+// The scope cues without their global flag, so `test` keeps no position between calls.
+const SCOPE_CUE_TESTS = SCOPE_CUES.map(([cue]) => new RegExp(cue.source, cue.flags.replace('g', '')));
+
 /** The scope the sentence gives the list; a lead-in without one ("Neu in der Allianz sind:") takes the sentence before's. */
 function scopeOf(doc: AnalysedDocument, sentence: Sentence, at: number): MembershipScope {
-  const hasCue = (text: string) => SCOPE_CUES.some(([cue]) => new RegExp(cue.source, cue.flags.replace('g', '')).test(text));
+  const hasCue = (text: string) => SCOPE_CUE_TESTS.some((cue) => cue.test(text));
   if (hasCue(sentence.text)) return scopeNear(sentence.text, at - sentence.start);
   const previous = doc.sentences[sentence.index - 1];
   if (previous && previous.paragraph === sentence.paragraph && hasCue(previous.text)) return scopeNear(previous.text, previous.text.length);
