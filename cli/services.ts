@@ -101,9 +101,13 @@ export async function reviewedExtractorVersion(database: Database): Promise<stri
   return versionWith(await reviewedAliases(database));
 }
 
+// The code's own version hashes ~200 files: once per process, not before every job of a worker.
+let codeVersion: string | undefined;
+
 async function versionWith(aliases: CuratedAlias[]): Promise<string> {
   const { withAcceptedAliases } = await import('../pipelines/extract/extractor-version.ts');
-  return withAcceptedAliases(currentExtractorVersion(), aliases);
+  codeVersion ??= currentExtractorVersion();
+  return withAcceptedAliases(codeVersion, aliases);
 }
 
 /** The gazetteer with the names reviewers accepted as aliases of a city. */
