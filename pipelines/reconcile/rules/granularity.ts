@@ -28,7 +28,7 @@ export const granularity: ReconcileRule = ({ claims, gazetteer }) => {
     for (const [district, districtClaims] of [...names].sort(([a], [b]) => (a < b ? -1 : 1))) {
       // A city's district is the narrower name; "Region X" is the wider one around the city X.
       const around = widerAreaOf(district);
-      const parent = around ?? parentOf(gazetteer.byName(district));
+      const parent = around ?? parentOf(gazetteer.byName(district), names);
       if (!parent || parent === district || !names.has(parent)) continue;
       const cityClaims = names.get(parent)!;
       // One source naming both is a source that tells them apart, not a mix-up.
@@ -65,9 +65,15 @@ export function widerAreaOf(name: string): string | null {
   return /^(?:Region|Großraum|Metropolregion)\s+(\p{Lu}.*)$/u.exec(name)?.[1] ?? null;
 }
 
-/** The city a district or county-level city belongs to, when every namesake agrees. */
-function parentOf(places: Place[]): string | null {
-  const parents = new Set(places.filter((p) => p.type === 'city_district' || p.type === 'county_city').map((p) => p.parent));
-  if (places.some((p) => p.type !== 'city_district' && p.type !== 'county_city')) return null;
-  return parents.size === 1 ? [...parents][0] ?? null : null;
+/**
+ * The city a district or county-level city belongs to, when every namesake agrees; where they do
+ * not (Qixia lies in Nanjing and in Yantai), the one whose city the same group names decides.
+ */
+function parentOf(places: Place[], named: ReadonlyMap<string, unknown>): string | null {
+  const parts = places.filter((p) => p.type === 'city_district' || p.type === 'county_city');
+  if (parts.length < places.length) return null;
+  const parents = new Set(parts.map((p) => p.parent).filter((p): p is string => p !== null));
+  if (parents.size === 1) return [...parents][0]!;
+  const namedParents = [...parents].filter((p) => named.has(p));
+  return namedParents.length === 1 ? namedParents[0]! : null;
 }

@@ -106,6 +106,24 @@ describe('a partner named as a city and as the region around it', () => {
   });
 });
 
+describe('a partner named as a city and as one of its districts', () => {
+  const district = (name: string, parent: string, admin1: string): Place => ({ id: `cn:${name}:${parent}`, name, country: 'CN', type: 'city_district', admin1, parent, capitalOf: null });
+  // Two namesake districts in two cities, as many Chinese district names have.
+  const namesakes = buildGazetteer([place('Wuhu', 'Anhui'), place('Zibo', 'Shandong'), district('Jinghu', 'Wuhu', 'Anhui'), district('Jinghu', 'Zibo', 'Shandong')]);
+  const pair = (cities: [string, string], where = source()) => stored({ kind: 'partnership', cities, relation: 'partner_city', since: null }, where);
+
+  it('lets the city another source names decide which namesake district is meant', () => {
+    const flags = granularity({ claims: [pair(['Jena', 'Jinghu']), pair(['Jena', 'Wuhu'])], gazetteer: namesakes });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'granularity', details: { city: 'Wuhu', district: 'Jinghu' } });
+  });
+
+  it('stays silent when no source names a city the district could lie in, or both of them', () => {
+    expect(granularity({ claims: [pair(['Jena', 'Jinghu']), pair(['Jena', 'Zhuhai'])], gazetteer: namesakes })).toEqual([]);
+    expect(granularity({ claims: [pair(['Jena', 'Jinghu']), pair(['Jena', 'Wuhu']), pair(['Jena', 'Zibo'])], gazetteer: namesakes })).toEqual([]);
+  });
+});
+
 describe('region against the province, through the gazetteer', () => {
   const real = testGazetteer();
   it('flags a city placed in a region its province (per the gazetteer) does not lie in', () => {
