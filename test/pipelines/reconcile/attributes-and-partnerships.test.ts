@@ -99,6 +99,18 @@ describe('a partner named as a city and as the region around it', () => {
     expect(flags[0]?.claimIds).toHaveLength(3);
   });
 
+  it('reads a regional partnership of several towns as the region around the first, against the city alone', () => {
+    const regional = stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since: null, provenance: { rule: 'r', notes: ['regional-group: Jena, Gera, Landkreis Greiz'] } }, source());
+    const city = pair(['Jena', 'Wuhu']);
+    const flags = granularity({ claims: [regional, city], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'granularity', details: { city: 'Jena', region: 'Region Jena', group: ['Jena', 'Gera', 'Landkreis Greiz'] } });
+    expect(flags[0]?.claimIds).toEqual([regional.id, city.id]);
+    // Two sources telling the same regional partnership: nothing to flag.
+    const again = stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since: null, provenance: { rule: 'r', notes: ['regional-group: Jena, Gera'] } }, source());
+    expect(granularity({ claims: [regional, again], gazetteer })).toEqual([]);
+  });
+
   it('leaves one source naming both alone, and a region with no city of its name', () => {
     const both = source();
     expect(granularity({ claims: [pair(['Jena', 'Wuhu'], both), pair(['Region Jena', 'Wuhu'], both)], gazetteer })).toEqual([]);
