@@ -89,6 +89,23 @@ describe('partnerships across sources', () => {
   });
 });
 
+describe('a friendship agreement that later became a twinning', () => {
+  it('keeps the two steps apart once a source tells both, and flags neither their dates nor their names', () => {
+    const both = source();
+    const claims = [partnership('friendship_city', '2004', both), partnership('partner_city', '2008', both), partnership('friendship_city', '2004-05'), partnership('partner_city', '2008-11')];
+    expect(partnershipConflict({ claims, gazetteer })).toEqual([]);
+    // Without that source, the same dates are one instrument dated two ways, named two ways.
+    expect(partnershipConflict({ claims: claims.slice(2), gazetteer }).map((f) => f.kind)).toEqual(['partnership_since_conflict', 'partnership_relation_conflict']);
+  });
+
+  it('still flags a twinning dated two ways when a source tells the steps apart', () => {
+    const both = source();
+    const flags = partnershipConflict({ claims: [partnership('friendship_city', '2004', both), partnership('partner_city', '2008', both), partnership('partner_city', '2009')], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['partnership_since_conflict']);
+    expect(flags[0]?.details.dates).toEqual(['2008', '2009']);
+  });
+});
+
 describe('a partner named as a city and as the region around it', () => {
   const pair = (cities: [string, string], where = source()) => stored({ kind: 'partnership', cities, relation: 'partner_city', since: null }, where);
 
