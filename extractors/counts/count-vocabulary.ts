@@ -131,3 +131,18 @@ export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitgli
  * Cities", "im Verbund der Hansestädte"): a sentence naming one and no alliance counts that network's members.
  */
 export const OTHER_NETWORK = /(?<![\p{L}])(?:Netzwerks?|Verbunds?|Verband(?:es)?|Bündnis(?:ses)?|Städtebund(?:es)?|Vereinigung|Vereins?|[Nn]etwork|[Aa]ssociation|[Ll]eague|[Uu]nion)\s+(?:der|des|von|of)\s+(?:the\s+)?\p{Lu}/u;
+
+// Who came, travelled or took part: delegations, participants, representatives, guests, visitors, exhibitors.
+const ATTENDANCE = /(?<![\p{L}])(?:Delegation\p{L}*|\p{L}+delegation(?:en)?|Delegierte\p{L}*|Teilnehm\p{L}*|teilnahmen|teilnehmen|teilgenommen|Vertreter\p{L}*|Gäste\p{L}*|Gast|Besucher\p{L}*|Aussteller\p{L}*|delegations?|delegates?|participants?|participated|took\s+part|attend\p{L}*|representatives?|guests?|visitors?|visited|exhibitors?)(?![\p{L}])|(?<![\p{L}])nahm(?:en)?\s(?:[^.;:]*?\s)?teil(?![\p{L}])/iu;
+// What says a sentence states the membership itself, whoever else it names.
+// Founding, admission and roster words count too: representatives signing a founding declaration, guests at an admission.
+const MEMBERSHIP_STATEMENT = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|zählt|zählen|zählte|umfass\p{L}*|vereint|vereinen|beigetreten|beitreten|Beitritt\p{L}*|aufgenommen|Aufnahme|Neuzug\p{L}*|Mitgliedschaft|neue[nr]?\s+Mitglied\p{L}*|[Nn]eu\s+(?:dabei|in|im)|begrüß\p{L}*|Gründ\p{L}*|gegründet|unterzeichne\p{L}*|joined|admitted|admission|new\s+(?:\p{L}+\s+)?members?|newcomers?|welcom\p{L}*|found\p{L}*|signed|signatories|comprises?|comprised|consists?|brings\s+together|unites|roster|has\s+grown|gewachsen|wächst)(?![\p{L}])/iu;
+
+/**
+ * Whether a sentence is about who attended or travelled ("Vertreter von 20 Mitgliedsstädten nahmen teil", "Als Gäste
+ * waren vier Städte dabei", "The delegation of 12 members visited three cities") and states no membership: its numbers
+ * and names are no member counts or lists.
+ */
+export function speaksOfAttendance(sentence: string): boolean {
+  return ATTENDANCE.test(sentence) && !MEMBERSHIP_STATEMENT.test(sentence);
+}

@@ -131,7 +131,8 @@ function memberLine(doc: AnalysedDocument, line: TextLine, country: Country | nu
   if (/\d{3,}/u.test(doc.text.slice(row.start, row.end))) return null;
   const item = lineItem(doc.text, row.start, row.end);
   if (!item) return null;
-  const resolved = resolveListItem(doc.gazetteer, item, country);
+  // "20 Neunkirchen Saarland 2019": the row's Land column tells namesakes apart.
+  const resolved = resolveListItem(doc.gazetteer, item, country, row.admin1);
   if (resolved.member.resolved) return { item, resolved };
   // A misspelt member stays in the list for review; a longer phrase is no member line.
   if (item.base.raw.split(/\s+/u).length <= 3 && /^\p{Lu}/u.test(item.base.raw) && resolved.member.suggestion) return { item, resolved };
@@ -142,21 +143,22 @@ function memberLine(doc: AnalysedDocument, line: TextLine, country: Country | nu
  * The name in a roster row printed as a table whose columns lost their alignment: "1 Aachen Nordrhein-Westfalen 2016 (G)"
  * is Aachen, without its row number, its year (with a footnote mark) and its Land or province.
  */
-function rowName(doc: AnalysedDocument, line: TextLine): { start: number; end: number } {
+function rowName(doc: AnalysedDocument, line: TextLine): { start: number; end: number; admin1: string | null } {
   let start = line.start;
   let end = line.end;
   const number = /^\d{1,3}[.)]?\s+(?=\p{L})/u.exec(line.text);
   const year = /\s+(?:seit\s+|since\s+)?(?:19|20)\d{2}(?:\s*\([^)]{1,5}\)|\*)?$/u.exec(line.text);
-  if (!number && !year) return { start, end };
+  if (!number && !year) return { start, end, admin1: null };
   if (number) start += number[0].length;
   if (year) end = line.start + year.index;
   // The Land or province column: the last one to three words, when they name one and a name stays before them.
   const words = allMatches(/\S+/gu, doc.text.slice(start, end));
   for (let n = Math.min(3, words.length - 1); n >= 1; n--) {
     const first = words[words.length - n]!;
-    if (doc.gazetteer.admin1(doc.text.slice(start + first.index, end))) return { start, end: start + words[words.length - n - 1]!.index + words[words.length - n - 1]![0].length };
+    const admin1 = doc.gazetteer.admin1(doc.text.slice(start + first.index, end));
+    if (admin1) return { start, end: start + words[words.length - n - 1]!.index + words[words.length - n - 1]![0].length, admin1: admin1.name };
   }
-  return { start, end };
+  return { start, end, admin1: null };
 }
 
 export const lineBlockListParser: Parser = {

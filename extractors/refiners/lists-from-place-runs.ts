@@ -19,7 +19,7 @@ import type { CityMention } from '../places/find-cities.ts';
 import { sentenceOf } from '../analyse-document.ts';
 import { asOfFor, evidenceOf, organisationFor, sentenceDate, type OrganisationLink, type Refiner } from '../parser.ts';
 import { isGoverned } from '../places/governed.ts';
-import { countryOfWords, MEMBERSHIP_CUE, SCOPE_CUES, scopeNear, sideBefore } from '../counts/count-vocabulary.ts';
+import { countryOfWords, MEMBERSHIP_CUE, SCOPE_CUES, scopeNear, sideBefore, speaksOfAttendance } from '../counts/count-vocabulary.ts';
 import { JOINT_MEMBER, MEMBERSHIP_CUES, PARTIAL } from '../membership/membership-vocabulary.ts';
 import { BESIDES_BEFORE, endsEnumeration, findPlaceRuns, groupsByCountry, groupsBySameCountry, sharedCountry, type PlaceRun } from '../lists/find-place-runs.ts';
 import { ADMISSION } from './list-admissions.ts';
@@ -99,7 +99,7 @@ function admissions(doc: AnalysedDocument, sentence: Sentence, link: Organisatio
 /** The alliance whose members the run names, or null when its sentence is about something else. */
 function membersContext(doc: AnalysedDocument, sentence: Sentence, first: CityMention): OrganisationLink | null {
   const text = sentence.text;
-  if (ITINERARY.test(text) || PARTNERSHIP.test(text) || OTHER_KINDS.some(({ pattern, gate }) => gate(text) && pattern.test(text))) return null;
+  if (ITINERARY.test(text) || PARTNERSHIP.test(text) || speaksOfAttendance(text) || OTHER_KINDS.some(({ pattern, gate }) => gate(text) && pattern.test(text))) return null;
   if (AS_ONE.test(doc.text.slice(first.start, sentence.end))) return null;
   if (JOINT_MEMBER.test(text)) return null;
   // "neben Aachen die Städte …" governs the first place but lists it with the others.
