@@ -5,10 +5,11 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 
-// Every pattern compiled straight to machine code, once: by default V8 compiles a pattern to bytecode on
-// its first use and again to machine code on its second, and those two compilations of the extractors'
-// ~5000 patterns were most of `isa extract`'s first document (0.15 CPU-s of 0.25). Matches are the same.
-setFlagsFromString('--no-regexp-tier-up');
+// `isa extract` compiles every pattern straight to machine code, once: by default V8 compiles a pattern
+// to bytecode on its first use and again to machine code on its second, and those two compilations of
+// the extractors' ~5000 patterns were most of its first (and only) document. Matches are the same. Only
+// there: with the flag for every command, one `isa run` under heavy load ended in a SIGSEGV not explained yet.
+if (process.argv[2] === 'extract') setFlagsFromString('--no-regexp-tier-up');
 
 // Keep in step with scripts/build-dist.mjs.
 const RUNTIME_DIRS = ['cli', 'core', 'pipelines', 'extractors', 'workers', 'sql', 'fixtures', 'web'];
