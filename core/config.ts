@@ -21,8 +21,8 @@ export function parseDuration(value: string): number | null {
 const duration = () =>
   z.preprocess(unsetWhenEmpty, z.string().refine((v) => parseDuration(v) !== null, 'must be a duration like 30s, 15m, 6h or 1d').transform((v) => parseDuration(v) as number));
 
-/** `ISA_FAULT_POINT`'s form: `inside-extraction-write:2`, `after-version-write:1:stop`. */
-export const FAULT_POINT_PATTERN = /^(before|inside|after)-(version|extraction)-write:([1-9]\d*)(:stop)?$/;
+/** `ISA_FAULT_POINT`'s form: `inside-extraction-write:2`, `after-version-write:1:stop`, `inside-reconcile-write:1`. */
+export const FAULT_POINT_PATTERN = /^(before|inside|after)-(version|extraction|reconcile)-write:([1-9]\d*)(:stop)?$/;
 
 const configSchema = z.object({
   /** `DATABASE_URL`: Postgres through `pg`; unset means embedded PGlite in `dataDir`. */
@@ -62,7 +62,7 @@ const configSchema = z.object({
   /** `ISA_DOCUMENT_WORKERS=1`: document worker threads even when running from the TypeScript sources. @defaultValue only from dist/ */
   documentWorkers: z.preprocess(unsetWhenEmpty, z.string().optional()).transform((v) => v !== undefined && v !== '0' && v !== 'false'),
   /** `ISA_FAULT_POINT`: test-only, inert unless set; kills or stops the process at a document write (sql/document-transaction.ts). */
-  faultPoint: z.preprocess(unsetWhenEmpty, z.string().regex(FAULT_POINT_PATTERN, 'must be WHEN-KIND-write:N[:stop], WHEN before|inside|after, KIND version|extraction').optional()),
+  faultPoint: z.preprocess(unsetWhenEmpty, z.string().regex(FAULT_POINT_PATTERN, 'must be WHEN-KIND-write:N[:stop], WHEN before|inside|after, KIND version|extraction|reconcile').optional()),
   /** `ISA_DEBUG`: print stack traces with errors. */
   debug: z.preprocess(unsetWhenEmpty, z.string().optional()).transform((v) => v !== undefined && v !== '0' && v !== 'false'),
 });

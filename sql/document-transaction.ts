@@ -7,7 +7,7 @@
  *   ISA_FAULT_POINT=after-version-write:1:stop   … after its commit; `stop`: announce on stderr and SIGSTOP
  *
  * `version` is the crawl's write of documents and their versions, `extraction` the write of one
- * version's claims. SIGKILL is what `kill -9` does, at an exact point instead of after a sleep.
+ * version's claims, `reconcile` the reconciler's write of the flags (sql/queries/flags.ts). SIGKILL is what `kill -9` does, at an exact point instead of after a sleep.
  * `stop` freezes the process there, announcing `isa fault point POINT:N reached, pid PID` on
  * stderr, for a test to kill it or to break something around it (restart Postgres) and then let it
  * go on with SIGCONT.
@@ -17,7 +17,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from './schema.ts';
 import { FAULT_POINT_PATTERN } from '../core/config.ts';
 
-export type DocumentWriteKind = 'version' | 'extraction';
+export type DocumentWriteKind = 'version' | 'extraction' | 'reconcile';
 type FaultPoint = `${'before' | 'inside' | 'after'}-${DocumentWriteKind}-write`;
 
 // Process-wide by nature: the point ends or freezes the whole process. Set once, by the CLI.

@@ -6,6 +6,7 @@ import {
   claimSubjectsOfRun, claimSubjectsReplacedByRun, subjectKeysOfAmbiguousNames, syncFlags, type SyncFlagsResult,
 } from '../../sql/queries/flags.ts';
 import { unreliableSources, withClaimCorrections } from '../../sql/queries/decisions.ts';
+import { runsSinceLastReconciled } from '../../sql/queries/runs.ts';
 import type { DB } from '../../sql/schema.ts';
 import { withDocumentDates, type FlagDraft } from './flag-draft.ts';
 import { RECONCILE_RULES } from './reconcile-rules.ts';
@@ -150,14 +151,18 @@ function ownsPartnerFlag(city: string, draft: FlagDraft): boolean {
 /**
  * Subjects a run may have changed: those of the claims its extractions wrote, those of the claims
  * its new versions replaced (a flag citing them is closed as resolved_by_source if the finding went away),
- * and organisations whose ambiguous names a new placement may decide.
+ * and organisations whose ambiguous names a new placement may decide. The same for the runs since
+ * the last one that reconciled: one killed inside its reconcile write left its claims without flags.
  */
 async function subjectsToCheck(db: Kysely<DB>, runId: string): Promise<Set<string>> {
   const keys = new Set<string>();
-  const written = await claimSubjectsOfRun(db, runId);
-  for (const { kind, subject } of written) for (const key of subjectKeysOf(kind, subject)) keys.add(key);
-  for (const { kind, subject } of await claimSubjectsReplacedByRun(db, runId)) for (const key of subjectKeysOf(kind, subject)) keys.add(key);
-  const placed = written.filter((w) => w.kind === 'city_attribute' && w.subject).map((w) => w.subject!);
+  const placed: string[] = [];
+  for (const run of await runsSinceLastReconciled(db, runId)) {
+    const written = await claimSubjectsOfRun(db, run);
+    for (const { kind, subject } of written) for (const key of subjectKeysOf(kind, subject)) keys.add(key);
+    for (const { kind, subject } of await claimSubjectsReplacedByRun(db, run)) for (const key of subjectKeysOf(kind, subject)) keys.add(key);
+    placed.push(...written.filter((w) => w.kind === 'city_attribute' && w.subject).map((w) => w.subject!));
+  }
   for (const key of await subjectKeysOfAmbiguousNames(db, placed)) keys.add(key);
   return keys;
 }

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, FlagRow, FlagSeverity, FlagStatus } from '../schema.ts';
 import { segmentText } from '../../extractors/text/segment-text.ts';
+import { documentTransaction } from '../document-transaction.ts';
 
 export interface FlagUpsert {
   fingerprint: string;
@@ -43,7 +44,7 @@ export async function syncFlags(db: Kysely<DB>, drafts: FlagUpsert[], runId: str
   })));
   const pairs = JSON.stringify(unique.flatMap((d) => [...new Set(d.claimIds)].map((claimId) => ({ fingerprint: d.fingerprint, claim_id: claimId }))));
   const fingerprints = JSON.stringify(unique.map((d) => ({ fingerprint: d.fingerprint })));
-  return db.transaction().execute(async (trx) => {
+  return documentTransaction(db, 'reconcile', async (trx) => {
     const result: SyncFlagsResult = { raised: unique.length, created: 0, resolvedBySource: 0, reopened: 0 };
     const reopened = await sql<{ n: string }>`
       select count(*) as n from flags f join jsonb_to_recordset(${fingerprints}::jsonb) as d(fingerprint text) on d.fingerprint = f.fingerprint

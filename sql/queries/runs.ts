@@ -32,6 +32,22 @@ export async function finishRun(db: Kysely<DB>, runId: string, status: RunStatus
   return row?.status ?? status;
 }
 
+/**
+ * `runId` and the runs before it since the last one that ended `succeeded` or `partial`, oldest
+ * first. A run ends so only once its reconcile committed: the others (killed, cancelled, failed)
+ * may have stored claims whose flags were never written, so the next reconcile checks their subjects too.
+ */
+export async function runsSinceLastReconciled(db: Kysely<DB>, runId: string): Promise<string[]> {
+  const last = await db
+    .selectFrom('runs')
+    .select(sql<string | null>`max(id)`.as('id'))
+    .where('status', 'in', ['succeeded', 'partial'])
+    .where('id', '<', runId)
+    .executeTakeFirst();
+  const rows = await db.selectFrom('runs').select('id').where('id', '>', last?.id ?? '0').where('id', '<=', runId).orderBy('id').execute();
+  return rows.map((r) => String(r.id));
+}
+
 /** Says the run's process is alive; returns the run's status, so the owner notices a cancel. */
 export async function touchRun(db: Kysely<DB>, runId: string): Promise<RunStatus | null> {
   await db.updateTable('runs').set({ heartbeat_at: sql<Date>`now()` }).where('id', '=', runId).where('status', '=', 'running').execute();

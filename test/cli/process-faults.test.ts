@@ -118,6 +118,17 @@ describe.skipIf(!postgresUrl)('isa processes under faults', () => {
     expect(dataset).toEqual(reference);
   }, 300_000);
 
+  it('kill -9 of isa run inside the reconcile write: the next run writes the flags the killed one did not and completes with the same tables', async () => {
+    const { url } = await template.copy();
+    // Every document stored and extracted, the flags written but not committed.
+    const last = await killedThenCompleted({ DATABASE_URL: url }, ['inside-reconcile-write:1']);
+    // The killed run's extractions committed: the next run has nothing left to extract, only to reconcile.
+    expect(last.run.extracted.versions).toBe(0);
+    const { dataset, runs } = await datasetOf({ databaseUrl: url });
+    expectKilledRunsFailed(runs, 1);
+    expect(dataset).toEqual(reference);
+  }, 300_000);
+
   it.skipIf(!redisUrl)('kill -9 of an isa worker inside a document job: another worker runs the job and the run completes with the same tables', async () => {
     const { url } = await template.copy();
     // A short job lock, so the killed worker's jobs go back to the queue in seconds, not a minute.
