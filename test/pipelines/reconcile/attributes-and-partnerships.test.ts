@@ -41,6 +41,15 @@ describe('population across sources', () => {
     expect(attributeConflict({ claims: [attribute('Zibo', 'population', 4_200_000, source('2020')), recent], gazetteer })).toHaveLength(1);
   });
 
+  it('reads a bound up to half a step of its last digit: "über 4 Mio." fits 4.3 million, not 4.7 or 3.9', () => {
+    const over = (n: number, where = source('2020')) => stored({ kind: 'city_attribute', city: 'Zibo', attribute: 'population', value: n, qualifier: 'more_than' }, where);
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_300_000, source('2020'))], gazetteer })).toEqual([]);
+    const flags = attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_700_000, source('2020'))], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['population_conflict']);
+    expect(flags[0]?.explanation).toContain('over 4 million');
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 3_900_000, source('2020'))], gazetteer })).toHaveLength(1);
+  });
+
   it('does not compare two figures of one document (a city and its metropolitan area)', () => {
     const page = source();
     expect(attributeConflict({ claims: [attribute('Zhuhai', 'population', 2_400_000, page), attribute('Zhuhai', 'population', 7_000_000, page)], gazetteer })).toEqual([]);
