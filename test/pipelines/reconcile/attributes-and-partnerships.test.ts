@@ -41,6 +41,15 @@ describe('population across sources', () => {
     expect(attributeConflict({ claims: [attribute('Zibo', 'population', 4_200_000, source('2020')), recent], gazetteer })).toHaveLength(1);
   });
 
+  it('reads a bound up to half a step of its last digit: "über 4 Mio." fits 4.3 million, not 4.7 or 3.9', () => {
+    const over = (n: number, where = source('2020')) => stored({ kind: 'city_attribute', city: 'Zibo', attribute: 'population', value: n, qualifier: 'more_than' }, where);
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_300_000, source('2020'))], gazetteer })).toEqual([]);
+    const flags = attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_700_000, source('2020'))], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['population_conflict']);
+    expect(flags[0]?.explanation).toContain('over 4 million');
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 3_900_000, source('2020'))], gazetteer })).toHaveLength(1);
+  });
+
   it('does not compare two figures of one document (a city and its metropolitan area)', () => {
     const page = source();
     expect(attributeConflict({ claims: [attribute('Zhuhai', 'population', 2_400_000, page), attribute('Zhuhai', 'population', 7_000_000, page)], gazetteer })).toEqual([]);
@@ -86,6 +95,23 @@ describe('partnerships across sources', () => {
     const kinds = partnershipConflict({ claims: [odd, partnership('partner_city', '2004-10'), partnership('partner_city', '2004-10-20')], gazetteer }).map((f) => f.kind);
     expect(kinds).toEqual(['partnership_since_conflict', 'partnership_relation_conflict']);
     expect(partnershipConflict({ claims: [partnership('cooperation_agreement', '2004-09'), partnership('partner_city', '2004-10')], gazetteer })).toEqual([]);
+  });
+});
+
+describe('a friendship agreement that later became a twinning', () => {
+  it('keeps the two steps apart once a source tells both, and flags neither their dates nor their names', () => {
+    const both = source();
+    const claims = [partnership('friendship_city', '2004', both), partnership('partner_city', '2008', both), partnership('friendship_city', '2004-05'), partnership('partner_city', '2008-11')];
+    expect(partnershipConflict({ claims, gazetteer })).toEqual([]);
+    // Without that source, the same dates are one instrument dated two ways, named two ways.
+    expect(partnershipConflict({ claims: claims.slice(2), gazetteer }).map((f) => f.kind)).toEqual(['partnership_since_conflict', 'partnership_relation_conflict']);
+  });
+
+  it('still flags a twinning dated two ways when a source tells the steps apart', () => {
+    const both = source();
+    const flags = partnershipConflict({ claims: [partnership('friendship_city', '2004', both), partnership('partner_city', '2008', both), partnership('partner_city', '2009')], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['partnership_since_conflict']);
+    expect(flags[0]?.details.dates).toEqual(['2008', '2009']);
   });
 });
 
