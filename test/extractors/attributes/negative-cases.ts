@@ -18,6 +18,12 @@ export const CITY_ATTRIBUTE_NEGATIVE_CASES: Array<{ text: string; language?: 'de
   { text: 'In Jena arbeiten mehr Menschen in der Optik als in jeder anderen Stadt Thüringens.', why: 'a comparison places nothing' },
   { text: 'Die Messe in Ulm zählte 300 Aussteller. In Jena sind es 200.', why: 'an elliptic number after no population counts whatever the sentence before counted' },
   { text: 'Die Delegation reiste in die Provinz Guangdong, im Süden Chinas.', why: 'a region after a province without a verb is the province\'s apposition, no city is placed' },
+  { text: 'Ulm pflegt Kontakte nach Qingdao. Die Delegation aus der Provinz Shandong ist in Ulm.', why: 'a province said of a delegation places no city' },
+  { text: 'Ulm pflegt Kontakte nach Qingdao. Die Fabrik, die in der Provinz Shandong liegt, wächst.', why: 'a relative clause about a factory places no city' },
+  { text: 'Ulm pflegt Kontakte nach Qingdao. Das im Osten der Provinz Shandong gelegene Werk wächst.', why: 'a participle before a plant places no city' },
+  { text: 'Ulm pflegt Kontakte nach Qingdao. Die Stadt liegt in der Provinz Jiangsu.', why: 'the gazetteer places no city talked about in that province, so the anaphor stays unresolved' },
+  { text: 'Ulm pflegt Kontakte nach Qingdao. Seit 1949 ist sie die Hauptstadt der Provinz Shandong.', why: 'the city talked about is not the capital the gazetteer knows' },
+  { text: 'Ulm pflegt Kontakte nach Qingdao. Der Gouverneur ist der wichtigste Mann der Provinz Shandong.', why: 'a predicate about a person places no city' },
   { text: 'Ulm pflegt Kontakte nach Qingdao. Die Provinz Shandong hat 100 Millionen Einwohner.', why: 'a province\'s population is no city\'s' },
   { text: 'Die Provinz Anhui mit 60 Millionen Einwohnern lud Ulm ein.', why: 'a population attached to a province is the province\'s' },
   { text: 'Ulm besuchte die Provinz Anhui, die 60 Millionen Einwohner hat.', why: 'a relative clause after a province is about the province' },
@@ -25,4 +31,5 @@ export const CITY_ATTRIBUTE_NEGATIVE_CASES: Array<{ text: string; language?: 'de
   { text: 'Ulm pflegt Kontakte nach Qingdao. Rund 200 Menschen leben hier vom Tourismus.', why: 'a few people living somewhere are no population' },
   { text: 'Ulm signed with Qingdao. More than 2 million visitors came to the city.', language: 'en', why: 'visitors to the city talked about are no population' },
   { text: 'Ulm signed with Qingdao. Anhui province has a population of 60 million.', language: 'en', why: 'a province\'s population is no city\'s' },
+  { text: 'Ulm signed with Qingdao. The delegation is located in Shandong province.', language: 'en', why: 'a delegation\'s location places no city' },
 ];
