@@ -3,7 +3,7 @@
  * through `pg`; otherwise PGlite (Postgres in WebAssembly) in a directory under `./data`.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
-import { Kysely, Migrator, PostgresDialect, type MigrationResult } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type DatabaseIntrospector, type MigrationResult, type TableMetadata } from 'kysely';
 import type { DB } from './schema.ts';
 import { migrationProvider } from './migrations/index.ts';
 import { ConfigError } from '../core/errors.ts';
@@ -168,12 +168,39 @@ export interface MigrateOutcome {
 export async function migrate(db: Kysely<DB>, options: { schema?: string | null } = {}): Promise<MigrateOutcome> {
   // Kysely looks for its bookkeeping tables in `public` unless told the schema.
   // Migration numbers are handed out to parallel branches, so 0010 may land after 0011: apply it then.
-  const migrator = new Migrator({ db, provider: migrationProvider, allowUnorderedMigrations: true, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
+  const migrator = new Migrator({ db: withSchemaIntrospection(db, options.schema ?? null), provider: migrationProvider, allowUnorderedMigrations: true, ...(options.schema ? { migrationTableSchema: options.schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   return {
     applied: (results ?? []).filter((r: MigrationResult) => r.status === 'Success').map((r) => r.migrationName),
     error: error ? (error instanceof Error ? error : new Error(String(error))) : null,
   };
+}
+
+/**
+ * The database as the Migrator sees it: kysely's own introspector reads every column of every
+ * schema, calling has_schema_privilege on each by name, so a schema dropped meanwhile by another
+ * process fails the migration ("schema … does not exist"). The Migrator only asks whether its two
+ * tables exist, so it gets the tables of our one schema, filtered by name before any function runs.
+ */
+export function withSchemaIntrospection(db: Kysely<DB>, schema: string | null): Kysely<DB> {
+  const introspection: DatabaseIntrospector = {
+    getSchemas: async () => (await sql<{ name: string }>`select nspname as name from pg_catalog.pg_namespace`.execute(db)).rows,
+    getTables: async () => {
+      const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+        select c.relname as name, n.nspname as schema, c.relkind as kind
+        from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = coalesce(${schema}::text, current_schema()) and c.relkind in ('r', 'v', 'p')`.execute(db);
+      return rows.map((row): TableMetadata => ({ name: row.name, schema: row.schema, isView: row.kind === 'v', columns: [] }));
+    },
+    getMetadata: async () => ({ tables: await introspection.getTables() }),
+  };
+  return new Proxy(db, {
+    get(target, property) {
+      if (property === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function redactUrl(url: string): string {

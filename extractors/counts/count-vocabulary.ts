@@ -58,7 +58,9 @@ export function unitOf(raw: string): MemberUnit | null {
 }
 
 /** The country an adjective or "aus …" phrase names. */
-export function countryOfWords(words: string): Country | null {
+export function countryOfWords(text: string): Country | null {
+  // "Sino-German Industrial Cities Alliance", "German-Chinese": the alliance's own name names both countries, no side.
+  const words = text.replace(/(?<![\p{L}])(?:Sino-German|German-Chinese|Chinese-German|Sino-Deutsch\p{L}*)(?![\p{L}])/giu, ' ');
   const de = /(?<![\p{L}])(?:deutsch\p{L}*|german|germany)(?![\p{L}])/iu.test(words);
   const cn = /(?<![\p{L}])(?:chinesisch\p{L}*|chinese|china|(?:ost|west|nord|süd|zentral)chinesisch\p{L}*)(?![\p{L}])/iu.test(words);
   if (de === cn) return null;
@@ -131,3 +133,18 @@ export const MEMBERSHIP_CUE = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|Mitgli
  * Cities", "im Verbund der Hansestädte"): a sentence naming one and no alliance counts that network's members.
  */
 export const OTHER_NETWORK = /(?<![\p{L}])(?:Netzwerks?|Verbunds?|Verband(?:es)?|Bündnis(?:ses)?|Städtebund(?:es)?|Vereinigung|Vereins?|[Nn]etwork|[Aa]ssociation|[Ll]eague|[Uu]nion)\s+(?:der|des|von|of)\s+(?:the\s+)?\p{Lu}/u;
+
+// Who came, travelled or took part: delegations, participants, representatives, guests, visitors, exhibitors.
+const ATTENDANCE = /(?<![\p{L}])(?:Delegation\p{L}*|\p{L}+delegation(?:en)?|Delegierte\p{L}*|Teilnehm\p{L}*|teilnahmen|teilnehmen|teilgenommen|Vertreter\p{L}*|Gäste\p{L}*|Gast|Besucher\p{L}*|Aussteller\p{L}*|delegations?|delegates?|participants?|participated|took\s+part|attend\p{L}*|representatives?|guests?|visitors?|visited|exhibitors?)(?![\p{L}])|(?<![\p{L}])nahm(?:en)?\s(?:[^.;:]*?\s)?teil(?![\p{L}])/iu;
+// What says a sentence states the membership itself, whoever else it names.
+// Founding, admission and roster words count too: representatives signing a founding declaration, guests at an admission.
+const MEMBERSHIP_STATEMENT = /(?<![\p{L}])(?:gehör\p{L}*|angehör\p{L}*|zählt|zählen|zählte|umfass\p{L}*|vereint|vereinen|beigetreten|beitreten|Beitritt\p{L}*|aufgenommen|Aufnahme|Neuzug\p{L}*|Mitgliedschaft|neue[nr]?\s+Mitglied\p{L}*|[Nn]eu\s+(?:dabei|in|im)|begrüß\p{L}*|Gründ\p{L}*|gegründet|unterzeichne\p{L}*|joined|admitted|admission|new\s+(?:\p{L}+\s+)?members?|newcomers?|welcom\p{L}*|found\p{L}*|signed|signatories|comprises?|comprised|consists?|brings\s+together|unites|roster|has\s+grown|gewachsen|wächst)(?![\p{L}])/iu;
+
+/**
+ * Whether a sentence is about who attended or travelled ("Vertreter von 20 Mitgliedsstädten nahmen teil", "Als Gäste
+ * waren vier Städte dabei", "The delegation of 12 members visited three cities") and states no membership: its numbers
+ * and names are no member counts or lists.
+ */
+export function speaksOfAttendance(sentence: string): boolean {
+  return ATTENDANCE.test(sentence) && !MEMBERSHIP_STATEMENT.test(sentence);
+}

@@ -29,8 +29,8 @@ export interface CountPhrase {
   origin: boolean;
   /** "seine acht Städte": a member's own parts. */
   possessive: boolean;
-  /** The list right after the phrase (bracket or colon), as offsets of its content. */
-  list: { start: number; end: number; kind: 'bracket' | 'colon' } | null;
+  /** The list right after the phrase (bracket, colon, or examples after "darunter"), as offsets of its content. */
+  list: { start: number; end: number; kind: 'bracket' | 'colon' | 'copula' | 'partial' } | null;
 }
 
 // Adjectives between number and noun: German inflected forms, English ones from a closed set.
@@ -69,6 +69,11 @@ const AMONG_BEFORE = /(?:^|\s)(?:zu|unter|one\s+of|among)\s+(?:den|the)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
 const ORIGIN_BEFORE = /(?:^|\s)(?:aus|from|in)\s+(?:(?:den|the|insgesamt|total)\s+)?$/iu;
 
+// What opens the list of the counted right after a count: a colon after a copula or the verb's particle, a dash, "namely".
+const LIST_OPENER = /^\s*(?:(?:sind|waren|lauten|an|are|were)\s*)?(?::|[–—]\s*(?=\p{Lu})|,\s*(?:nämlich|und\s+zwar|namely|that\s+is|these\s+are)\s*:?\s+(?=\p{Lu}))/u;
+// What opens examples of the counted: "darunter", "unter ihnen", "including", "among them".
+const EXAMPLES_OPENER = /^\s*(?:an\s*)?(?:,|[–—]|:)?\s*(?:darunter|unter\s+ihnen|unter\s+anderem|u\.\s?a\.|including|among\s+them|among\s+others|such\s+as)\s+(?:(?:auch|also)\s+)?(?=\p{Lu}|die\s|the\s|der\s)/u;
+
 /**
  * Count phrases in `sentence`, whose first character sits at `offset` in the document. `carried` is the last count of
  * the sentence before: "Eighteen cities … signed. Eleven of them are Chinese" takes its noun from there.
@@ -102,7 +107,8 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
     const country = countryOfWords(m[3] ?? m[4] ?? m[5] ?? m[6]!);
     phrases.push({
       start: m.index, end: m.index + m[0].length, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), unit: base.unit,
-      unitFrom: 'elliptic', country, origin: false, possessive: false, list: null,
+      // "Eleven of them are Chinese: besides Jiaozuo, they are Foshan, …": a part of a count may present its names too.
+      unitFrom: 'elliptic', country, origin: false, possessive: false, list: listAt(sentence, m.index + m[0].length),
     });
   }
   phrases.sort((a, b) => a.start - b.start);
@@ -173,9 +179,20 @@ function readPhrase(sentence: string, m: RegExpMatchArray, start: number, langua
 function listAt(sentence: string, at: number): CountPhrase['list'] {
   const bracket = bracketAt(sentence, at);
   if (bracket) return { ...bracket, kind: 'bracket' };
-  // "Die sieben deutschen Gründungsstädte sind: …", "The founding cities were: …": a copula may stand before the colon.
-  const colon = /^\s*(?:(?:sind|waren|lauten|are|were)\s*)?:/u.exec(sentence.slice(at));
+  const rest = sentence.slice(at);
+  // "Die sieben deutschen Gründungsstädte sind: …", "Der Allianz gehören zwölf Städte an: …", "12 Mitglieder – Aachen, …",
+  // "zwölf Städte, nämlich …": a copula or the verb's particle may stand before the colon, a dash or "namely" may stand for it.
+  const colon = LIST_OPENER.exec(rest);
   if (colon) return { start: at + colon[0].length, end: sentence.length, kind: 'colon' };
+  // "The seven German founding cities are Aachen, Ingolstadt, …": names after a copula, as far as they look like names.
+  const copula = COPULA_NAMES.exec(rest);
+  if (copula) {
+    const names = /^\s+(?:sind|waren|are|were)\s+/u.exec(rest)!;
+    return { start: at + names[0].length, end: sentence.length, kind: 'copula' };
+  }
+  // "30 Städte, darunter Aachen und Köln", "30 cities, including …": some of the counted, not all of them.
+  const partial = EXAMPLES_OPENER.exec(rest);
+  if (partial) return { start: at + partial[0].length, end: sentence.length, kind: 'partial' };
   return null;
 }
 

@@ -10,7 +10,7 @@ import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';
 import { findCountPhrases, type CountPhrase } from './find-count-phrases.ts';
-import { MEMBERSHIP_CUE, OTHER_NETWORK, impliedCountryOfUnit, scopeNear } from './count-vocabulary.ts';
+import { MEMBERSHIP_CUE, OTHER_NETWORK, impliedCountryOfUnit, scopeNear, speaksOfAttendance } from './count-vocabulary.ts';
 
 // Sentences about trips, applications or interest count other things than members.
 const NOT_MEMBERSHIP = /(?<![\p{L}])(?:besuch\p{L}*|visit\p{L}*|reise\p{L}*|Delegation\p{L}*|trip|tour\p{L}*|bewerb\p{L}*|interessiert\p{L}*|Interesse|applied|applications?|Partnerstädte\p{L}*|Partnerschaft\p{L}*|sister\s+cit\p{L}*|twin\p{L}*)(?![\p{L}])/iu;
@@ -48,6 +48,8 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
     const link = fromPrevious ? previous.link : organisationFor(doc, sentence, { documentFallback: cue && MEMBER_NOUN.test(sentence.text) });
     if (!link) continue;
     if (!cue && (!link.inSentence || NOT_MEMBERSHIP.test(sentence.text))) continue;
+    // "Vertreter von 20 Mitgliedsstädten nahmen teil": who attended, not how many members there are.
+    if (speaksOfAttendance(sentence.text)) continue;
     // "Teil des Netzwerks der Lutherstädte, dem 16 Städte angehören": another network's members.
     if (!link.inSentence && OTHER_NETWORK.test(sentence.text)) continue;
     const countsMembers = phrases.some((p) => !p.origin && p.unit !== 'states' && p.unit !== 'provinces');

@@ -88,9 +88,14 @@ export const ENGLISH_EVENT_WORDS: EventWords = {
 
 export const EVENT_WORDS: readonly EventWords[] = [GERMAN_EVENT_WORDS, ENGLISH_EVENT_WORDS];
 
+/** The sources of one field in both languages. */
+export function eventSources(...fields: Array<Exclude<keyof EventWords, 'ordinals'>>): string[] {
+  return fields.flatMap((field) => EVENT_WORDS.flatMap((words) => words[field]));
+}
+
 /** The sources of one field in both languages, as one alternation. */
 export function eventAlternation(field: Exclude<keyof EventWords, 'ordinals'>): string {
-  return EVENT_WORDS.flatMap((words) => words[field]).join('|');
+  return eventSources(field).join('|');
 }
 
 /** Every ordinal word (German ones may carry an ending: "vierten"), longest first. */

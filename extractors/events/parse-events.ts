@@ -9,7 +9,8 @@ import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { evidenceOf, organisationFor, paragraphEventDate, sentenceDate, type Parser } from '../parser.ts';
 import { allMatches } from '../text/all-matches.ts';
-import { eventAlternation, FAIR_PLACES, ORDINAL_WORD_SOURCE, ordinalWordValue } from './event-vocabulary.ts';
+import { eventAlternation, eventSources, FAIR_PLACES, ORDINAL_WORD_SOURCE, ordinalWordValue } from './event-vocabulary.ts';
+import { vocabularyGate } from '../text/keyword-gate.ts';
 import { readVisit } from './read-visits.ts';
 
 // "4. Plenarversammlung", "21st summit", "der vierten Plenarsitzung": the ordinal before the noun, with its named groups.
@@ -24,19 +25,29 @@ interface EventForm {
   link: 'sentence' | 'paragraph' | 'document';
   /** The organisation's mention must follow the noun directly ("Treffen der Allianz"), unless "the next" marks it. */
   ownedOrNext?: boolean;
+  /** Words every match contains: a sentence without any is not scanned. */
+  gate: (text: string) => boolean;
 }
+
+const FOUNDING_WORDS = [
+  'gegründet', 'gründete\\p{L}*', 'Gründungskonferenz\\p{L}*', 'Gründungsveranstaltung\\p{L}*', 'Gründungsfeier\\p{L}*', 'aus\\s+der\\s+Taufe\\s+gehoben',
+  'ins\\s+Leben\\s+gerufen', 'seit\\s+ihrer\\s+Gründung', 'founded', 'was\\s+(?:formally\\s+|officially\\s+)?(?:established|launched|set\\s+up)', 'founding\\s+ceremony',
+  'founding\\s+conference', 'since\\s+its\\s+(?:founding|foundation)',
+];
 
 const FORMS: readonly EventForm[] = [
   // The assembly nouns name an alliance's plenary wherever the alliance is named in the document.
-  { type: 'plenary', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?:\\p{Lu}{2,6}-)?(?:${eventAlternation('plenaryNouns')})(?![\\p{L}])`, 'giu'), link: 'document' },
+  { type: 'plenary', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?:\\p{Lu}{2,6}-)?(?:${eventAlternation('plenaryNouns')})(?![\\p{L}])`, 'giu'), link: 'document', gate: vocabularyGate(eventSources('plenaryNouns')) },
   // "das nächste Treffen", "Treffen der Allianz", "the next meeting": a plain meeting noun needs the series' word or the alliance after it.
-  { type: 'plenary', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?:${eventAlternation('meetingNouns')})(?![\\p{L}])`, 'gu'), link: 'paragraph', ownedOrNext: true },
-  { type: 'founding', pattern: /(?<![\p{L}])(?:gegründet|gründete\p{L}*|Gründungskonferenz\p{L}*|Gründungsveranstaltung\p{L}*|Gründungsfeier\p{L}*|aus\s+der\s+Taufe\s+gehoben|ins\s+Leben\s+gerufen|seit\s+ihrer\s+Gründung|founded|was\s+(?:formally\s+|officially\s+)?(?:established|launched|set\s+up)|founding\s+ceremony|founding\s+conference|since\s+its\s+(?:founding|foundation))(?![\p{L}])/giu, link: 'sentence' },
+  { type: 'plenary', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?:${eventAlternation('meetingNouns')})(?![\\p{L}])`, 'gu'), link: 'paragraph', ownedOrNext: true, gate: vocabularyGate(eventSources('meetingNouns')) },
+  { type: 'founding', pattern: new RegExp(`(?<![\\p{L}])(?:${FOUNDING_WORDS.join('|')})(?![\\p{L}])`, 'giu'), link: 'sentence', gate: vocabularyGate(FOUNDING_WORDS) },
   // "Konferenz", "Wirtschaftskonferenz", "4. Fachtagung", "summit", "forum": a compound's head counts, a press conference does not.
-  { type: 'conference', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?<noun>(?:\\p{L}+-?)?(?:${eventAlternation('conferenceHeads')})\\p{Ll}*)(?![\\p{L}])`, 'giu'), link: 'paragraph' },
+  { type: 'conference', pattern: new RegExp(`(?<![\\p{L}])${NEXT}${ORDINAL}(?<noun>(?:\\p{L}+-?)?(?:${eventAlternation('conferenceHeads')})\\p{Ll}*)(?![\\p{L}])`, 'giu'), link: 'paragraph', gate: vocabularyGate(eventSources('conferenceHeads')) },
 ];
 const HABITUAL = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('habitual')})(?![\\p{L}])`, 'iu');
 const PLANNED = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('planned')})(?![\\p{L}])`, 'iu');
+const HABITUAL_GATE = vocabularyGate(eventSources('habitual'));
+const PLANNED_GATE = vocabularyGate(eventSources('planned'));
 // "Plenarversammlungen", "an den Jahrestreffen": the plural speaks of a series, not of one event.
 const PLURAL = /(?:ungen|\bden\s+\p{L}*treffen)$/u;
 const NOT_CONFERENCE = new RegExp(`^(?:${eventAlternation('notConferences')})\\p{Ll}*$`, 'iu');
@@ -49,11 +60,12 @@ export const eventParser: Parser = {
     const claims: EventClaim[] = [];
     for (const sentence of doc.sentences) {
       // A rule or a habit ("die jährliche Plenarversammlung", "once a year") is no event.
-      if (HABITUAL.test(sentence.text)) continue;
-      const planned = PLANNED.test(sentence.text);
+      if (HABITUAL_GATE(sentence.text) && HABITUAL.test(sentence.text)) continue;
+      const planned = PLANNED_GATE(sentence.text) && PLANNED.test(sentence.text);
       const found = new Set<string>();
       for (const form of FORMS) {
         if (found.has(form.type) || (form.type === 'conference' && (found.has('plenary') || found.has('founding')))) continue;
+        if (!form.gate(sentence.text)) continue;
         const link = organisationFor(doc, sentence, { documentFallback: form.link === 'document' });
         if (!link || (form.link === 'sentence' && !link.inSentence)) continue;
         for (const m of allMatches(form.pattern, sentence.text)) {

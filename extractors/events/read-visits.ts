@@ -11,7 +11,8 @@ import type { CityMention } from '../places/find-cities.ts';
 import { demonymCity } from '../places/demonym-city.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { mentionsWithin } from '../parser.ts';
-import { eventAlternation, FAIR_PLACES } from './event-vocabulary.ts';
+import { eventAlternation, eventSources, FAIR_PLACES } from './event-vocabulary.ts';
+import { vocabularyGate } from '../text/keyword-gate.ts';
 
 const DELEGATION = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('delegationNouns')})(?![\\p{L}])`, 'u');
 const TRIP_TO = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('tripTo')})(?![\\p{L}])`, 'iu');
@@ -21,6 +22,9 @@ const GUEST_IN = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('guestIn')})(?![
 const DELEGATION_TO = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('delegationNouns')})(?:\\s+[\\p{L}-]+){0,6}?\\s+(?:nach|to)(?![\\p{L}])`, 'u');
 const OFFICIAL = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('officials')})(?![\\p{L}])`, 'u');
 const VISIT_NOUN = new RegExp(`(?<![\\p{L}])(?:${eventAlternation('visitNouns')})(?![\\p{L}])`, 'u');
+// Words one of the cues above contains: most sentences have none, and then no cue pattern need scan them.
+const CUE_GATE = vocabularyGate(eventSources('tripTo', 'visitVerbs', 'guestIn', 'visitNouns', 'delegationNouns'));
+const OFFICIAL_GATE = vocabularyGate(eventSources('officials'));
 // What may stand between the noun and its city: "aus", "der Stadt", "of representatives from", then an article and up to two words ("der 4,5-Millionen-Stadt").
 const ORIGIN_GAP = /^\s+(?:(?:of|von)\s+\p{L}+\s+)?(?:aus|from|der|des|of)\s+(?:(?:der|dem|des|the)\s+)?(?:[\p{L}\d][\p{L}\d,.-]*\s+){0,2}?$/u;
 // "Hangzhou delegation", "Jieyang business delegation": an English city right before the noun.
@@ -43,11 +47,12 @@ export interface VisitFinding {
 /** The visit a sentence reports, or null. */
 export function readVisit(doc: AnalysedDocument, sentence: Sentence): VisitFinding | null {
   const text = sentence.text;
+  if (!CUE_GATE(text)) return null;
   const cues = [TRIP_TO, VISIT_VERB, GUEST_IN, VISIT_NOUN, DELEGATION].map((p) => p.exec(text)).filter((m): m is RegExpExecArray => m !== null);
   if (!cues.length) return null;
   const delegation = DELEGATION.exec(text);
   // Without a delegation, a trip is a city's visit only where one of its officials travels ("zu Gast" alone may be pupils or artists).
-  if (!delegation && !OFFICIAL.test(text)) return null;
+  if (!delegation && !(OFFICIAL_GATE(text) && OFFICIAL.test(text))) return null;
   const cities = mentionsWithin(doc.cities, sentence.start, sentence.end);
   const origin = delegation ? originOf(doc, sentence, cities, sentence.start + delegation.index, sentence.start + delegation.index + delegation[0].length) : null;
   const destination = destinationOf(doc, sentence, cities, origin);

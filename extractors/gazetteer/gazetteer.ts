@@ -120,8 +120,11 @@ export class PlaceGazetteer implements Gazetteer {
   #byKey = new Map<string, number[]>();
   /** canonical-name compact key → place indexes, for `byName`. */
   #byCanonical = new Map<string, number[]>();
-  /** trigram → compact keys containing it, for suggestions. */
-  readonly #trigrams = new Map<string, string[]>();
+  /** trigram → ids of the compact keys containing it (positions in #trigramKeys), for suggestions; null until first needed. */
+  #trigrams: Map<string, number[]> | null = null;
+  #trigramKeys: string[] = [];
+  /** Shared-trigram count per key id, reused by every suggestion (all zero between calls): integers, not a Map of strings. */
+  #sharedCounts = new Uint32Array(0);
   #admin1 = new Map<string, { name: string; country: Country }>();
   #weak = new Set<string>();
   #regionPlaces = new Map<number, string[]>();
@@ -231,7 +234,7 @@ export class PlaceGazetteer implements Gazetteer {
       });
       for (const i of targets) this.#addName(alias.alias, i);
     }
-    this.#trigrams.clear(); // built on first use from #byKey, which aliases extend
+    this.#trigrams = null; // built on first use from #byKey, which aliases extend
   }
 
   #isSmallTown(index: number): boolean {
@@ -240,15 +243,20 @@ export class PlaceGazetteer implements Gazetteer {
   }
 
   /** Trigram index for suggestions, built on first use: most documents never need it. */
-  #trigramIndex(): Map<string, string[]> {
-    if (this.#trigrams.size === 0) {
-      for (const key of this.#byKey.keys()) {
+  #trigramIndex(): Map<string, number[]> {
+    if (this.#trigrams === null) {
+      const trigrams = new Map<string, number[]>();
+      const keys = [...this.#byKey.keys()];
+      for (const [id, key] of keys.entries()) {
         for (const gram of trigramsOf(key)) {
-          const list = this.#trigrams.get(gram);
-          if (list) list.push(key);
-          else this.#trigrams.set(gram, [key]);
+          const list = trigrams.get(gram);
+          if (list) list.push(id);
+          else trigrams.set(gram, [id]);
         }
       }
+      this.#trigrams = trigrams;
+      this.#trigramKeys = keys;
+      this.#sharedCounts = new Uint32Array(keys.length);
     }
     return this.#trigrams;
   }
@@ -442,15 +450,22 @@ export class PlaceGazetteer implements Gazetteer {
     const key = compactKey(core);
     if (key.length < 4) return null;
     const max = maxEditsFor(key);
-    const shared = new Map<string, number>();
     const index = this.#trigramIndex();
-    for (const gram of trigramsOf(key)) {
-      for (const other of index.get(gram) ?? []) shared.set(other, (shared.get(other) ?? 0) + 1);
+    const counts = this.#sharedCounts;
+    // Keys in the order they first share a trigram: the stable sort below keeps that order among equal counts.
+    const touched: number[] = [];
+    const grams = trigramsOf(key);
+    for (const gram of grams) {
+      for (const id of index.get(gram) ?? []) {
+        if (counts[id] === 0) touched.push(id);
+        counts[id]! += 1;
+      }
     }
-    const grams = trigramsOf(key).length;
-    const pool = [...shared.entries()].filter(([, n]) => n >= Math.max(1, Math.floor(grams / 3))).sort((a, b) => b[1] - a[1]).slice(0, 200);
+    const least = Math.max(1, Math.floor(grams.length / 3));
+    const pool = touched.filter((id) => counts[id]! >= least).sort((a, b) => counts[b]! - counts[a]!).slice(0, 200).map((id) => this.#trigramKeys[id]!);
+    for (const id of touched) counts[id] = 0;
     let best: { index: number; distance: number; rank: number; population: number } | null = null;
-    for (const [other] of pool) {
+    for (const other of pool) {
       let distance = editDistance(key, other, max);
       // "Zhuzhouan" = "Zhuzhou" + junk: a long known name as prefix with a short tail counts as close.
       if (distance > max && other.length >= 5 && key.startsWith(other) && key.length - other.length <= 3) distance = max;

@@ -80,7 +80,9 @@ export function findPlaceRuns(doc: AnalysedDocument, mentions: readonly CityMent
     const previous = current?.places[current.places.length - 1];
     const gap = current && previous && place.start >= previous.end ? doc.text.slice(previous.end, place.start) : null;
     const besides = current?.places.length === 1 && gap !== null && BESIDES_GAP.test(gap) && BESIDES_BEFORE.test(doc.text.slice(Math.max(0, current.start - 30), current.start));
-    const join = gap === null ? null : besides ? { countrySwitch: COUNTRY_LEAD.test(gap) } : joinGap(doc, gap);
+    // "Bochum, Ulm Erfurt und Hagen": inside a running enumeration, two towns glued by a missing comma are two items.
+    const glued = current !== null && current.places.length >= 2 && gap === ' ' && doc.cities.includes(place) && doc.cities.includes(previous!);
+    const join = gap === null ? null : besides ? { countrySwitch: COUNTRY_LEAD.test(gap) } : glued ? { countrySwitch: false } : joinGap(doc, gap);
     if (current && join) {
       current.places.push(place);
       current.countrySwitch.push(join.countrySwitch);

@@ -6,7 +6,7 @@
  */
 import type { Country, MemberListClaim, MembershipScope } from '../../core/claim.ts';
 import { asOfFor, evidenceOf, type Parser } from '../parser.ts';
-import { COUNTRY_SWITCH, findMembershipMentions, inOneEnumeration } from '../membership/find-membership-mentions.ts';
+import { COUNTRY_SWITCH, findMembershipMentions, gluedInEnumeration, inOneEnumeration } from '../membership/find-membership-mentions.ts';
 import type { CityMention } from '../places/find-cities.ts';
 import { countryOfWords, sideBefore } from '../counts/count-vocabulary.ts';
 import { JOINT_MEMBER } from '../membership/membership-vocabulary.ts';
@@ -38,7 +38,7 @@ export const coordinatedListParser: Parser = {
         // Subjects from both countries are two lists ("Hagen und Huai'an wurden aufgenommen" names no mixed list).
         // What a verb admitted, named after it ("Neu aufgenommen wurden die Städte Köln und Mainz sowie Wuhu"), is one enumeration whatever the countries.
         const objects = afterVerb.has(previous?.start ?? -1) && afterVerb.has(city.start);
-        if (current && previous && (previous.country === city.country || objects) && !COUNTRY_SWITCH.test(gap) && inOneEnumeration(gap)) current.push(city);
+        if (current && previous && (previous.country === city.country || objects) && !COUNTRY_SWITCH.test(gap) && (inOneEnumeration(gap) || gluedInEnumeration(gap, current.length))) current.push(city);
         else groups.push([city]);
       }
       for (const places of groups) {

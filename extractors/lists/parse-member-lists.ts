@@ -10,20 +10,23 @@ import type { AnalysedDocument } from '../analyse-document.ts';
 import type { Sentence } from '../text/segment-text.ts';
 import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';
 import { findMemberCountPhrases } from '../counts/parse-member-counts.ts';
-import { countryOfWords, scopeNear } from '../counts/count-vocabulary.ts';
+import { countryOfWords, scopeNear, speaksOfAttendance } from '../counts/count-vocabulary.ts';
 import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { COUNTRY_SWITCH } from '../membership/find-membership-mentions.ts';
+import { PARTIAL } from '../membership/membership-vocabulary.ts';
 import { startsGroup } from './parse-line-blocks.ts';
 import { allMatches } from '../text/all-matches.ts';
 import { keywordGate } from '../text/keyword-gate.ts';
+import { isCityLike } from '../places/find-cities.ts';
+import { byMunicipality } from '../refiners/split-grouped-members.ts';
 
 const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstädte\\p{L}*|Mitgliedskommunen|Mitglieder\\p{L}*|Mitgliedern|Gründungsstädte\\p{L}*|Gründer(?:n|innen)?|(?:founding\\s+)?member\\s+cities|(?:founding\\s+)?members|founding\\s+cities|founders)';
 // "Die deutschen ISA-Mitgliedsstädte sind:", "gehören folgende deutsche Städte an:", "the following cities:".
 const COLON_LIST = new RegExp(`(?<![\\p{L}])(?:${MEMBER_NOUN}|(?:folgende|folgenden|following|these|diese)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:Städte|Kommunen|Gemeinden|Regionen|cities|towns|municipalities))(?![\\p{L}])[^:.;]{0,80}:`, 'giu');
 const BRACKET_LIST = new RegExp(`(?<![\\p{L}])${MEMBER_NOUN}(?![\\p{L}])\\s*\\(`, 'giu');
 const VERB_LIST = new RegExp(
-  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)(?:[\\p{Ll}]+\\s+)?${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,5}?(?:sind|waren|include|included|are|were))\\s+`,
+  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)(?:[\\p{Ll}]+\\s+)?${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:sind|waren|include|included|are|were))\\s+`,
   'giu',
 );
 
@@ -42,6 +45,10 @@ const COPULA_LISTS: ReadonlyArray<{ pattern: RegExp; gates: Array<(text: string)
   { pattern: COPULA_LIST_EN, gates: [keywordGate(['are', 'were']), keywordGate(['members', 'part'])] },
 ];
 
+// "Ihr gehören zwölf deutsche Städte an. Das sind …", "… has 12 German members. These are …", "Dazu zählen …": a sentence
+// that names what the count before it counted, by a demonstrative or "dazu".
+const FOLLOW_ON = /^(?:(?:Dies|Das|Diese|Es|These|They|Those)\s+(?:sind|waren|are|were)|(?:Dazu|Hierzu|Zu\s+ihnen|Zu\s+diesen)\s+(?:gehören|gehörten|zählen|zählten)|(?:They|These)\s+include|Darunter\s+(?:sind|waren|befinden\s+sich)|Among\s+them\s+(?:are|were))(?:\s+(?:unter\s+anderem|u\.\s?a\.|etwa|auch|heute|derzeit|aktuell|among\s+others|currently|now))?\s*:?\s+/u;
+
 // "Mit Chemnitz, mit der Region X mit A und B sowie mit Köln hat die Allianz sieben Mitglieder dazugewonnen": the list fronted before its count.
 const FRONTED_LIST = /^(?:Mit|With)\s+(?<items>\p{Lu}[^.;:!?]{2,400}?)\s+(?:hat|haben|hatte|hatten|gewann|gewannen|gewinnt|has|have|had|gained|welcomed)\s/u;
 // Between the items of a fronted list: each item repeats its "mit".
@@ -58,6 +65,8 @@ interface ListSpan {
   statedCount: number | null;
   scopeAt: number;
   rule: string;
+  /** The scope, when another sentence gives it. */
+  scope?: MembershipScope;
   /** Only keep the leading run of items that resolve (lists without brackets or colon). */
   strict: boolean;
   /** Items already split (a fronted list's chunks), instead of splitting [itemsStart, itemsEnd). */
@@ -68,21 +77,28 @@ export const memberListParser: Parser = {
   name: 'member-list',
   parse(doc) {
     const spans: ListSpan[] = [];
-    for (const { phrase, sentence, link } of doc.shared(findMemberCountPhrases)) {
+    for (const { phrase, sentence, link, scopeFrom } of doc.shared(findMemberCountPhrases)) {
       if (!phrase.list || phrase.unit === 'states' || phrase.unit === 'provinces') continue;
       // A colon list that ends its line runs over the list lines below, as after a member noun.
       const itemsEnd = phrase.list.kind === 'colon' ? colonListEnd(doc, sentence, phrase.list.start) : phrase.list.end;
       spans.push({
         sentence, link, quoteStart: phrase.start, itemsStart: phrase.list.start, itemsEnd,
-        country: phrase.country, statedCount: phrase.count, scopeAt: phrase.start, rule: `member-list/count-${phrase.list.kind}`, strict: false,
+        // Examples of the counted ("30 Städte, darunter …") are a list the count does not size.
+        // Examples may be picked from both countries whatever the count's country: theirs decides.
+        country: phrase.list.kind === 'partial' ? null : phrase.country, statedCount: phrase.list.kind === 'partial' ? null : phrase.count,
+        // "Eleven of them are Chinese: …" shares the scope of the count it is a part of.
+        ...(scopeFrom ? { scope: scopeNear(scopeFrom.text, scopeFrom.text.length) } : {}), scopeAt: phrase.start, rule: `member-list/count-${phrase.list.kind}`, strict: phrase.list.kind === 'partial' || phrase.list.kind === 'copula',
       });
     }
     for (const sentence of doc.sentences) {
       // A sentence about "members" may refer to the alliance named paragraphs before.
       const link = organisationFor(doc, sentence, { documentFallback: true });
-      if (!link) continue;
+      // "An der Sitzung nahmen Vertreter der Mitgliedsstädte teil: …": who attended is no member list.
+      if (!link || speaksOfAttendance(sentence.text)) continue;
       const fronted = frontedSpan(doc, sentence, link);
       if (fronted) spans.push(fronted);
+      const followOn = followOnSpan(doc, sentence);
+      if (followOn) spans.push(followOn);
       const memberNoun = MEMBER_NOUN_GATE(sentence.text);
       for (const m of memberNoun && sentence.text.includes('(') ? allMatches(BRACKET_LIST, sentence.text) : []) {
         const open = sentence.start + m.index + m[0].length;
@@ -127,13 +143,20 @@ export const memberListParser: Parser = {
 
 function nounSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink, quoteStart: number, itemsStart: number, itemsEnd: number, rule: string, strict: boolean): ListSpan {
   // The noun phrase's own adjective ("Die deutschen ISA-Mitgliedsstädte") or side ("auf chinesischer Seite").
-  const lead = doc.text.slice(Math.max(sentence.start, quoteStart - 40), itemsStart);
+  // The lead starts at a word's start, so "Sino-German" is not cut to "German".
+  let leadStart = Math.max(sentence.start, quoteStart - 40);
+  while (leadStart > sentence.start && /\S/u.test(doc.text[leadStart - 1] ?? '')) leadStart--;
+  const lead = doc.text.slice(leadStart, itemsStart);
   return { sentence, link, quoteStart, itemsStart, itemsEnd, country: countryOfWords(lead), statedCount: null, scopeAt: quoteStart, rule, strict };
 }
 
 /** The span's list, or one list per country where the items name a new country ("…, and the German city of Jena"). */
 function buildLists(doc: AnalysedDocument, span: ListSpan): MemberListClaim[] {
   const all = (span.items ?? splitListItems(doc.text, span.itemsStart, span.itemsEnd)).flatMap((item) => splitSlashes(doc, item));
+  // "Ihr gehören vier deutsche und drei chinesische Städte an: Bochum, Foshan, …": one enumeration of both countries after
+  // counts of each is one list per country (the gazetteer's), each sized by its own country's count.
+  const perCountry = span.statedCount !== null ? splitByCountry(doc, span, all) : null;
+  if (perCountry) return perCountry;
   // A list with its own country, or sized by its count ("two new members: Wuhu, … and the German city of Halle"), stays whole.
   if (span.country !== null || span.statedCount !== null) return [buildList(doc, span, all)].filter((c): c is MemberListClaim => c !== null);
   const groups: ListItem[][] = [];
@@ -142,6 +165,8 @@ function buildLists(doc: AnalysedDocument, span: ListSpan): MemberListClaim[] {
     if (i === 0 || COUNTRY_SWITCH.test(gap)) groups.push([item]);
     else groups[groups.length - 1]!.push(item);
   });
+  // Examples ("70 members, among them Chemnitz and Jena as well as Wuhu") are picked across countries: one list.
+  if (groups.length === 1 && span.rule === 'member-list/count-partial') return [buildList(doc, span, all)].filter((c): c is MemberListClaim => c !== null);
   if (groups.length === 1) {
     // "Mitglieder sind: Bochum, Foshan, Ulm, Wuhu …": one enumeration of both countries is one list per country (the gazetteer's), each sized by its own count.
     const countries = all.map((item) => resolveListItem(doc.gazetteer, item, null).country);
@@ -160,13 +185,32 @@ function buildLists(doc: AnalysedDocument, span: ListSpan): MemberListClaim[] {
   });
 }
 
+/**
+ * A counted enumeration whose items fall in both countries, at least two each, as one list per country, when the
+ * sentence counts the countries apart ("vier deutsche und drei chinesische"); each list takes its country's count.
+ */
+function splitByCountry(doc: AnalysedDocument, span: ListSpan, all: ListItem[]): MemberListClaim[] | null {
+  const countries = all.map((item) => resolveListItem(doc.gazetteer, item, null).country);
+  const de = all.filter((_, i) => countries[i] === 'DE');
+  const cn = all.filter((_, i) => countries[i] === 'CN');
+  if (de.length < 2 || cn.length < 2 || de.length + cn.length !== all.length) return null;
+  const counts = doc.shared(findMemberCountPhrases).filter((f) => f.sentence === span.sentence && f.phrase.end <= span.itemsStart);
+  const countOf = (country: Country) => counts.filter((f) => f.phrase.country === country).at(-1)?.phrase.count ?? null;
+  if (countOf('DE') === null && countOf('CN') === null) return null;
+  return [{ c: 'DE' as const, items: de }, { c: 'CN' as const, items: cn }]
+    .map(({ c, items }) => buildList(doc, { ...span, country: c, statedCount: countOf(c) }, items))
+    .filter((c): c is MemberListClaim => c !== null);
+}
+
 function buildList(doc: AnalysedDocument, span: ListSpan, listItems: ListItem[]): MemberListClaim | null {
   let items = listItems;
   let resolved = items.map((item) => resolveListItem(doc.gazetteer, item, span.country));
   if (span.strict) {
     // Without brackets or a colon the list ends where names stop looking like names.
     let n = 0;
-    while (n < resolved.length && (resolved[n]!.member.resolved || (resolved[n]!.member.suggestion && /^\p{Lu}[\p{L}'’-]+$/u.test(items[n]!.raw)))) n++;
+    // Names glued by a missing comma ("Ulm Erfurt") are still names: split-grouped-members parts them.
+    const isName = (r: ResolvedMember, item: ListItem) => r.member.resolved || (r.member.suggestion && /^\p{Lu}[\p{L}'’-]+$/u.test(item.raw)) || byMunicipality(doc.gazetteer, r.member).length > 1;
+    while (n < resolved.length && isName(resolved[n]!, items[n]!)) n++;
     items = items.slice(0, n);
     resolved = resolved.slice(0, n);
   }
@@ -175,7 +219,7 @@ function buildList(doc: AnalysedDocument, span: ListSpan, listItems: ListItem[])
   // Brackets also hold other things ("Eckdaten (Städteeigenschaften, …)"): most items must be places.
   if (known < Math.ceil(items.length / 2)) return null;
   const country = span.country ?? majorityCountry(resolved);
-  const scope: MembershipScope = scopeNear(span.sentence.text, span.scopeAt - span.sentence.start);
+  const scope: MembershipScope = span.scope ?? scopeNear(span.sentence.text, span.scopeAt - span.sentence.start);
   const { asOf, implied } = asOfFor(doc, span.sentence, span.scopeAt);
   const last = items[items.length - 1]!;
   const end = span.rule.endsWith('bracket') ? span.itemsEnd + 1 : last.end;
@@ -193,10 +237,12 @@ function buildList(doc: AnalysedDocument, span: ListSpan, listItems: ListItem[])
   };
 }
 
-/** "Rüsselsheim/Raunheim/Kelsterbach" as three items unless the whole resolves ("Lahr/Schwarzwald"). */
+/** "Rüsselsheim/Raunheim/Kelsterbach" as three items unless the whole is one name ("Lahr/Schwarzwald", "Foshan/Guangdong"). */
 function splitSlashes(doc: AnalysedDocument, item: ListItem): ListItem[] {
   if (!item.raw.includes('/') || item.inner.length || /\s(?:mit|with)\s/u.test(item.raw)) return [item];
-  if (doc.gazetteer.resolve(item.raw).resolved) return [item];
+  // The gazetteer reads "Rüsselsheim/Raunheim" as Rüsselsheim with a qualifier; towns on both sides are two items.
+  const written = item.raw.split('/').map((p) => p.trim());
+  if (doc.gazetteer.resolve(item.raw).resolved && !written.every((p) => isExactTown(doc, p))) return [item];
   const parts: ListItem[] = [];
   let s = item.start;
   for (let i = item.start; i <= item.end; i++) {
@@ -210,6 +256,12 @@ function splitSlashes(doc: AnalysedDocument, item: ListItem): ListItem[] {
     }
   }
   return parts;
+}
+
+/** Whether a written word is a town or district by its own name, no typo tolerance ("Raunheim", not "Schwarzwald" or "Guangdong"). */
+function isExactTown(doc: AnalysedDocument, word: string): boolean {
+  const r = doc.gazetteer.resolve(word);
+  return r.resolved && r.place !== null && r.suggestion === null && isCityLike(r.place) && r.place.type !== 'region' && (r.place.name === word || r.place.name.startsWith(`${word} `));
 }
 
 function majorityCountry(members: ResolvedMember[]): Country | null {
@@ -246,17 +298,44 @@ function colonListEnd(doc: AnalysedDocument, sentence: Sentence, colon: number):
   if (restOfLine.trim() !== '' || newline === -1) return sentence.end;
   let end = colon;
   let at = newline;
+  let lines = 0;
   while (at < doc.text.length) {
     const next = doc.text.indexOf('\n', at + 1);
     const lineEnd = next === -1 ? doc.text.length : next;
     const line = doc.text.slice(at + 1, lineEnd).trim();
-    if (line === '') break; // a blank line ends the list
+    // A blank line ends the list, except one between the colon and the first item ("sind:\n\nAachen\nBochum").
+    if (line === '' && (lines > 0 || at > newline)) break;
+    if (line === '') { at = lineEnd; continue; }
+    lines++;
     // Prose, not a list line: many words and no commas.
     if (line.split(/\s+/).length > 12 && !line.includes(',')) break;
     end = lineEnd;
     at = lineEnd;
   }
   return end;
+}
+
+/**
+ * The names a sentence gives right after a member count in the sentence before ("… zwölf deutsche Städte an. Das sind
+ * Aachen, …"): the list of that count, with its country and scope; link-list-counts sizes it unless it gives examples.
+ */
+function followOnSpan(doc: AnalysedDocument, sentence: Sentence): ListSpan | null {
+  const m = FOLLOW_ON.exec(sentence.text);
+  if (!m) return null;
+  const previous = doc.sentences[sentence.index - 1];
+  if (!previous || previous.paragraph !== sentence.paragraph) return null;
+  const counts = doc.shared(findMemberCountPhrases).filter((f) => f.sentence === previous && !f.phrase.origin && f.phrase.unit !== 'states' && f.phrase.unit !== 'provinces');
+  const count = counts.at(-1);
+  if (!count) return null;
+  // After "neun deutsche und elf chinesische Mitglieder" the names may be of both countries: the gazetteer tells.
+  const country = counts.every((f) => f.phrase.country === count.phrase.country) ? count.phrase.country : null;
+  const itemsStart = sentence.start + m[0].length;
+  // "Das sind …" names the counted; "Dazu zählen …", "Among them are …" names some of them, which no count sizes.
+  const exhaustive = /^(?:Dies|Das|Diese|Es|These|They|Those)\s+(?:sind|waren|are|were)(?![\p{L}])/u.test(m[0]) && !PARTIAL.test(m[0]);
+  return {
+    sentence, link: count.link, quoteStart: sentence.start, itemsStart, itemsEnd: sentence.end, country, statedCount: null,
+    scopeAt: sentence.start, scope: scopeNear(previous.text, count.phrase.start - previous.start), rule: exhaustive ? 'member-list/follow-on' : 'member-list/follow-on-partial', strict: true,
+  };
 }
 
 /** A list fronted with "Mit …, mit …" before the member count of its own sentence, sized by that count. */

@@ -21,13 +21,13 @@ const cleanName = (raw: string) => normaliseRaw(raw).replace(GENERIC_LEAD, '').r
 const PREFIX = /^(?:Bezirk|Stadtbezirk|Stadt|Landkreis|Kreis|Region|District|City\s+of|Distrikt)\s+/iu;
 
 /** Resolve one written name, retrying without a "Bezirk"/"Stadt"/"Landkreis" prefix. */
-export function resolveName(gazetteer: Gazetteer, raw: string, country: Country | null): NameResolution {
+export function resolveName(gazetteer: Gazetteer, raw: string, country: Country | null, admin1Hint: string | null = null): NameResolution {
   const name = normaliseRaw(raw);
-  const first = sameNamed(gazetteer.resolve(name, { country }));
+  const first = sameNamed(gazetteer.resolve(name, { country, admin1Hint }));
   if (first.resolved && first.place) return first;
   const stripped = name.replace(PREFIX, '');
   if (stripped !== name) {
-    const second = sameNamed(gazetteer.resolve(stripped, { country }));
+    const second = sameNamed(gazetteer.resolve(stripped, { country, admin1Hint }));
     if (second.resolved && second.place) return second;
   }
   return first;
@@ -55,11 +55,11 @@ function districtOf(gazetteer: Gazetteer, item: ListItem): ListMember | null {
   return district ? { name: district.name, raw: item.raw, resolved: true } : null;
 }
 
-/** One list item as a member; `places` for a region or network with its towns in brackets. */
-export function resolveListItem(gazetteer: Gazetteer, item: ListItem, country: Country | null): ResolvedMember {
+/** One list item as a member; `places` for a region or network with its towns in brackets; `admin1Hint` picks among namesakes (a roster's Land column). */
+export function resolveListItem(gazetteer: Gazetteer, item: ListItem, country: Country | null, admin1Hint: string | null = null): ResolvedMember {
   const district = districtOf(gazetteer, item);
   if (district) return { member: district, country: 'DE' };
-  const whole = resolveName(gazetteer, item.raw, country);
+  const whole = resolveName(gazetteer, item.raw, country, admin1Hint);
   if (whole.resolved && whole.place && (item.inner.length === 0 || isCityLike(whole.place))) {
     // "Halle (Saale)" names one town; a bracket that resolves as part of the name is no sub-list.
     if (item.inner.length === 0 || !item.inner.every((i) => resolveName(gazetteer, i.raw, country).resolved)) {
@@ -86,5 +86,12 @@ export function resolveListItem(gazetteer: Gazetteer, item: ListItem, country: C
       delete member.suggestion;
     }
   }
-  return { member, country: base.place?.country ?? null };
+  // A misspelt name has the country of the name it is taken for, so a list of both countries still splits by it.
+  return { member, country: base.place?.country ?? (member.suggestion ? countryOfName(gazetteer, member.suggestion) : null) };
+}
+
+/** The one country places of this canonical name lie in, else null. */
+function countryOfName(gazetteer: Gazetteer, name: string): Country | null {
+  const countries = new Set(gazetteer.byName(name).map((p) => p.country));
+  return countries.size === 1 ? [...countries][0]! : null;
 }

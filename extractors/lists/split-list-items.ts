@@ -19,7 +19,7 @@ export interface ListItem {
 
 const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or|auch|also)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
-const LEAD_IN = /^(?:[Ss]tadt\s+und\s+(?:Land)?[Kk]reis|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Städte|(?:Land)?[Kk]reise|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns|districts?|count(?:y|ies))\s+of|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
+const LEAD_IN = /^(?:[Ss]tadt\s+und\s+(?:Land)?[Kk]reis|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Städte|(?:Land)?[Kk]reise|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns|districts?|count(?:y|ies))\s+of|(?:they|these|those|sie|dies|das|es)\s+(?:are|were|sind|waren)|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
 const PLURAL_DISTRICT_LEAD = /^(?:(?:die|the)\s+)?(?:(?:\p{Ll}+\s+){0,2}(?:Land)?[Kk]reise|districts\s+of|counties\s+of)\s/u;
 // An item with its own article or city noun ("die Stadt Suqian", "den Bezirk Xiangcheng") leaves the plural noun behind.
 const OWN_LEAD = /^(?:der|die|das|den|dem|the|Stadt|Bezirk|city|town)\s/iu;

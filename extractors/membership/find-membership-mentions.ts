@@ -61,6 +61,10 @@ const RUN_GAP = new RegExp(`^\\s*${ITEM_TAIL}(?:,|und|and|sowie|&)\\s*(?:(?:aus|
 export function inOneEnumeration(gap: string): boolean {
   return RUN_GAP.test(gap) || COORDINATION.test(gap);
 }
+/** Whether two towns separated by one blank are items glued by a missing comma ("Bochum, Ulm Erfurt und Hagen"): only inside an enumeration already running, of two or more items. */
+export function gluedInEnumeration(gap: string, itemsSoFar: number): boolean {
+  return gap === ' ' && itemsSoFar >= 2;
+}
 /** A gap that switches country inside one enumeration ("… und Solingen sowie aus China die Städte Weifang …", "and the Chinese cities of"). */
 export const COUNTRY_SWITCH = /(?:aus|from)\s+(?:China|Deutschland|Germany)|(?:auf|on\s+the)\s+(?:chinesischer|deutscher|Chinese|German)\s+(?:Seite|side)|(?:die|the)\s+(?:chinesischen|deutschen|Chinese|German)\s+(?:Städte|Stadt|Kommunen|cities|city|towns?)/iu;
 const COORDINATION = new RegExp(`^\\s*(?:(?:am|an\\s+der|im|in\\s+der|ob\\s+der)\\s+\\p{Lu}\\p{L}+\\s*)?(?:,|und|and|sowie|&)\\s*${COUNTRY_NOUN}?$`, 'u');
@@ -278,7 +282,8 @@ function asSubject(c: CityMention): ChosenCity {
 function coordinated(doc: AnalysedDocument, before: CityMention[]): CityMention[] {
   const run = [before[before.length - 1]!];
   for (let i = before.length - 2; i >= 0; i--) {
-    if (!COORDINATION.test(doc.text.slice(before[i]!.end, run[0]!.start))) break;
+    const gap = doc.text.slice(before[i]!.end, run[0]!.start);
+    if (!COORDINATION.test(gap) && !gluedInEnumeration(gap, run.length)) break;
     run.unshift(before[i]!);
   }
   return run;
@@ -289,7 +294,7 @@ function leadingRun(doc: AnalysedDocument, after: CityMention[]): CityMention[] 
   const run = [after[0]!];
   for (let i = 1; i < after.length; i++) {
     const gap = doc.text.slice(run[run.length - 1]!.end, after[i]!.start);
-    if (!RUN_GAP.test(gap)) break;
+    if (!RUN_GAP.test(gap) && !gluedInEnumeration(gap, run.length)) break;
     run.push(after[i]!);
   }
   return run;

@@ -16,6 +16,7 @@ import { isGoverned } from '../places/governed.ts';
 import { parseCardinal } from '../text/number-words.ts';
 import { PARTNERSHIP_DE, PARTNERSHIP_EN, RELATION_ORDER, wordsPattern } from './partnership-vocabulary.ts';
 import { prospectOf, type Prospect } from './partnership-prospects.ts';
+import { REGIONAL_GROUP_NOTE } from './regional-group-note.ts';
 
 /** Cues of each relation, most specific first, composed from the vocabulary of both languages. */
 export const RELATIONS: Array<[PartnershipRelation, RegExp]> = [
@@ -75,7 +76,8 @@ export const partnershipParser: Parser = {
         if (!m) continue;
         const cueStart = sentence.start + m.index;
         const cueEnd = cueStart + m[0].length;
-        const explicit = partiesOf(doc, sentence, cueStart, cueEnd);
+        const group = regionalGroupOf(doc, sentence, cueStart, cueEnd);
+        const explicit = group?.pair ?? partiesOf(doc, sentence, cueStart, cueEnd);
         // "beide Städte", "both cities", or a sentence naming no place at all: the pair talked about.
         const pair = explicit ?? (GENERIC_COOPERATION.test(m[0]) ? null : pairReferredTo(doc, sentence, lastPair ?? pairSoFar));
         if (!pair) continue;
@@ -99,16 +101,51 @@ export const partnershipParser: Parser = {
           relation,
           since: since?.value ?? null,
           evidence: evidenceOf(doc, start, end),
-          provenance: { rule: `partnership/${relation.replace(/_/g, '-')}`, ...(explicit ? {} : { implied: ['cities'] }), ...(since?.implied ? { implied: [...(explicit ? [] : ['cities']), 'since'] } : {}) },
+          provenance: {
+            rule: `partnership/${relation.replace(/_/g, '-')}`,
+            ...(explicit ? {} : { implied: ['cities'] }),
+            ...(since?.implied ? { implied: [...(explicit ? [] : ['cities']), 'since'] } : {}),
+            ...(group ? { notes: [`${REGIONAL_GROUP_NOTE}: ${group.members.join(', ')}`] } : {}),
+          },
         });
         break; // one relation per sentence: the most specific cue wins
       }
       // Until a partnership is told, the pair is the document's city and the one place of the other country beside it.
       pairSoFar ??= ownPair(doc, sentence);
     }
-    return claims;
+    return withoutGroupsNamedAsRegion(claims);
   },
 };
+
+const REGIONAL_CUE = /^Region(?:al)?-?[Pp]artnerschaft/u;
+
+/** A group of towns the same document also calls "Region X" (the first town's region) is that region's partnership, told once. */
+function withoutGroupsNamedAsRegion(claims: Array<PartnershipClaim | EventClaim>): Array<PartnershipClaim | EventClaim> {
+  const pairs = new Set(claims.flatMap((c) => (c.kind === 'partnership' ? [c.cities.join('|')] : [])));
+  return claims.filter((c) => {
+    if (c.kind !== 'partnership' || !c.provenance?.notes?.some((n) => n.startsWith(`${REGIONAL_GROUP_NOTE}:`))) return true;
+    return !c.cities.some((city, i) => pairs.has([`Region ${city}`, c.cities[1 - i]!].sort().join('|')));
+  });
+}
+
+/**
+ * "Die Regionalpartnerschaft mit Y, an der sich die Städte A, B und C beteiligen": one side is a
+ * group of towns and districts, named by the first of them; the other side is the one place of
+ * the other country the sentence names.
+ */
+function regionalGroupOf(doc: AnalysedDocument, sentence: Sentence, cueStart: number, cueEnd: number): { pair: [CityMention, CityMention]; members: string[] } | null {
+  if (!REGIONAL_CUE.test(doc.text.slice(cueStart, cueEnd))) return null;
+  const places = [...doc.cities, ...doc.admin1Mentions].filter((c) => c.start >= sentence.start && c.end <= sentence.end).sort((x, y) => x.start - y.start);
+  const byCountry = new Map<string, CityMention[]>();
+  for (const c of places) if (!byCountry.get(c.country)?.some((k) => k.name === c.name)) byCountry.set(c.country, [...(byCountry.get(c.country) ?? []), c]);
+  if (byCountry.size !== 2) return null;
+  const [one, other] = [...byCountry.values()].sort((a, b) => a.length - b.length);
+  if (!one || !other || one.length !== 1 || other.length < 2) return null;
+  // The partner's mention nearest the cue is the one the evidence spans (a dateline may name it too).
+  const distance = (c: CityMention) => Math.min(Math.abs(c.start - cueEnd), Math.abs(cueStart - c.end));
+  const partner = places.filter((c) => c.name === one[0]!.name).sort((a, b) => distance(a) - distance(b))[0]!;
+  return { pair: [other[0]!, partner], members: other.map((c) => c.name) };
+}
 
 // "der Region Nürnberg": the region around a German city is a party of its own, not the city.
 const REGION_BEFORE = /(?<![\p{L}])Region\s+$/u;

@@ -23,8 +23,10 @@ export const partnershipConflict: ReconcileRule = ({ claims }) => {
   for (const [key, statements] of [...byPair].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const cities = key.split('|');
     const pair = cities.join(' – ');
-    // A twinning and a friendship-city agreement name one instrument two ways: their dates are compared as one.
-    const instrumentOf = (relation: string) => (EXCLUSIVE.has(relation) ? 'partner_city' : relation);
+    // A twinning and a friendship-city agreement name one instrument two ways: their dates are compared as one,
+    // unless a source tells them apart (a friendship agreement that later became a twinning).
+    const toldApart = toldApartBySource(statements);
+    const instrumentOf = (relation: string) => (EXCLUSIVE.has(relation) && !toldApart ? 'partner_city' : relation);
     for (const relation of [...new Set(statements.map((p) => instrumentOf(p.claim.relation)))].sort()) {
       const sameRelation = statements.filter((p) => instrumentOf(p.claim.relation) === relation && p.claim.since);
       // A date worked out from an anniversary ("25 Jahre Partnerschaft") yields to dates sources state.
@@ -56,7 +58,7 @@ export const partnershipConflict: ReconcileRule = ({ claims }) => {
     }
     const exclusive = statements.filter((p) => EXCLUSIVE.has(p.claim.relation));
     const relations = new Set(exclusive.map((p) => p.claim.relation));
-    if (relations.size > 1 && new Set(exclusive.map((p) => p.documentId)).size > 1) {
+    if (relations.size > 1 && new Set(exclusive.map((p) => p.documentId)).size > 1 && !toldApart) {
       const point = (p: Partnership) => {
         const date = p.claim.since ?? documentDateOf(p);
         return date ? [timelinePoint(p, date, p.claim.relation, p.claim.relation.replace(/_/g, ' '), 'conflicting')] : [];
@@ -74,3 +76,14 @@ export const partnershipConflict: ReconcileRule = ({ claims }) => {
   }
   return drafts;
 };
+
+/** Whether one document names both a friendship-city agreement and a twinning of the pair, dated apart: two steps, not two names. */
+function toldApartBySource(statements: Partnership[]): boolean {
+  const byDocument = new Map<string, Partnership[]>();
+  for (const p of statements) if (EXCLUSIVE.has(p.claim.relation)) byDocument.set(p.documentId, [...(byDocument.get(p.documentId) ?? []), p]);
+  return [...byDocument.values()].some((told) => {
+    const friendship = told.filter((p) => p.claim.relation === 'friendship_city' && p.claim.since);
+    const twinning = told.filter((p) => p.claim.relation === 'partner_city' && p.claim.since);
+    return friendship.some((f) => twinning.some((t) => compareDates(f.claim.since!, t.claim.since!) < 0));
+  });
+}

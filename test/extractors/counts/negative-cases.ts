@@ -33,4 +33,11 @@ export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
   'Im Verbund der Hansestädte sind heute rund 190 Städte aus 16 Ländern vertreten.',
   'Neben Jena wurden zwei andere Städte in die Allianz aufgenommen.',
   'Two other new members were admitted at the same session: Zibo and Wuxi.',
+  // Who attended, travelled or exhibited: no membership, even with a member noun or a list after a colon.
+  'An der Plenarsitzung nahmen Vertreter von 20 Mitgliedsstädten teil: Bochum, Ulm, Erfurt und Hagen.',
+  'Als Gäste waren vier Städte dabei: Osnabrück, Ulm, Erfurt und Hagen.',
+  'The delegation of 12 members visited three cities: Foshan, Wuhu and Weihai.',
+  'Participants came from 20 member cities, including Bochum, Ulm and Wuhu.',
+  'Auf dem Gemeinschaftsstand präsentierten sich 12 Aussteller aus sechs Mitgliedsstädten.',
+  'Exhibitors from eight member cities, namely Bochum, Ulm, Wuhu and Foshan, showed their products.',
 ];

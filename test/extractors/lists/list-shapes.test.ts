@@ -92,3 +92,112 @@ describe('current members named with a copula', () => {
     expect(lists('Die Industriestädteallianz lädt zum Forum. Beim Forum sind auch Bochum und Herne dabei.')).toEqual([]);
   });
 });
+
+describe('lists as press releases write them after a count', () => {
+  it('reads the list after the verb particle, a dash or "nämlich", and sizes it by the count', () => {
+    expect(lists('Der Industriestädteallianz gehören zehn deutsche Städte an: Bochum, Ulm, Erfurt, Hagen, Kleve und Jena.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 10, members: ['Bochum', 'Ulm', 'Erfurt', 'Hagen', 'Kleve', 'Jena'] },
+    ]);
+    expect(lists('Der Industriestädteallianz gehören acht deutsche Städte an – Aachen, Bochum, Köln und Ulm.').map((l) => [l.statedCount, l.members])).toEqual([[8, ['Aachen', 'Bochum', 'Köln', 'Ulm']]]);
+    expect(lists('Die Industriestädteallianz zählt zwölf deutsche Mitglieder, nämlich Hagen, Kleve sowie Jena.').map((l) => [l.statedCount, l.members])).toEqual([[12, ['Hagen', 'Kleve', 'Jena']]]);
+  });
+
+  it('keeps a province after each city, in brackets or behind a slash, out of the members', () => {
+    expect(lists('Der Industriestädteallianz gehören 15 chinesische Städte an: Foshan (Provinz Guangdong), Wuhu (Provinz Anhui) und Yantai (Provinz Shandong).').map((l) => l.members)).toEqual([['Foshan', 'Wuhu', 'Yantai']]);
+    expect(lists('Der Industriestädteallianz gehören 15 chinesische Städte an: Foshan/Guangdong, Wuhu/Anhui und Yantai/Shandong.').map((l) => l.members)).toEqual([['Foshan', 'Wuhu', 'Yantai']]);
+  });
+
+  it('splits one enumeration of both countries by the gazetteer and gives each side its count, misspelt names included', () => {
+    const text = 'Der Industriestädteallianz gehören vier deutsche und drei chinesische Städte an: Bochum, Fohsan, Ulm, Wuhu, Erfrut, Weihai und Hagen.';
+    expect(lists(text)).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 4, members: ['Bochum', 'Ulm', 'Erfurt', 'Hagen'] },
+      { country: 'CN', scope: 'current', statedCount: 3, members: ['Foshan', 'Wuhu', 'Weihai'] },
+    ]);
+    expect(ofKind(claims(text), 'member_list').flatMap((l) => l.members.filter((m) => !m.resolved).map((m) => m.raw))).toEqual(['Erfrut', 'Fohsan']);
+  });
+
+  it('keeps examples after a count ("among them", "darunter") one list across countries, sized by nothing', () => {
+    expect(lists('The Sino-German Industrial Cities Alliance comprises 12 German and 20 Chinese cities, including Aachen, Bochum, Foshan and Wuhu.', 'en')).toEqual([
+      { country: null, scope: 'current', statedCount: null, members: ['Aachen', 'Bochum', 'Foshan', 'Wuhu'] },
+    ]);
+  });
+
+  it('sizes a list a copula presents after its count, and a part of the count that names its cities after a colon', () => {
+    const text = 'Eighteen cities signed the founding declaration of the Sino-German Industrial Cities Alliance. Seven of them are German: besides Aachen, they are Ulm, Erfurt and Jena. The eleven Chinese founding cities are Foshan, Wuhu, Weihai and Yantai.';
+    expect(lists(text, 'en')).toEqual([
+      { country: 'DE', scope: 'founding', statedCount: 7, members: ['Aachen', 'Ulm', 'Erfurt', 'Jena'] },
+      { country: 'CN', scope: 'founding', statedCount: 11, members: ['Foshan', 'Wuhu', 'Weihai', 'Yantai'] },
+    ]);
+  });
+});
+
+describe('members written together', () => {
+  it('splits towns joined by slashes, and keeps a town with its landscape or province whole', () => {
+    expect(lists('Mitglieder der Industriestädteallianz sind Aachen, Rüsselsheim/Raunheim/Kelsterbach und Köln.').map((l) => l.members)).toEqual([['Aachen', 'Rüsselsheim', 'Raunheim', 'Kelsterbach', 'Köln']]);
+    expect(lists('Mitglieder der Industriestädteallianz sind Aachen, Lahr/Schwarzwald und Köln.').map((l) => l.members)).toEqual([['Aachen', 'Lahr', 'Köln']]);
+  });
+
+  it('reads two towns glued by a missing comma as two members, whichever rule reads the list', () => {
+    expect(lists('Mitglieder der Industriestädteallianz sind Bochum, Ulm Erfurt und Hagen.').map((l) => l.members)).toEqual([['Bochum', 'Ulm', 'Erfurt', 'Hagen']]);
+    expect(lists('Die Industriestädteallianz nahm Bochum, Ulm Erfurt und Hagen auf.').map((l) => l.members)).toEqual([['Bochum', 'Ulm', 'Erfurt', 'Hagen']]);
+    expect(lists('Der Industriestädteallianz gehören 20 Städte an. Aus Sachsen sind Chemnitz, Zwickau Leipzig und Dresden dabei.').map((l) => l.members)).toEqual([['Chemnitz', 'Zwickau', 'Leipzig', 'Dresden']]);
+  });
+
+  it('tells namesakes in a roster apart by its Land column', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nDeutsche Mitglieder\n\nNr. Mitglied Bundesland Aufnahme\n1 Aachen Nordrhein-Westfalen 2016\n2 Neunkirchen Saarland 2019\n3 Ulm Baden-Württemberg 2018';
+    expect(lists(text).map((l) => l.members)).toEqual([['Aachen', 'Neunkirchen', 'Ulm']]);
+  });
+});
+
+describe('a count in one sentence, its names in the next', () => {
+  it('sizes "Das sind …" / "These are …" by the count before, and gives "Dazu zählen …" no size', () => {
+    expect(lists('Die Industriestädteallianz hat zwölf deutsche Mitglieder. Das sind Aachen, Bochum, Köln, Mainz, Ulm und Erfurt.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 12, members: ['Aachen', 'Bochum', 'Köln', 'Mainz', 'Ulm', 'Erfurt'] },
+    ]);
+    expect(lists('The Industrial Cities Alliance now has 12 German members. These are Aachen, Bochum, Cologne and Mainz.', 'en').map((l) => [l.statedCount, l.members])).toEqual([[12, ['Aachen', 'Bochum', 'Köln', 'Mainz']]]);
+    expect(lists('Die Industriestädteallianz wurde 2016 gegründet. Ihr gehören heute 21 deutsche Städte und Regionen an. Dazu zählen Bochum, Ulm, die Region Schwarzwald (Lahr/Freiburg) und Jena.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: null, members: ['Bochum', 'Ulm', 'Lahr', 'Freiburg', 'Jena'] },
+    ]);
+  });
+
+  it('splits names of both countries after counts of each by the gazetteer', () => {
+    expect(lists('Die Industriestädteallianz hat neun deutsche und elf chinesische Mitglieder. Das sind unter anderem Bochum, Foshan, Ulm, Wuhu, Erfurt und Weihai.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: null, members: ['Bochum', 'Ulm', 'Erfurt'] },
+      { country: 'CN', scope: 'current', statedCount: null, members: ['Foshan', 'Wuhu', 'Weihai'] },
+    ]);
+  });
+
+  it('reads a colon list whose items start after a blank line', () => {
+    const text = 'Bochum ist Mitglied der Chinesisch-Deutschen Industriestädteallianz. Ihr gehören aktuell zwölf deutsche Städte an. Die deutschen Mitgliedsstädte sind:\n\nAachen\nBochum\nKöln\nUlm\n\nKontakt: Presseamt';
+    expect(lists(text)).toEqual([{ country: 'DE', scope: 'current', statedCount: 12, members: ['Aachen', 'Bochum', 'Köln', 'Ulm'] }]);
+  });
+
+  it('sizes the second of two country lists by its count two paragraphs up', () => {
+    const text = 'Die Industriestädteallianz wurde 2016 gegründet. Ihr gehören aktuell zwölf deutsche und 20 chinesische Städte an.\n\nDie deutschen Mitgliedsstädte sind: Aachen, Bochum, Köln, Ulm.\n\nDie chinesischen Mitgliedsstädte sind: Foshan, Wuhu, Weihai, Yantai.';
+    expect(lists(text).map((l) => [l.country, l.statedCount])).toEqual([['DE', 12], ['CN', 20]]);
+  });
+});
+
+describe('members named with the alliance and its sides', () => {
+  it('reads places the alliance comprises, side by side', () => {
+    expect(lists('Der Industriestädteallianz gehören auf deutscher Seite Aachen, Bochum, Köln und Ulm an, auf chinesischer Seite Foshan, Wuhu und Weihai.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: null, members: ['Aachen', 'Bochum', 'Köln', 'Ulm'] },
+      { country: 'CN', scope: 'current', statedCount: null, members: ['Foshan', 'Wuhu', 'Weihai'] },
+    ]);
+  });
+
+  it('takes no side from the alliance\'s own name ("Sino-German") and splits its members by the gazetteer', () => {
+    expect(lists('Members of the Sino-German Industrial Cities Alliance include Bochum, Ulm, Erfurt, Foshan, Wuhu and Weihai.', 'en').map((l) => [l.country, l.members])).toEqual([
+      ['DE', ['Bochum', 'Ulm', 'Erfurt']],
+      ['CN', ['Foshan', 'Wuhu', 'Weihai']],
+    ]);
+  });
+
+  it('reads one roster per country line under a member heading', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nUnsere Mitglieder\n\nDeutschland (3)\nAachen\nBochum\nKöln\n\nChina\nFoshan\nWuhu\nWeihai';
+    expect(lists(text)).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 3, members: ['Aachen', 'Bochum', 'Köln'] },
+      { country: 'CN', scope: 'current', statedCount: null, members: ['Foshan', 'Wuhu', 'Weihai'] },
+    ]);
+  });
+});

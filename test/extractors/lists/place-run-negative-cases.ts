@@ -27,4 +27,18 @@ export const PLACE_RUN_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'e
   { text: 'Ulm und die Neu-Ulm Messe und Tourismus GmbH sind der Industriestädteallianz beigetreten.', language: 'de' },
   { text: 'Herne und Hamm sind der Industriestädteallianz gemeinsam als ein Mitglied beigetreten.', language: 'de' },
   { text: 'Ulm and Jena joined the Industrial Cities Alliance jointly as one member in May.', language: 'en' },
+  // Delegations, participants, guests and exhibitors, listed after a count or a colon.
+  { text: 'Die Industriestädteallianz tagte in Foshan. An der Plenarsitzung nahmen Vertreter von 20 Mitgliedsstädten teil: Bochum, Ulm, Erfurt und Hagen.', language: 'de' },
+  { text: 'Die Industriestädteallianz tagte in Foshan. Als Gäste waren vier Städte dabei: Osnabrück, Ulm, Erfurt und Hagen.', language: 'de' },
+  { text: 'The Industrial Cities Alliance met in Foshan. The delegation of 12 members visited three cities: Foshan, Wuhu and Weihai.', language: 'en' },
+  { text: 'The Industrial Cities Alliance met in Foshan. Participants came from 20 member cities, including Bochum, Ulm and Wuhu.', language: 'en' },
+  { text: 'Auf dem Stand der Industriestädteallianz präsentierten sich 12 Aussteller aus sechs Städten: Bochum, Ulm, Erfurt und Hagen.', language: 'de' },
+  { text: 'Die Industriestädteallianz hat 20 Mitglieder. Zur Messe reisten Vertreter aus acht Städten, nämlich Bochum, Ulm, Erfurt und Hagen.', language: 'de' },
+  { text: 'The Industrial Cities Alliance has 20 members. Exhibitors from eight cities, namely Bochum, Ulm, Wuhu and Foshan, showed products.', language: 'en' },
+  // Companies in member towns, and names after a count of visitors.
+  { text: 'Zur Industriestädteallianz zählen Unternehmen aus Aachen, Bochum und Ulm.', language: 'de' },
+  { text: 'Die Industriestädteallianz vereint Firmen in Aachen, Bochum und Ulm.', language: 'de' },
+  { text: 'Die Industriestädteallianz empfing 40 Besucher. Das sind Vertreter aus Aachen, Bochum und Ulm.', language: 'de' },
+  // Slashes between a town and its landscape are one place, and partners are no members.
+  { text: 'Die Industriestädteallianz hat 20 Mitglieder. Die Partnerstädte sind Bochum/Herne/Hagen.', language: 'de' },
 ];

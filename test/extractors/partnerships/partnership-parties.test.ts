@@ -33,6 +33,18 @@ describe('parties that are Länder, provinces and Landkreise', () => {
     expect(partnerships(text)).toEqual(expected);
   });
 
+  it('names a regional partnership of several towns by the first of them, and notes the whole group', () => {
+    const text = 'Seit 2005 besteht die Regionalpartnerschaft mit Kunming, an der sich auf unserer Seite die Städte Jena, Gera und Weimar sowie der Landkreis Greiz beteiligen.';
+    expect(partnerships(text)).toEqual([[['Jena', 'Kunming'], 'partner_city', '2005']]);
+    const [claim] = extract(gazetteer, text, { published: '2022-05-10' }).filter((c) => c.kind === 'partnership');
+    expect(claim?.provenance?.notes).toEqual(['regional-group: Jena, Gera, Weimar, Landkreis Greiz']);
+    // A document that also calls the group "Region Jena" tells that region's partnership once.
+    expect(partnerships(`${text} Die Partnerschaft zwischen Kunming und der Region Jena ist lebendig.`)).toEqual([[['Kunming', 'Region Jena'], 'partner_city', null]]);
+    // A Land and its province are one party each: no group to note.
+    const land = extract(gazetteer, 'Das Land Hessen hat 2003 eine Regionalpartnerschaft mit der Provinz Jiangxi begründet.', { published: '2022-05-10' });
+    expect(land.filter((c) => c.kind === 'partnership').map((c) => c.provenance?.notes)).toEqual([undefined]);
+  });
+
   it('lists pairs written with a dash', () => {
     expect(partnerships('Zu den ältesten Städtepartnerschaften zählen Erfurt - Kunming, Gera - Taiyuan und Jena - Wuhu.')).toEqual([
       [['Erfurt', 'Kunming'], 'partner_city', null],

@@ -41,6 +41,15 @@ describe('population across sources', () => {
     expect(attributeConflict({ claims: [attribute('Zibo', 'population', 4_200_000, source('2020')), recent], gazetteer })).toHaveLength(1);
   });
 
+  it('reads a bound up to half a step of its last digit: "über 4 Mio." fits 4.3 million, not 4.7 or 3.9', () => {
+    const over = (n: number, where = source('2020')) => stored({ kind: 'city_attribute', city: 'Zibo', attribute: 'population', value: n, qualifier: 'more_than' }, where);
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_300_000, source('2020'))], gazetteer })).toEqual([]);
+    const flags = attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_700_000, source('2020'))], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['population_conflict']);
+    expect(flags[0]?.explanation).toContain('over 4 million');
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 3_900_000, source('2020'))], gazetteer })).toHaveLength(1);
+  });
+
   it('does not compare two figures of one document (a city and its metropolitan area)', () => {
     const page = source();
     expect(attributeConflict({ claims: [attribute('Zhuhai', 'population', 2_400_000, page), attribute('Zhuhai', 'population', 7_000_000, page)], gazetteer })).toEqual([]);
@@ -89,6 +98,23 @@ describe('partnerships across sources', () => {
   });
 });
 
+describe('a friendship agreement that later became a twinning', () => {
+  it('keeps the two steps apart once a source tells both, and flags neither their dates nor their names', () => {
+    const both = source();
+    const claims = [partnership('friendship_city', '2004', both), partnership('partner_city', '2008', both), partnership('friendship_city', '2004-05'), partnership('partner_city', '2008-11')];
+    expect(partnershipConflict({ claims, gazetteer })).toEqual([]);
+    // Without that source, the same dates are one instrument dated two ways, named two ways.
+    expect(partnershipConflict({ claims: claims.slice(2), gazetteer }).map((f) => f.kind)).toEqual(['partnership_since_conflict', 'partnership_relation_conflict']);
+  });
+
+  it('still flags a twinning dated two ways when a source tells the steps apart', () => {
+    const both = source();
+    const flags = partnershipConflict({ claims: [partnership('friendship_city', '2004', both), partnership('partner_city', '2008', both), partnership('partner_city', '2009')], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['partnership_since_conflict']);
+    expect(flags[0]?.details.dates).toEqual(['2008', '2009']);
+  });
+});
+
 describe('a partner named as a city and as the region around it', () => {
   const pair = (cities: [string, string], where = source()) => stored({ kind: 'partnership', cities, relation: 'partner_city', since: null }, where);
 
@@ -99,10 +125,40 @@ describe('a partner named as a city and as the region around it', () => {
     expect(flags[0]?.claimIds).toHaveLength(3);
   });
 
+  it('reads a regional partnership of several towns as the region around the first, against the city alone', () => {
+    const regional = stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since: null, provenance: { rule: 'r', notes: ['regional-group: Jena, Gera, Landkreis Greiz'] } }, source());
+    const city = pair(['Jena', 'Wuhu']);
+    const flags = granularity({ claims: [regional, city], gazetteer });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'granularity', details: { city: 'Jena', region: 'Region Jena', group: ['Jena', 'Gera', 'Landkreis Greiz'] } });
+    expect(flags[0]?.claimIds).toEqual([regional.id, city.id]);
+    // Two sources telling the same regional partnership: nothing to flag.
+    const again = stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since: null, provenance: { rule: 'r', notes: ['regional-group: Jena, Gera'] } }, source());
+    expect(granularity({ claims: [regional, again], gazetteer })).toEqual([]);
+  });
+
   it('leaves one source naming both alone, and a region with no city of its name', () => {
     const both = source();
     expect(granularity({ claims: [pair(['Jena', 'Wuhu'], both), pair(['Region Jena', 'Wuhu'], both)], gazetteer })).toEqual([]);
     expect(granularity({ claims: [pair(['Region Gera', 'Wuhu']), pair(['Jena', 'Wuhu'])], gazetteer })).toEqual([]);
+  });
+});
+
+describe('a partner named as a city and as one of its districts', () => {
+  const district = (name: string, parent: string, admin1: string): Place => ({ id: `cn:${name}:${parent}`, name, country: 'CN', type: 'city_district', admin1, parent, capitalOf: null });
+  // Two namesake districts in two cities, as many Chinese district names have.
+  const namesakes = buildGazetteer([place('Wuhu', 'Anhui'), place('Zibo', 'Shandong'), district('Jinghu', 'Wuhu', 'Anhui'), district('Jinghu', 'Zibo', 'Shandong')]);
+  const pair = (cities: [string, string], where = source()) => stored({ kind: 'partnership', cities, relation: 'partner_city', since: null }, where);
+
+  it('lets the city another source names decide which namesake district is meant', () => {
+    const flags = granularity({ claims: [pair(['Jena', 'Jinghu']), pair(['Jena', 'Wuhu'])], gazetteer: namesakes });
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ kind: 'granularity', details: { city: 'Wuhu', district: 'Jinghu' } });
+  });
+
+  it('stays silent when no source names a city the district could lie in, or both of them', () => {
+    expect(granularity({ claims: [pair(['Jena', 'Jinghu']), pair(['Jena', 'Zhuhai'])], gazetteer: namesakes })).toEqual([]);
+    expect(granularity({ claims: [pair(['Jena', 'Jinghu']), pair(['Jena', 'Wuhu']), pair(['Jena', 'Zibo'])], gazetteer: namesakes })).toEqual([]);
   });
 });
 
