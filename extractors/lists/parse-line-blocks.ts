@@ -10,7 +10,8 @@
 import type { Country, MemberListClaim, MembershipScope } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import { sentenceOf } from '../analyse-document.ts';
-import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts';
+import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';
+import type { Sentence } from '../text/segment-text.ts';
 import { countryOfWords } from '../counts/count-vocabulary.ts';
 import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
@@ -176,6 +177,16 @@ export const lineBlockListParser: Parser = {
       if (!sentence) return;
       const link = organisationFor(doc, sentence, { documentFallback: true });
       if (!link) return;
+      // "Mitglieder\n\nDeutschland\nAachen\n…\n\nChina\nFoshan\n…": one roster per country line under the heading.
+      const perCountry = countryRosters(doc, lines, index + 1);
+      if (perCountry.length) {
+        for (const { label, block, country } of perCountry) {
+          const claim = rosterClaim(doc, heading, label, block, country, link, sentence);
+          if (claim) claims.push(claim);
+          after = Math.max(after, block.end);
+        }
+        return;
+      }
       const headingCountry = countryOfWords(heading.text);
       const block = readBlock(doc, lines, index + 1, headingCountry);
       if (!block) return;
@@ -203,6 +214,48 @@ export const lineBlockListParser: Parser = {
     return claims;
   },
 };
+
+// A line that only names a country, perhaps with its number of members: "Deutschland", "China (20)", "Germany:".
+const COUNTRY_LINE = /^(?:Deutschland|Germany|China|VR\s+China|Volksrepublik\s+China|P\.\s?R\.\s?China|People['’]s\s+Republic\s+of\s+China)(?:\s*\((\d{1,3})\))?\s*:?$/u;
+
+/** Rosters under country lines right below a member heading, each with its country and the number its line states. */
+function countryRosters(doc: AnalysedDocument, lines: TextLine[], from: number): Array<{ label: TextLine; block: Block; country: Country }> {
+  const rosters: Array<{ label: TextLine; block: Block; country: Country }> = [];
+  let i = from;
+  for (;;) {
+    while (i < lines.length && lines[i]!.text === '' && i - from < 3) i++;
+    const label = lines[i];
+    const m = label ? COUNTRY_LINE.exec(label.text) : null;
+    if (!label || !m) return rosters;
+    const country: Country = /^(?:Deutschland|Germany)/u.test(label.text) ? 'DE' : 'CN';
+    const block = readBlock(doc, lines, i + 1, country);
+    if (!block) return rosters;
+    if (block.total === null && m[1]) block.total = Number(m[1]);
+    rosters.push({ label, block, country });
+    i = lines.findIndex((l) => l.start > block.end);
+    if (i === -1) return rosters;
+    from = i;
+  }
+}
+
+/** A roster under a country line as a member list, sized by its total line or the number the country line states. */
+function rosterClaim(doc: AnalysedDocument, heading: TextLine, label: TextLine, block: Block, country: Country, link: OrganisationLink, sentence: Sentence): MemberListClaim | null {
+  const resolvedCount = block.members.filter((m) => m.resolved.member.resolved).length;
+  if (block.members.length < 2 || resolvedCount < Math.ceil(block.members.length * 0.75)) return null;
+  const { asOf, implied } = asOfFor(doc, sentence, heading.start);
+  const impliedFields = [...(implied ? ['asOf'] : []), ...(link.inSentence ? [] : ['subject'])];
+  return {
+    kind: 'member_list',
+    subject: link.subject,
+    country,
+    scope: FOUNDING.test(heading.text) ? 'founding' : 'current',
+    asOf,
+    members: block.members.map((m) => m.resolved.member),
+    statedCount: block.total,
+    evidence: evidenceOf(doc, label.start, block.end),
+    provenance: { rule: 'member-list/line-block', ...(impliedFields.length ? { implied: impliedFields } : {}) },
+  };
+}
 
 function groupCountry(block: Block): Country | null {
   const countries = new Set(block.groups.map((g) => g.country));

@@ -32,7 +32,9 @@ export function byMunicipality(gazetteer: Gazetteer, member: ListMember): ListMe
   const { places, ...rest } = member;
   if (places?.length) {
     // "Bao'an District (Shenzhen)", "Fulda (Region)": a town with its city or type in brackets is that town.
-    if (isTown(gazetteer, member.name) || (places.length === 1 && places[0] === member.name)) return [rest];
+    // "Region Fulda (Fulda/Petersberg)": a region named after its town still stands for the towns it lists.
+    const region = GROUP_LEAD.test(member.raw) && places.length > 1;
+    if (!region && (isTown(gazetteer, member.name) || (places.length === 1 && places[0] === member.name))) return [rest];
     return places.map((name) => ({ name, raw: member.raw, resolved: true, group: member.name }));
   }
   if (member.resolved) return [member];
