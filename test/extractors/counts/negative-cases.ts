@@ -33,6 +33,8 @@ export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
   'Im Verbund der Hansestädte sind heute rund 190 Städte aus 16 Ländern vertreten.',
   'Neben Jena wurden zwei andere Städte in die Allianz aufgenommen.',
   'Two other new members were admitted at the same session: Zibo and Wuxi.',
+  'Der Landkreis bringt seine 12 Städte und Gemeinden in die Kooperation ein.',
+  'Die Messe besteht aus 48 Hallen.',
   // Who attended, travelled or exhibited: no membership, even with a member noun or a list after a colon.
   'An der Plenarsitzung nahmen Vertreter von 20 Mitgliedsstädten teil: Bochum, Ulm, Erfurt und Hagen.',
   'Als Gäste waren vier Städte dabei: Osnabrück, Ulm, Erfurt und Hagen.',
