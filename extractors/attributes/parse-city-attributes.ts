@@ -15,7 +15,7 @@ import { antecedentOfCountry } from './antecedent-city.ts';
 import type { PushFinding } from './attribute-finding.ts';
 import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
-import { readEllipticPopulation } from './read-elliptic-population.ts';
+import { readEllipticPopulation, readGappedPopulation } from './read-elliptic-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
 import { readPredicatedAdmin1 } from './read-predicated-admin1.ts';
 import { readRegion } from './read-region.ts';
@@ -105,6 +105,7 @@ export const cityAttributeParser: Parser = {
       });
       readPopulation(doc, sentence, cities, pushFinding);
       readEllipticPopulation(doc, sentence, cities, pushFinding);
+      readGappedPopulation(doc, sentence, cities, pushFinding);
       readCityNounOfAdmin1(doc, sentence, cities, push);
       readAnaphorAdmin1(doc, sentence, cities, pushFinding);
       readPredicatedAdmin1(doc, sentence, cities, pushFinding);

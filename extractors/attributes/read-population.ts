@@ -29,7 +29,7 @@ export const MULTIPLIER = `(?:(?<multiplier>${MULTIPLIER_SOURCE})(?![\\p{L}]))`;
 
 /** One way a population is written; `number` (and `multiplier`, `qualifier`, `noun`) are its named groups. */
 interface PopulationForm {
-  name: 'stated' | 'words' | 'noun-of' | 'compound' | 'label';
+  name: 'stated' | 'words' | 'noun-of' | 'compound' | 'label' | 'city-of';
   pattern: RegExp;
   /** False only for texts the pattern cannot match (each match holds one of its keywords): most sentences skip the pattern. */
   gate: (text: string) => boolean;
@@ -46,7 +46,9 @@ const FORMS: readonly PopulationForm[] = [
   // "eine Einwohnerzahl von mehr als 8 Millionen", "a population of about 4.5 million".
   { name: 'noun-of', gate: keywordGate(['einwohnerzahl', 'bevölkerung', 'population']), pattern: new RegExp(`(?<![\\p{L}])(?:${alternation('populationNouns')})\\s+(?:(?:${alternation('populationLinks')})\\s+)${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?`, 'giu') },
   // A fact line: "Einwohner: 9,4 Mio.", "Population: 7.5 million", "Einwohnerzahl (2020): 1,2 Millionen".
-  { name: 'label', gate: keywordGate(['einwohner', 'bevölkerung', 'population', 'inhabitants']), pattern: new RegExp(`(?<![\\p{L}])(?:Einwohner(?:zahl)?|Bevölkerung(?:szahl)?|[Pp]opulation|[Ii]nhabitants)\\s*(?:\\(\\s*(?:Stand\\s+|as\\s+of\\s+)?\\d{4}\\s*\\)\\s*)?:\\s*${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?`, 'gu') },
+  { name: 'label', gate: keywordGate(['einw', 'bevölkerung', 'pop', 'inhabitants']), pattern: new RegExp(`(?<![\\p{L}])(?:(?:Einwohner(?:zahl)?|Bevölkerung(?:szahl)?|[Pp]opulation|[Ii]nhabitants)\\s*(?:\\(\\s*(?:Stand\\s+|as\\s+of\\s+)?\\d{4}\\s*\\)\\s*)?:|(?<=\\(\\s*)(?:pop\\.|Einw\\.:?))\\s*${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?`, 'gu') },
+  // "a city of 9 million", "a metropolis of some 15 million": the number after a city noun, with its multiplier and no noun of its own.
+  { name: 'city-of', gate: keywordGate(['million', 'mio']), pattern: new RegExp(`(?<=(?:city|metropolis|town|Stadt|Metropole|Millionenstadt)\\s+(?:of|von)\\s+)${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}(?=\\s*(?:[,.;)–—]|in\\s|on\\s|and\\s|und\\s|im\\s|$))`, 'giu') },
   // "Die Acht-Millionen-Stadt", "der 4,5-Millionen-Stadt Yangzhou", "Die 32-Millionen-Metropole".
   { name: 'compound', gate: keywordGate(['mio', 'million']), pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?<number>\\d+(?:,\\d+)?|${CARDINAL_SOURCE})-(?<multiplier>Millionen|Million|Mio\\.?)-(?<noun>${alternation('compoundHeads')})(?![\\p{L}])`, 'giu') },
 ];

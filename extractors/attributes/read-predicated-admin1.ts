@@ -54,7 +54,11 @@ const CAPITAL_SUBJECT = new RegExp(`^\\s*[„“"]?\\s*(?:Die|The|Der)\\s+${CAPI
 // 9 Millionen Einwohnern", "Die 9-Millionen-Metropole", "Sie", "It", "The city"; an adverbial may open the clause.
 const ANAPHOR_SUBJECT = new RegExp(`^\\s*[„“"]?\\s*(?:(?:Heute|Today|Zudem|Außerdem|Also|Seit\\s+\\d{4},?|Since\\s+\\d{4},)\\s+)?(?:Sie|Es|It|(?:Die|Der|Das|The|Diese|Dieser|This)\\s+`
   + `(?:(?:im|am|an\\s+der|in\\s+der|in)\\s+\\p{Lu}[\\p{L}]+(?:\\s+\\p{Lu}[\\p{L}]+)?\\s+)?(?:[\\p{Ll}][\\p{L}-]*\\s+){0,2}(?<noun>${CITY_NOUNS}))(?![\\p{L}])`
+  // "Die Stadt am Gelben Meer", "The city on the Yangtze": a place phrase after the noun.
+  + `(?:\\s+(?:am|an\\s+der|im|in\\s+der|on\\s+the|in\\s+the)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?\\p{Lu}[\\p{L}-]+(?:\\s+\\p{Lu}[\\p{L}-]+)?)?`
   + `(?:\\s+(?:mit|with)\\s[^,;:.]{1,50}?|\\s*,[^,;:.]{1,80},)?\\s*(?:\\s(?:selbst|itself))?\\s*,?\\s*$`, 'u');
+// "Im Osten der Provinz Shandong liegt die Hafenstadt Qingdao", "In der Provinz Shandong gelegen, ist die Stadt …": the place first.
+const LOCATIVE_FIRST = new RegExp(`^\\s*(?:In|Im)\\s+(?:(?:der|dem)\\s+)?${PART_OF}${DESCRIPTORS}${ADMIN1}\\s+(?:liegt|lag|befindet\\s+sich|gelegen\\s*,?\\s*(?:ist|hat|zählt|gilt)?)\\s+`, 'u');
 // "Als Hauptstadt der Provinz Shandong ist die Stadt …", "As the capital of Hubei, Wuhan …", "Located in Shandong province, the city …".
 const LEADING_APPOSITION = new RegExp(`^\\s*(?:(?:Als|As)\\s+(?:die\\s+|the\\s+)?(?<capital>${CAPITAL_NOUN})\\s+(?:der|des|von|of)\\s+(?:the\\s+)?`
   + `|(?:Located|Situated|Gelegen)\\s+(?:in|im)\\s+(?:(?:der|dem|the)\\s+)?${PART_OF})${DESCRIPTORS}${ADMIN1}\\s*(?:,|(?=\\s+(?:ist|hat|zählt|gilt)\\s))`, 'u');
@@ -70,9 +74,11 @@ const SENTENCES_BACK = 2;
 export function readPredicatedAdmin1(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: PushFinding): void {
   const subject = CAPITAL_SUBJECT.exec(sentence.text);
   const leading = LEADING_APPOSITION.exec(sentence.text);
+  const locativeFirst = LOCATIVE_FIRST.exec(sentence.text);
   const predicates = [
     ...(subject && !cities.some((c) => c.start < sentence.start + subject[0].length) ? [{ m: subject, capital: true }] : []),
     ...(leading && !cities.some((c) => c.start < sentence.start + leading[0].length) ? [{ m: leading, capital: leading.groups?.['capital'] !== undefined }] : []),
+    ...(locativeFirst && !cities.some((c) => c.start < sentence.start + locativeFirst[0].length) ? [{ m: locativeFirst, capital: false }] : []),
     ...allMatches(CAPITAL_PREDICATE, sentence.text).map((m) => ({ m, capital: true })),
     ...allMatches(PLACEMENT_PREDICATE, sentence.text).map((m) => ({ m, capital: false })),
     ...allMatches(NOMINAL_PREDICATE, sentence.text).map((m) => ({ m, capital: false })),
@@ -86,7 +92,7 @@ export function readPredicatedAdmin1(doc: AnalysedDocument, sentence: Sentence, 
     const at = sentence.start + m.index;
     const end = at + m[0].length;
     const candidates = m === subject ? previousCities(doc, sentence, true)
-      : m === leading ? leadingCandidates(doc, sentence, cities, end)
+      : m === leading || m === locativeFirst ? leadingCandidates(doc, sentence, cities, end)
         : groups['verb'] !== undefined ? verbFinalCandidates(doc, sentence, cities, at, end, groups['verb'])
           : subjectCandidates(doc, sentence, cities, at, groups['inverted'] !== undefined);
     const fits = (c: CityMention) => c.country === admin1.country && c.name !== admin1.name && c.place.type !== 'province' && c.place.type !== 'state'
@@ -147,7 +153,7 @@ function verbFinalCandidates(doc: AnalysedDocument, sentence: Sentence, cities: 
 function leadingCandidates(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], from: number): CityMention[] {
   const next = cities.find((c) => c.start >= from);
   const rest = doc.text.slice(from, next ? next.start : sentence.end);
-  if (next && /^\s*(?:(?:ist|is|hat|has|zählt|gilt|liegt)\s+)?$/u.test(rest)) return [next];
+  if (next && new RegExp(`^\\s*(?:(?:ist|is|hat|has|zählt|gilt|liegt)\\s+)?(?:(?:die|der|das|the)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?${CITY_NOUNS}\\s+)?$`, 'u').test(rest)) return [next];
   // "…, the city is a hub", "… ist die Stadt ein Zentrum", "…, it has".
   const anaphor = /^\s*(?:(?:ist|hat|zählt|gilt|liegt)\s+)?(?:it|sie|es|(?:die|der|das|the)\s+(?:[\p{Ll}][\p{L}-]*\s+)?(?:Stadt|Metropole|city|metropolis|\p{Lu}\p{Ll}*stadt|\p{Lu}\p{Ll}*metropole))(?![\p{L}])/iu;
   return anaphor.test(rest) ? previousCities(doc, sentence, true) : [];

@@ -32,4 +32,5 @@ export const CITY_ATTRIBUTE_NEGATIVE_CASES: Array<{ text: string; language?: 'de
   { text: 'Ulm signed with Qingdao. More than 2 million visitors came to the city.', language: 'en', why: 'visitors to the city talked about are no population' },
   { text: 'Ulm signed with Qingdao. Anhui province has a population of 60 million.', language: 'en', why: 'a province\'s population is no city\'s' },
   { text: 'Ulm signed with Qingdao. The delegation is located in Shandong province.', language: 'en', why: 'a delegation\'s location places no city' },
+  { text: 'Ulm pflegt Kontakte nach Qingdao. Im Osten der Provinz Shandong liegt ein Werk.', why: 'a plant placed first in the sentence places no city' },
 ];

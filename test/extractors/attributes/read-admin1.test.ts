@@ -58,6 +58,9 @@ describe('provinces, Länder and capitals', () => {
     ['Jinan, mit seiner über 2600 Jahre alten Geschichte, ist die Hauptstadt der Provinz Shandong.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
     // The province first, its capital after it.
     ['Die ostchinesische Provinz Shandong mit ihrer Hauptstadt Jinan ist Partner.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
+    ['Ulm pflegt Kontakte nach Qingdao. Die Stadt am Gelben Meer liegt in der Provinz Shandong.', [['Qingdao', 'province', 'Shandong']]],
+    ['Ulm pflegt Kontakte nach Qingdao. In der Provinz Shandong gelegen, ist die Stadt ein Hafen.', [['Qingdao', 'province', 'Shandong']]],
+    ['Im Osten der Provinz Shandong liegt Weihai.', [['Weihai', 'province', 'Shandong']]],
     ['Ulm pflegt Kontakte nach Hefei. Die Hauptstadt der Provinz Anhui wächst schnell.', [['Hefei', 'capital_of', 'Anhui'], ['Hefei', 'province', 'Anhui']]],
   ])('%s', (text, expected) => {
     expect(placements(text)).toEqual(expected);

@@ -78,4 +78,16 @@ describe('populations in every written form', () => {
     // A province named inside the city's appositive leaves the population with the city.
     expect(populations('Wuhu, a prefecture-level city in Anhui Province with a population of about 3.7 million, signed.', 'en')).toEqual([['Wuhu', 3700000, 'about']]);
   });
+
+  it('reads a second place whose noun is left out, a city of N million and a bracketed figure', () => {
+    expect(populations('Ulm hat 126.000 Einwohner, Qingdao rund 9 Millionen.')).toEqual([['Ulm', 126000, 'exact'], ['Qingdao', 9000000, 'about']]);
+    expect(populations('Ulm has 126,000 inhabitants and Qingdao about 9 million.', 'en')).toEqual([['Ulm', 126000, 'exact'], ['Qingdao', 9000000, 'about']]);
+    expect(populations('Qingdao, a city of 9 million in Shandong, signed.', 'en')).toEqual([['Qingdao', 9000000, 'exact']]);
+    expect(populations('Qingdao (pop. 9 million) signed.', 'en')).toEqual([['Qingdao', 9000000, 'exact']]);
+    expect(populations('Qingdao (Einw.: 9 Mio.) unterzeichnete.')).toEqual([['Qingdao', 9000000, 'exact']]);
+    // The gapped number must stand alone: money, a year or a count of other things is no population.
+    expect(populations('Ulm hat 126.000 Einwohner, Qingdao rund 9 Millionen Euro Umsatz.')).toEqual([['Ulm', 126000, 'exact']]);
+    expect(populations('Ulm hat 126.000 Einwohner, Qingdao hat 15 Partnerstädte.')).toEqual([['Ulm', 126000, 'exact']]);
+    expect(populations('Qingdao, a city of 9 million euros in debt, signed.', 'en')).toEqual([]);
+  });
 });

@@ -81,6 +81,13 @@ describe('partnerships across sources', () => {
     expect(partnershipConflict({ claims: [partnership('partner_city', '1987-07'), partnership('partner_city', '1987'), computed], gazetteer })).toEqual([]);
   });
 
+  it('lets dates worked out from anniversaries be a year apart, and no more', () => {
+    const computed = (since: string) => stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since, provenance: { rule: 'r', implied: ['since'] } }, source());
+    // "20 Jahre" in a 2017 article and in a 2018 one: the same jubilee.
+    expect(partnershipConflict({ claims: [computed('1997'), computed('1998')], gazetteer })).toEqual([]);
+    expect(partnershipConflict({ claims: [computed('1997'), computed('2002')], gazetteer }).map((f) => f.kind)).toEqual(['partnership_since_conflict']);
+  });
+
   it('keeps the dates of two instruments apart (a cooperation agreement before the twinning)', () => {
     expect(partnershipConflict({ claims: [partnership('cooperation_agreement', '2009'), partnership('partner_city', '2012'), partnership('partner_city', '2012-05')], gazetteer })).toEqual([]);
   });
