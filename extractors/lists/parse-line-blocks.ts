@@ -110,6 +110,13 @@ function readBlock(doc: AnalysedDocument, lines: TextLine[], from: number, count
       block.end = line.end;
       continue;
     }
+    // "Aachen, Bottrop, Chemnitz," or "Aachen      Bottrop      Chemnitz": several members on one line.
+    const several = membersOfLine(doc, line, country);
+    if (several) {
+      block.members.push(...several);
+      block.end = line.end;
+      continue;
+    }
     const member = memberLine(doc, line, country);
     if (!member) break;
     block.members.push(member);
@@ -123,6 +130,40 @@ export function startsGroup(doc: Pick<AnalysedDocument, 'gazetteer'>, text: stri
   if (groupLabel(doc, text)) return true;
   const lead = GROUP_LEAD.exec(text);
   return lead !== null && lead[2] !== undefined && groupLabel(doc, lead[1]!) !== null;
+}
+
+// Columns of a roster printed several names a line: a tab or a run of blanks.
+const COLUMN_GAP = /\t+|[ ]{2,}/gu;
+
+/**
+ * The members of a line that holds several, separated by commas, semicolons, middle dots or columns of blanks; null
+ * unless there are two or more and (nearly) all are places. A column split needs every cell to be a town, so a table row
+ * ("1  Aachen  Nordrhein-Westfalen  2016") is left to the row reader.
+ */
+function membersOfLine(doc: AnalysedDocument, line: TextLine, country: Country | null): BlockMember[] | null {
+  // "Deutschland: Aachen · Bottrop" is a labelled row, the country table's.
+  if (PROSE.test(line.text) || line.text.includes('|') || line.text.includes(':')) return null;
+  const text = doc.text;
+  const body = line.text.replace(/^[-•–*·▪]\s*/u, '');
+  const bodyStart = line.end - body.length;
+  let items: ListItem[] = [];
+  if (/[,;·]/u.test(body)) items = splitListItems(text, bodyStart, line.end);
+  else if (COLUMN_GAP.test(body)) {
+    COLUMN_GAP.lastIndex = 0;
+    let from = bodyStart;
+    for (const gap of [...body.matchAll(COLUMN_GAP), null]) {
+      const to = gap ? bodyStart + gap.index : line.end;
+      const item = lineItem(text, from, to);
+      if (item) items.push(item);
+      if (gap) from = bodyStart + gap.index + gap[0].length;
+    }
+    const towns = items.map((item) => resolveListItem(doc.gazetteer, item, country));
+    if (!towns.every((t) => t.member.resolved && doc.gazetteer.byName(t.member.name).some(isCityLike))) return null;
+  }
+  if (items.length < 2) return null;
+  const members = items.map((item) => ({ item, resolved: resolveListItem(doc.gazetteer, item, country) }));
+  const known = members.filter((m) => m.resolved.member.resolved).length;
+  return known >= Math.ceil(members.length * 0.75) ? members : null;
 }
 
 /** A line holding one member ("Aachen*", "- Köln", "Esslingen (district)"), or null for prose. */

@@ -49,6 +49,9 @@ const COPULA_LISTS: ReadonlyArray<{ pattern: RegExp; gates: Array<(text: string)
 // that names what the count before it counted, by a demonstrative or "dazu".
 const FOLLOW_ON = /^(?:(?:Dies|Das|Diese|Es|These|They|Those)\s+(?:sind|waren|are|were)|(?:Dazu|Hierzu|Zu\s+ihnen|Zu\s+diesen)\s+(?:gehören|gehörten|zählen|zählten)|(?:They|These)\s+include|Darunter\s+(?:sind|waren|befinden\s+sich)|Among\s+them\s+(?:are|were))(?:\s+(?:unter\s+anderem|u\.\s?a\.|etwa|auch|heute|derzeit|aktuell|among\s+others|currently|now))?\s*:?\s+/u;
 
+// "… sind auf deutscher Seite: Aachen, … . Auf chinesischer Seite: Foshan, …": a side and a colon open the other country's list.
+const SIDE_COLON = /^(?:(?:und|sowie|and)\s+)?(?:auf\s+(?:deutscher|chinesischer)\s+Seite|on\s+the\s+(?:German|Chinese)\s+side|aus\s+(?:Deutschland|China)|from\s+(?:Germany|China)|in\s+(?:Deutschland|China|Germany))\s*:\s*/iu;
+
 // "Mit Chemnitz, mit der Region X mit A und B sowie mit Köln hat die Allianz sieben Mitglieder dazugewonnen": the list fronted before its count.
 const FRONTED_LIST = /^(?:Mit|With)\s+(?<items>\p{Lu}[^.;:!?]{2,400}?)\s+(?:hat|haben|hatte|hatten|gewann|gewannen|gewinnt|has|have|had|gained|welcomed)\s/u;
 // Between the items of a fronted list: each item repeats its "mit".
@@ -99,6 +102,8 @@ export const memberListParser: Parser = {
       if (fronted) spans.push(fronted);
       const followOn = followOnSpan(doc, sentence);
       if (followOn) spans.push(followOn);
+      const side = sideColonSpan(doc, sentence, link);
+      if (side) spans.push(side);
       const memberNoun = MEMBER_NOUN_GATE(sentence.text);
       for (const m of memberNoun && sentence.text.includes('(') ? allMatches(BRACKET_LIST, sentence.text) : []) {
         const open = sentence.start + m.index + m[0].length;
@@ -335,6 +340,19 @@ function followOnSpan(doc: AnalysedDocument, sentence: Sentence): ListSpan | nul
   return {
     sentence, link: count.link, quoteStart: sentence.start, itemsStart, itemsEnd: sentence.end, country, statedCount: null,
     scopeAt: sentence.start, scope: scopeNear(previous.text, count.phrase.start - previous.start), rule: exhaustive ? 'member-list/follow-on' : 'member-list/follow-on-partial', strict: true,
+  };
+}
+
+/** "Auf chinesischer Seite: Foshan, …" after a sentence about the members: that side's list. */
+function sideColonSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink): ListSpan | null {
+  const m = SIDE_COLON.exec(sentence.text);
+  const previous = doc.sentences[sentence.index - 1];
+  if (!m || !previous || previous.paragraph < sentence.paragraph - 1 || !MEMBER_NOUN_GATE(previous.text)) return null;
+  const itemsStart = sentence.start + m[0].length;
+  return {
+    sentence, link, quoteStart: sentence.start, itemsStart, itemsEnd: colonListEnd(doc, sentence, sentence.start + m[0].trimEnd().length),
+    country: /chin/iu.test(m[0]) ? 'CN' : 'DE', statedCount: null,
+    scopeAt: sentence.start, scope: scopeNear(previous.text, previous.text.length), rule: 'member-list/side-colon', strict: false,
   };
 }
 

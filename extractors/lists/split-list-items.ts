@@ -131,6 +131,9 @@ export function lineItem(text: string, start: number, end: number): ListItem | n
 
 function makeItem(text: string, start: number, end: number): ListItem | null {
   while (start < end && /[\s\-–—•*·:.]/.test(text[start] ?? '')) start++;
+  // "1. Aachen", "2) Bottrop": a numbered line's number is no part of the name.
+  const numbered = /^\d{1,3}[.)]\s+(?=\p{L})/u.exec(text.slice(start, Math.min(end, start + 6)));
+  if (numbered) start += numbered[0].length;
   // "Aachen*", "Wuppertal¹", "Kelsterbach (*)": footnote marks (founders, notes) are no part of the name.
   for (let again = true; again; ) {
     again = false;

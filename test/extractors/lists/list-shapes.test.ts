@@ -201,3 +201,27 @@ describe('members named with the alliance and its sides', () => {
     ]);
   });
 });
+
+describe('rosters with several members a line, numbered lines and country sides after a colon', () => {
+  it('reads names printed in columns or with commas, several a line, under a member heading', () => {
+    const columns = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nDeutsche Mitglieder\n\nAachen          Bottrop          Chemnitz\nDuisburg        Eisenach         Emden';
+    expect(lists(columns).map((l) => [l.country, l.members])).toEqual([['DE', ['Aachen', 'Bottrop', 'Chemnitz', 'Duisburg', 'Eisenach', 'Emden']]]);
+    const commas = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nMitgliedsstädte in Deutschland\nAachen, Bottrop, Chemnitz,\nHamm, Herne und Ulm';
+    expect(lists(commas).map((l) => l.members)).toEqual([['Aachen', 'Bottrop', 'Chemnitz', 'Hamm', 'Herne', 'Ulm']]);
+  });
+
+  it('leaves a table row with its Land and year to the row reader', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nDeutsche Mitglieder\n\n1  Aachen    Nordrhein-Westfalen   2016\n2  Ulm       Baden-Württemberg     2018';
+    expect(lists(text).map((l) => l.members)).toEqual([['Aachen', 'Ulm']]);
+  });
+
+  it('drops the numbers of a numbered list', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nMitgliedsstädte in Deutschland:\n1. Aachen\n2. Bottrop\n3) Chemnitz (seit 2018)';
+    expect(lists(text).map((l) => l.members)).toEqual([['Aachen', 'Bottrop', 'Chemnitz']]);
+  });
+
+  it('reads "Auf chinesischer Seite: …" after a sentence about the members as the Chinese list', () => {
+    const text = 'Mitglieder der Industriestädteallianz sind auf deutscher Seite: Aachen, Bottrop und Chemnitz. Auf chinesischer Seite: Foshan, Wuhu und Weihai.';
+    expect(lists(text).map((l) => [l.country, l.members])).toEqual([['DE', ['Aachen', 'Bottrop', 'Chemnitz']], ['CN', ['Foshan', 'Wuhu', 'Weihai']]]);
+  });
+});

@@ -39,6 +39,7 @@ export const PLACE_RUN_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'e
   { text: 'Zur Industriestädteallianz zählen Unternehmen aus Aachen, Bochum und Ulm.', language: 'de' },
   { text: 'Die Industriestädteallianz vereint Firmen in Aachen, Bochum und Ulm.', language: 'de' },
   { text: 'Die Industriestädteallianz empfing 40 Besucher. Das sind Vertreter aus Aachen, Bochum und Ulm.', language: 'de' },
+  { text: 'Die Mitglieder der Industriestädteallianz trafen sich in Bochum. Aus China: Delegationen aus Foshan, Wuhu und Weihai.', language: 'de' },
   // Slashes between a town and its landscape are one place, and partners are no members.
   { text: 'Die Industriestädteallianz hat 20 Mitglieder. Die Partnerstädte sind Bochum/Herne/Hagen.', language: 'de' },
 ];
