@@ -118,7 +118,8 @@ const ANAPHOR_SUBJECT = new RegExp(`^(?:\\s*[„“"]?)(?:Die|Der|Das|The|Diese|
 const ANAPHOR_WITH_BEFORE = new RegExp(`(?:^|[\\s„“"(])(?:die|der|das|den|dem|the|eine|einer|einem|a|an)\\s+(?:[\\p{L}][\\p{L}-]*\\s+)?(?<noun>${CITY_NOUNS}),?\\s+(?:mit|with)\\s+(?:(?:ihren|seinen|its)\\s+)?(?:[^,.;:]{1,40}?\\s+(?:und|and)\\s+)?$`, 'u');
 const PREPOSITION_BEFORE = /(?:in|im|nach|aus|von|of|at|to|Westen|Osten|Norden|Süden)\s+(?:der|dem|the)?\s*$/u;
 const DESIGNATOR_BEFORE = /(?:Provinz|Partnerprovinz|Bundesland|Freistaat|Land|[Pp]rovince\s+of|[Ss]tate\s+of)\s+$/u;
-const CITY_APPOSITIVE_TO_PLACE = new RegExp(`^\\s*,\\s*(?:a|an|eine|einer|ein|the|die)\\s+[^,;()]*?(?:${CITY_NOUNS})\\s+(?:in|im)\\s[^,;()]*$`, 'u');
+// "Wuhu, a prefecture-level city in … Province with", "Qingdao is a major seaport in … province with": a noun phrase describing the city.
+const CITY_APPOSITIVE_TO_PLACE = /^\s*(?:,\s*|\s+(?:is|ist|was|war)\s+)(?:a|an|eine|einer|ein|the|die)\s+[^,;()]*?\s(?:in|im)\s[^,;()]*$/u;
 const METRO_NOUNS = `(?:${alternation('metroNouns')})`;
 // "Qingdao, in deren Großraum knapp 7 Millionen Einwohner leben", "Hefei, where 9 million people live",
 // "Hefei, whose population exceeds": a clause opened right after a place is about that place.

@@ -65,7 +65,14 @@ const LEADING_APPOSITION = new RegExp(`^\\s*(?:(?:Als|As)\\s+(?:die\\s+|the\\s+)
 // "… hat 9 Millionen Einwohner und ist die Hauptstadt …": a predicate coordinated with the clause before, its subject left out.
 const COORDINATED_PREDICATE = /\s(?:und|and|sowie)\s+$/u;
 // "Jinan, mit seiner über 2600 Jahre alten Geschichte, ist …", "Hefei (Anhui) ist …": a named subject and an insertion.
-const INSERTION = /^\s*(?:,[^;:.]{1,120},|\([^()]{1,80}\))\s*$/u;
+const INSERTION = /^\s*(?:,[^;:]{1,120},|\([^()]{1,80}\))\s*$/u;
+// What may stand before a named subject: "Die Stadt Jinan, …", "Die ostchinesische Metropole Jinan (…)".
+const BEFORE_NAMED_SUBJECT = new RegExp(`^\\s*[„“"]?\\s*(?:(?:Die|Der|Das|The)\\s+(?:[\\p{Ll}][\\p{L}-]*\\s+)?(?:${alternation('cityNouns')})\\s+(?:of\\s+)?)?$`, 'u');
+// "Jinan – die Hauptstadt der Provinz Shandong –", "Jinan (Hauptstadt der Provinz Shandong)", "Jinan, Hauptstadt von …": an apposition
+// the phrase rules do not reach (a dash ends their clause).
+const CAPITAL_APPOSITION = new RegExp(`^\\s*(?:[–—(]|,)\\s*(?:die\\s+|der\\s+|the\\s+)?(?:[\\p{Ll}][\\p{L}-]*\\s+)?${CAPITAL_NOUN}\\s+(?:(?:der|des|von|of)\\s+(?:the\\s+)?)?${DESCRIPTORS}${ADMIN1}`, 'u');
+// "Jinan, Shandong's provincial capital", "Hefei, Anhuis Hauptstadt": the admin1 as a possessive after the city.
+const POSSESSIVE_CAPITAL_AFTER = /^(?:['’]s|s)\s+(?:provincial\s+capital|capital(?:\s+city)?|Hauptstadt|Provinzhauptstadt|Landeshauptstadt)(?![\p{L}])/u;
 // "die Provinz Shandong mit ihrer Hauptstadt Jinan", "Anhuis Hauptstadt Hefei", "Anhui's capital, Hefei", "deren Hauptstadt Jinan".
 const CAPITAL_AFTER_ADMIN1 = /^(?:\s+[Pp]rovince)?(?:\s*,?\s+(?:mit\s+(?:ihrer|seiner|der)|deren|dessen|whose|with\s+its|and\s+its|und\s+(?:ihre|seine|deren))|['’]s|s)\s+(?:[\p{Ll}][\p{L}-]*\s+)?(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital(?:\s+city)?|provincial\s+capital)\s*,?\s*$/u;
 // How many sentences back an anaphor may reach for its city.
@@ -107,6 +114,34 @@ export function readPredicatedAdmin1(doc: AnalysedDocument, sentence: Sentence, 
     if (!capital || designated) push({ city: city.name, attribute: placement, value: admin1.name, start, end, rule: `city-attribute/${placement}-predicated`, ...implied });
   }
   readCapitalAfterAdmin1(doc, sentence, cities, push);
+  readCapitalApposition(doc, sentence, cities, push);
+}
+
+/** "Jinan – die Hauptstadt der Provinz Shandong –", "Jinan, Shandong's provincial capital": an apposition naming the capital. */
+function readCapitalApposition(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: PushFinding): void {
+  for (const city of cities) {
+    if (city.place.type === 'province' || city.place.type === 'state') continue;
+    const after = doc.text.slice(city.end, Math.min(sentence.end, city.end + 120));
+    const m = CAPITAL_APPOSITION.exec(after);
+    if (m) {
+      const groups = m.groups ?? {};
+      const designated = groups['designator'] !== undefined || groups['after'] !== undefined;
+      const admin1 = admin1Of(doc, groups['admin1'] ?? '', designated);
+      if (admin1 && admin1.country === city.country && admin1.name !== city.name) {
+        const end = city.end + m[0].length;
+        push({ city: city.name, attribute: 'capital_of', value: admin1.name, start: city.start, end, rule: 'city-attribute/capital-apposition' });
+        if (designated) push({ city: city.name, attribute: admin1.country === 'CN' ? 'province' : 'state', value: admin1.name, start: city.start, end, rule: 'city-attribute/capital-apposition' });
+      }
+      continue;
+    }
+    const mention = doc.admin1Mentions.find((a) => a.start >= city.end && /^\s*,\s*(?:the\s+|die\s+)?$/u.test(doc.text.slice(city.end, a.start)));
+    // The mention may hold the possessive itself ("Shandong's").
+    const possessive = mention ? POSSESSIVE_CAPITAL_AFTER.exec((/(?:['’]s|s)$/u.exec(mention.raw)?.[0] ?? '') + doc.text.slice(mention.end, mention.end + 40)) : null;
+    if (!mention || !possessive || mention.country !== city.country || mention.name === city.name) continue;
+    const end = mention.end + possessive[0].length - (/(?:['’]s|s)$/u.exec(mention.raw)?.[0].length ?? 0);
+    push({ city: city.name, attribute: 'capital_of', value: mention.name, start: city.start, end, rule: 'city-attribute/capital-apposition' });
+    if (/provincial|Provinz/u.test(possessive[0])) push({ city: city.name, attribute: 'province', value: mention.name, start: city.start, end, rule: 'city-attribute/capital-apposition' });
+  }
 }
 
 /** Who the predicate at `at` may be said of, nearest first; empty when the clause has a subject of its own that is no city. */
@@ -117,7 +152,7 @@ function subjectCandidates(doc: AnalysedDocument, sentence: Sentence, cities: Ci
   if (inverted) return earlier.length === 0 && /^\s*[„“"]?\s*(?:[\p{Lu}][\p{Ll}]+(?:\s+\d{4})?\s+)?$/u.test(before) ? previousCities(doc, sentence, true) : [];
   const first = earlier[0];
   // A named subject with an insertion before its verb.
-  if (first && /^\s*[„“"]?\s*$/u.test(doc.text.slice(sentence.start, first.start)) && INSERTION.test(doc.text.slice(first.end, at))) return [first];
+  if (first && BEFORE_NAMED_SUBJECT.test(doc.text.slice(sentence.start, first.start)) && INSERTION.test(doc.text.slice(first.end, at))) return [first];
   if (COORDINATED_PREDICATE.test(before)) {
     const subjects = earlier.filter((c) => !isGoverned(doc, c, sentence.start));
     return subjects.length > 0 ? subjects : previousCities(doc, sentence, earlier.length === 0);

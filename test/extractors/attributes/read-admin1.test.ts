@@ -56,6 +56,9 @@ describe('provinces, Länder and capitals', () => {
     ['Ulm pflegt Kontakte zur in der Provinz Shandong gelegenen Stadt Qingdao.', [['Qingdao', 'province', 'Shandong']]],
     // A named subject with an insertion before its verb.
     ['Jinan, mit seiner über 2600 Jahre alten Geschichte, ist die Hauptstadt der Provinz Shandong.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
+    ['Die Stadt Jinan, ca. 6 Mio. Einwohner, ist die Hauptstadt der Provinz Shandong.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
+    // An apposition between dashes, which ends the phrase rules' clause.
+    ['Jinan – Hauptstadt der Provinz Shandong – empfing die Gäste.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
     // The province first, its capital after it.
     ['Die ostchinesische Provinz Shandong mit ihrer Hauptstadt Jinan ist Partner.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
     ['Ulm pflegt Kontakte nach Qingdao. Die Stadt am Gelben Meer liegt in der Provinz Shandong.', [['Qingdao', 'province', 'Shandong']]],
@@ -71,6 +74,7 @@ describe('provinces, Länder and capitals', () => {
     ['Hefei, the capital of east China\'s Anhui province, hosted the talks.', [['Hefei', 'capital_of', 'Anhui'], ['Hefei', 'province', 'Anhui']]],
     ['Ulm signed with Qingdao. It is a coastal city in east China\'s Shandong Province.', [['Qingdao', 'province', 'Shandong']]],
     ['Ulm signed with Qingdao. The city lies in the east of Shandong province.', [['Qingdao', 'province', 'Shandong']]],
+    ['Jinan, Shandong\'s provincial capital, hosted the talks.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
     ['Ulm signed with Jinan. As the capital of Shandong province, the city is a hub.', [['Jinan', 'capital_of', 'Shandong'], ['Jinan', 'province', 'Shandong']]],
   ])('%s', (text, expected) => {
     expect(placements(text, 'en')).toEqual(expected);

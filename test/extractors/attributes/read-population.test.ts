@@ -77,6 +77,7 @@ describe('populations in every written form', () => {
     expect(populations('Hefei liegt in der Provinz Anhui mit 60 Millionen Einwohnern.')).toEqual([]);
     // A province named inside the city's appositive leaves the population with the city.
     expect(populations('Wuhu, a prefecture-level city in Anhui Province with a population of about 3.7 million, signed.', 'en')).toEqual([['Wuhu', 3700000, 'about']]);
+    expect(populations('Wuhu is a port city in Anhui Province with a population of about 3.7 million.', 'en')).toEqual([['Wuhu', 3700000, 'about']]);
   });
 
   it('reads a second place whose noun is left out, a city of N million and a bracketed figure', () => {
