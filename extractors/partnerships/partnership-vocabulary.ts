@@ -66,6 +66,8 @@ export const PARTNERSHIP_DE: PartnershipWords = {
       'Partnerschaftsvereinbarung\\p{L}*',
       'Memorand(?:um|en|a)\\p{L}*',
       'Rahmen(?:abkommen|vereinbarung)\\p{L}*',
+      // "eine Vereinbarung über die (freundschaftliche) Zusammenarbeit": an agreement named by what it agrees on.
+      'Vereinbarung\\s+über\\s+(?:die\\s+)?(?:\\p{Ll}+\\s+)?(?:Zusammenarbeit|Kooperation)',
       'strategisch\\p{Ll}*\\s+(?:Partnerschaft|Kooperation|Zusammenarbeit)',
       '(?:Kooperation|Zusammenarbeit)(?=(?:[^.;]|\\.(?=\\d)){0,120}(?:vereinbart|unterzeichnet|geschlossen|besiegelt))',
     ],
