@@ -141,6 +141,11 @@ describe('member counts', () => {
     expect(counts('Die Mitgliederzahl der Industriestädteallianz liegt bei 60.').map((c) => [c.count, c.unit])).toEqual([[60, 'members']]);
   });
 
+  it('links "Ihr gehören …" opening a paragraph, and a count the next sentence presents as members, to the alliance named before', () => {
+    expect(counts('Die Chinesisch-Deutsche Industriestädteallianz wurde 2016 gegründet.\n\nIhr gehören aktuell zwölf deutsche Städte an.').map((c) => [c.country, c.count])).toEqual([['DE', 12]]);
+    expect(counts('Die ISA wurde 2016 gegründet.\n\nAktuell sind zwölf deutsche Städte dabei. Die deutschen Mitgliedsstädte sind: Aachen, Bottrop und Ulm.').map((c) => [c.country, c.count])).toEqual([['DE', 12]]);
+  });
+
   it.each(MEMBER_COUNT_NEGATIVE_CASES)('is no member count: %s', (sentence) => {
     expect(counts(`Die Chinesisch-Deutsche Industriestädteallianz (ISA) verbindet Städte beider Länder. ${sentence}`, '2019-01-01')).toEqual([]);
   });
