@@ -18,6 +18,7 @@ import { readPopulation } from './read-population.ts';
 import { readEllipticPopulation, readGappedPopulation } from './read-elliptic-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
 import { readPredicatedAdmin1 } from './read-predicated-admin1.ts';
+import { readNationalCapital } from './read-national-capital.ts';
 import { readRegion } from './read-region.ts';
 import { readDistrictPhrases } from './read-district-phrases.ts';
 import { readAdministrativeArea } from './read-administrative-area.ts';
@@ -109,6 +110,7 @@ export const cityAttributeParser: Parser = {
       readCityNounOfAdmin1(doc, sentence, cities, push);
       readAnaphorAdmin1(doc, sentence, cities, pushFinding);
       readPredicatedAdmin1(doc, sentence, cities, pushFinding);
+      readNationalCapital(doc, sentence, cities, pushFinding);
       readRegion(doc, sentence, cities, pushFinding);
       readDistrictPhrases(doc, sentence, cities, pushFinding);
       readAdministrativeArea(doc, sentence, cities, pushFinding);

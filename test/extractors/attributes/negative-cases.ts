@@ -33,4 +33,7 @@ export const CITY_ATTRIBUTE_NEGATIVE_CASES: Array<{ text: string; language?: 'de
   { text: 'Ulm signed with Qingdao. Anhui province has a population of 60 million.', language: 'en', why: 'a province\'s population is no city\'s' },
   { text: 'Ulm signed with Qingdao. The delegation is located in Shandong province.', language: 'en', why: 'a delegation\'s location places no city' },
   { text: 'Ulm pflegt Kontakte nach Qingdao. Im Osten der Provinz Shandong liegt ein Werk.', why: 'a plant placed first in the sentence places no city' },
+  { text: 'Nanjing war die ehemalige Hauptstadt Chinas.', why: 'a former capital is history, and not the capital the country has' },
+  { text: 'The former capital Beijing hosted the fair.', language: 'en', why: 'a former capital is history' },
+  { text: 'Die Delegation reiste nach Peking und Shanghai.', why: 'the capital named without a capital word states nothing' },
 ];

@@ -79,4 +79,11 @@ describe('provinces, Länder and capitals', () => {
   ])('%s', (text, expected) => {
     expect(placements(text, 'en')).toEqual(expected);
   });
+
+  it('reads the capital of a country beside the city that is it, never a former one', () => {
+    expect(placements('Die Delegation reiste in die chinesische Hauptstadt Peking.')).toEqual([['Beijing', 'capital_of', 'China']]);
+    expect(placements('Das Werk liegt nördlich der Hauptstadt Beijing.')).toEqual([['Beijing', 'capital_of', 'China']]);
+    expect(placements('Beijing, the capital of China, hosted the fair.', 'en')).toEqual([['Beijing', 'capital_of', 'China']]);
+    expect(placements('Die Gäste kamen in die Bundeshauptstadt Berlin.')).toEqual([['Berlin', 'capital_of', 'Deutschland']]);
+  });
 });
