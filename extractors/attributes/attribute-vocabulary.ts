@@ -27,6 +27,10 @@ export interface AttributeWords {
   ellipticCopulas: string[];
   /** Nouns that stand for a city in an anaphor ("die Stadt", "die Küstenmetropole", "the city"). */
   cityNouns: string[];
+  /** Nouns for the area around a city, whose population is the city's metropolitan one: "im Großraum", "in the metropolitan area". */
+  metroNouns: string[];
+  /** Words that open a relative or attached clause after a city, about it: "…, in deren Großraum", "…, where", "…, whose population". */
+  relativeOpeners: string[];
 }
 
 export const GERMAN_ATTRIBUTE_WORDS: AttributeWords = {
@@ -46,6 +50,8 @@ export const GERMAN_ATTRIBUTE_WORDS: AttributeWords = {
     'Universitätsstadt', 'Hansestadt', 'Industriestadt', 'Kommune', 'Gemeinde', 'Metropole', 'Millionenmetropole', 'Millionenstadt',
     'Stadtbezirk', 'Bezirk', 'Provinzhauptstadt', 'Hauptstadt', 'Hafenstadt',
   ],
+  metroNouns: ['Großraum', 'Ballungsraum', 'Ballungsgebiet', 'Metropolregion', 'Einzugsgebiet', 'Stadtgebiet', 'Verwaltungsgebiet', 'Agglomeration'],
+  relativeOpeners: ['in\\s+deren', 'in\\s+dessen', 'deren', 'dessen', 'die', 'der', 'das', 'wo', 'in\\s+der', 'in\\s+dem'],
 };
 
 export const ENGLISH_ATTRIBUTE_WORDS: AttributeWords = {
@@ -60,6 +66,8 @@ export const ENGLISH_ATTRIBUTE_WORDS: AttributeWords = {
   ellipticCopulas: ['it\\s+is', 'it\\s+was', 'the\\s+figure\\s+is', 'the\\s+number\\s+is', 'there\\s+are'],
   compoundHeads: [],
   cityNouns: ['city', 'metropolis', 'district', 'town', 'municipality', 'capital'],
+  metroNouns: ['metropolitan\\s+area', 'metro\\s+area', 'urban\\s+area', 'greater\\s+area', 'wider\\s+area', 'agglomeration', 'administrative\\s+area'],
+  relativeOpeners: ['where', 'whose', 'which', 'that', 'in\\s+which', 'home\\s+to'],
 };
 
 export const ATTRIBUTE_WORDS: readonly AttributeWords[] = [GERMAN_ATTRIBUTE_WORDS, ENGLISH_ATTRIBUTE_WORDS];

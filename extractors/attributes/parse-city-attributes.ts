@@ -15,8 +15,10 @@ import { antecedentOfCountry } from './antecedent-city.ts';
 import type { PushFinding } from './attribute-finding.ts';
 import { admin1Of } from './admin1-of.ts';
 import { readPopulation } from './read-population.ts';
-import { readEllipticPopulation } from './read-elliptic-population.ts';
+import { readEllipticPopulation, readGappedPopulation } from './read-elliptic-population.ts';
 import { readAnaphorAdmin1 } from './read-anaphor-admin1.ts';
+import { readPredicatedAdmin1 } from './read-predicated-admin1.ts';
+import { readNationalCapital } from './read-national-capital.ts';
 import { readRegion } from './read-region.ts';
 import { readDistrictPhrases } from './read-district-phrases.ts';
 import { readAdministrativeArea } from './read-administrative-area.ts';
@@ -64,7 +66,7 @@ const FIRST_FROM_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:erstes|erste|ersten|einzig
 // "im Westen Thüringens", "in the heart of Saxony": a part of a Land placing the city the sentence is about.
 const PART_OF_ADMIN1 = new RegExp(`(?<![\\p{L}])(?:im|in\\s+the)\\s+(?:Westen|Osten|Norden|Süden|Nordwesten|Nordosten|Südwesten|Südosten|Herzen|Zentrum|west|east|north|south|north-west|north-east|south-west|south-east|heart|centre|center)\\s+(?:of\\s+)?(${ADMIN1_NAME})(?![\\p{L}])`, 'gu');
 // "die Hauptstadt der chinesischen Provinz Zhejiang", "the capital of the southern Chinese province of Sichuan".
-const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der|des|von|of)\\s+(?:the\\s+)?)?(?:(?:[\\p{Ll}][\\p{L}-]*|Chinese|German)\\s+){0,3}?(?:(?:Provinz|Bundeslandes|Landes|Freistaats|Freistaates|province\\s+of|state\\s+of)\\s+)?(?<admin1>(?!(?:Chinese|German)\\s)(?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)`, 'u');
+const CAPITAL = new RegExp(`(?:Hauptstadt|Provinzhauptstadt|Landeshauptstadt|capital|provincial\\s+capital)\\s+(?:(?:der|des|von|of)\\s+(?:the\\s+)?)?(?:(?:[\\p{Ll}][\\p{L}-]*|Chinese|German|(?:\\p{Ll}+\\s+)?China['’]s)\\s+){0,3}?(?:(?:Provinz|Bundeslandes|Landes|Freistaats|Freistaates|province\\s+of|state\\s+of)\\s+)?(?<admin1>(?!(?:Chinese|German)\\s)(?:Provinz\\s+)?${ADMIN1_NAME}(?:\\s+(?:Province|province))?)(?![\\p{L}'’])`, 'u');
 const DISTRICT_AFTER = /^\s*(?:\(|,)\s*(?:ein|eine|einem|der|a|the)?\s*(?:Stadt)?(?:bezirk|Bezirk|district|District|Distrikt)\s+(?:der\s+Stadt|der\s+Metropole|von|of|in)\s+$/u;
 // "Bezirk Nansha in Guangzhou", "Bezirk Jiangning der ostchinesischen Metropole Nanjing" (a genitive).
 const DISTRICT_BEFORE_IN = /^(?:\s+(?:District|district|Bezirk))?\s+(?:in|of|von|der\s+(?:[\p{Ll}][\p{L}-]*\s+)?(?:Stadt|Metropole|Millionenmetropole|Millionenstadt|Provinzhauptstadt|Hauptstadt))\s+$/u;
@@ -104,8 +106,11 @@ export const cityAttributeParser: Parser = {
       });
       readPopulation(doc, sentence, cities, pushFinding);
       readEllipticPopulation(doc, sentence, cities, pushFinding);
+      readGappedPopulation(doc, sentence, cities, pushFinding);
       readCityNounOfAdmin1(doc, sentence, cities, push);
       readAnaphorAdmin1(doc, sentence, cities, pushFinding);
+      readPredicatedAdmin1(doc, sentence, cities, pushFinding);
+      readNationalCapital(doc, sentence, cities, pushFinding);
       readRegion(doc, sentence, cities, pushFinding);
       readDistrictPhrases(doc, sentence, cities, pushFinding);
       readAdministrativeArea(doc, sentence, cities, pushFinding);

@@ -58,7 +58,9 @@ export function unitOf(raw: string): MemberUnit | null {
 }
 
 /** The country an adjective or "aus …" phrase names. */
-export function countryOfWords(words: string): Country | null {
+export function countryOfWords(text: string): Country | null {
+  // "Sino-German Industrial Cities Alliance", "German-Chinese": the alliance's own name names both countries, no side.
+  const words = text.replace(/(?<![\p{L}])(?:Sino-German|German-Chinese|Chinese-German|Sino-Deutsch\p{L}*)(?![\p{L}])/giu, ' ');
   const de = /(?<![\p{L}])(?:deutsch\p{L}*|german|germany)(?![\p{L}])/iu.test(words);
   const cn = /(?<![\p{L}])(?:chinesisch\p{L}*|chinese|china|(?:ost|west|nord|süd|zentral)chinesisch\p{L}*)(?![\p{L}])/iu.test(words);
   if (de === cn) return null;

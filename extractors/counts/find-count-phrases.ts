@@ -50,11 +50,11 @@ const ELLIPTIC = new RegExp(
 // "The number of member cities has thus risen to 57", "Die Zahl der Mitglieder ist damit auf 40 gestiegen":
 // the count stands after the noun.
 const NUMBER_OF = new RegExp(
-  `(?<![\\p{L}])(?:(?:the\\s+)?(?:total\\s+)?number\\s+of\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{Ll}]+\\s+){0,3}?(?:risen|grown|increased|climbed|rose|grew|reached|stands\\s+at|stood\\s+at|is\\s+now|now\\s+stands\\s+at|totals|totalled|totaled)(?:\\s+to)?|(?:die\\s+)?(?:Gesamtzahl|Zahl|Anzahl)\\s+der\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{L}]+\\s+){0,3}?(?:auf|bei))\\s+${NUMBER}(?![\\p{L}\\p{N}])(?!\\s*(?:Prozent|percent|%))`,
+  `(?<![\\p{L}])(?:(?:the\\s+)?(?:total\\s+)?number\\s+of\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{Ll}]+\\s+){0,3}?(?:risen|grown|increased|climbed|rose|grew|reached|stands\\s+at|stood\\s+at|is\\s+now|now\\s+stands\\s+at|totals|totalled|totaled)(?:\\s+to)?|(?:die\\s+)?(?:Gesamtzahl|Zahl|Anzahl)\\s+der\\s+((?:${ADJECTIVE}\\s+){0,2}?(?:${UNIT_SOURCE}))\\s+(?:[\\p{L}]+\\s+){0,3}?(?:auf|bei)|(?:die\\s+)?(Mitgliederzahl|Mitgliedszahl)\\s+(?:[\\p{L}]+\\s+){0,4}?(?:auf|bei|beträgt|von))\\s+${NUMBER}(?![\\p{L}\\p{N}])(?!\\s*(?:Prozent|percent|%))`,
   'giu',
 );
 // Words every match holds: "number of", "Zahl der"; a country or side ("from China", "German", "auf deutscher Seite").
-const NUMBER_OF_GATE = keywordGate(['number', 'zahl']);
+const NUMBER_OF_GATE = keywordGate(['number', 'zahl']);  // "Mitgliederzahl" holds "zahl" too
 const ELLIPTIC_GATE = keywordGate(['chin', 'german', 'deutsch']);
 // A superset of the unit words (and the bracket a shared noun may stand before), as plain substrings.
 const MAY_HOLD_UNIT = /st(?:ä|ae)dte|kommunen|gemeinden|metropolen|cities|towns|municipalit|bundesl|states|provinz|province|mitglied|members|regionen|regions|\(/i;
@@ -64,6 +64,9 @@ const POSSESSIVE_BEFORE = /(?:^|\s)(?:seine|seinen|seinem|seiner|ihre|ihren|ihre
 const DEFINITE_BEFORE = /(?:^|\s)(?:die|the|Die|The)\s+$/u;
 // "… sind Aachen, Ingolstadt und …", "… are Aachen, Ingolstadt and …": a copula followed by a name and a list comma or conjunction.
 const COPULA_NAMES = /^\s+(?:sind|waren|are|were)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s*(?:,|und\s|and\s|sowie\s)/u;
+const OWNER_CLAUSE = /^\s+(?:of|der|des)\s+(?:the\s+)?(?:[\p{L}'’()-]+\s+){0,5}?[\p{L}'’()-]+(?=\s+(?:sind|waren|are|were)(?![\p{L}])|\s*:)/u;
+const COMPOSED_OF_BEFORE = /(?:^|\s)(?:besteht|bestehen|bestand|bestanden|setzt\s+sich|setzte\s+sich)\s+(?:(?:derzeit|aktuell|heute|inzwischen|mittlerweile|nun|jetzt)\s+)?aus\s+(?:(?:insgesamt)\s+)?$/iu;
+const OWNER_BEFORE = /(?:^|\s)(?:seine|seinen|ihre|ihren|its|their|unsere|unseren|our)\s+$/iu;
 // "gehört zu den sieben deutschen Gründungsstädten", "one of the 18 founding cities": a membership among a counted group.
 const AMONG_BEFORE = /(?:^|\s)(?:zu|unter|one\s+of|among)\s+(?:den|the)\s+$/iu;
 // "aus 8 Bundesländern", "in elf Provinzen"; for cities only "aus"/"from" ("Vertreter aus elf Mitgliedsstädten").
@@ -88,13 +91,14 @@ export function findCountPhrases(sentence: string, offset: number, language: 'de
     if (phrase && !phrases.some((p) => p.start === phrase.start)) phrases.push(phrase);
   }
   for (const m of NUMBER_OF_GATE(sentence) ? allMatches(NUMBER_OF, sentence) : []) {
-    const count = parseCardinal(m[4]!, language);
+    const count = parseCardinal(m[5]!, language);
     const noun = (m[1] ?? m[2] ?? '').trim();
     const unitWord = UNIT_AT_END.exec(noun)?.[0];
-    const unit = unitWord ? unitOf(unitWord.replace(/\s+/g, ' ')) : null;
+    // "Die Mitgliederzahl liegt bei 60": the noun names the members itself.
+    const unit = m[3] !== undefined ? 'members' : unitWord ? unitOf(unitWord.replace(/\s+/g, ' ')) : null;
     if (count === null || !Number.isInteger(count) || count <= 0 || !unit) continue;
     phrases.push({
-      start: m.index, end: m.index + m[0].length, count, countRaw: m[4]!, qualifier: qualifierOf(m[3]), unit,
+      start: m.index, end: m.index + m[0].length, count, countRaw: m[5]!, qualifier: qualifierOf(m[4]), unit,
       unitFrom: 'own', country: countryOfWords(noun), origin: false, possessive: false, list: null,
     });
   }
@@ -149,12 +153,16 @@ function readPhrase(sentence: string, m: RegExpMatchArray, start: number, langua
   const adjectives = m[3] ?? '';
   if (adjectives.split(/\s+/).some((w) => NOT_ADJECTIVE.test(w))) return null;
   const before = sentence.slice(Math.max(0, start - 24), start);
-  const origin = ORIGIN_BEFORE.test(before);
+  // "besteht aus 48 Städten": what the alliance is made of, not where members come from.
+  const origin = ORIGIN_BEFORE.test(before) && !COMPOSED_OF_BEFORE.test(before);
   const end = start + m[0].length;
   // "Die sieben deutschen Gründungsstädte sind: …" presents the whole group; "die drei Städte wollen …" refers back.
   // "The seven German founding cities are Aachen, …": a copula naming places presents the group as well.
-  const presented = m[4] !== undefined && (listAt(sentence, end)?.kind === 'colon' || COPULA_NAMES.test(sentence.slice(end))) && DEFINITE_BEFORE.test(before);
-  const possessive = POSSESSIVE_BEFORE.test(before) && !AMONG_BEFORE.test(before) && !presented;
+  const presentedBy = m[4] !== undefined ? listAt(sentence, end)?.kind : undefined;
+  const presented = (presentedBy === 'colon' || presentedBy === 'copula' || (m[4] !== undefined && COPULA_NAMES.test(sentence.slice(end)))) && DEFINITE_BEFORE.test(before);
+  // "mit ihren 17 deutschen Mitgliedern", "its 62 members": a possessive before a member noun is the alliance's own membership.
+  const ownMembers = OWNER_BEFORE.test(before) && m[4] !== undefined && /mitglied|member/iu.test(m[4]);
+  const possessive = POSSESSIVE_BEFORE.test(before) && !AMONG_BEFORE.test(before) && !presented && !ownMembers;
   let country = countryOfWords(`${adjectives} ${m[5] ?? ''}`);
   const base = { start, count, countRaw: m[2]!, qualifier: qualifierOf(m[1]), origin, possessive };
   if (m[4]) {
@@ -189,6 +197,12 @@ function listAt(sentence: string, at: number): CountPhrase['list'] {
   if (copula) {
     const names = /^\s+(?:sind|waren|are|were)\s+/u.exec(rest)!;
     return { start: at + names[0].length, end: sentence.length, kind: 'copula' };
+  }
+  // "Die zwölf deutschen Mitgliedsstädte der ISA sind: …", "The twelve German member cities of the alliance are …": the owner may stand between.
+  const owner = OWNER_CLAUSE.exec(rest);
+  if (owner) {
+    const after = listAt(sentence, at + owner[0].length);
+    if (after && after.kind !== 'partial') return after;
   }
   // "30 Städte, darunter Aachen und Köln", "30 cities, including …": some of the counted, not all of them.
   const partial = EXAMPLES_OPENER.exec(rest);

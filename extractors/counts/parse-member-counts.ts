@@ -17,6 +17,12 @@ const NOT_MEMBERSHIP = /(?<![\p{L}])(?:besuch\p{L}*|visit\p{L}*|reise\p{L}*|Dele
 
 const MEMBER_NOUN = /(?<![\p{L}])(?:Mitglied\p{L}*|Gründer\p{L}*|Gründungs\p{L}+|members?|member\s+cities|founders?|founding\s+(?:members?|cities|declaration|charter|document|agreement))(?![\p{L}])/iu;
 
+// A sentence opening with the pronoun of a feminine alliance ("Ihr gehören …", "Zu ihr zählen …") or "It has / It now counts".
+const ALLIANCE_PRONOUN = /^(?:Ihr|(?:Zu|In)\s+ihr|It\s+(?:now\s+|currently\s+)?(?:has|counts|comprises|includes|unites|brings\s+together))\s/u;
+
+// A sentence that presents members by name after a colon: "Die deutschen Mitgliedsstädte sind: …", "Members: …".
+const MEMBERS_PRESENTED = /^(?:(?:Die|The)\s+)?(?:\p{L}+\s+){0,2}?(?:\p{L}+-)?(?:Mitglied\p{L}*|Gründungsmitglied\p{L}*|(?:founding\s+)?members|member\s+cities)\s*(?:(?:sind|waren|are|were)\s*)?:/iu;
+
 const OTHER_PART = /^\S+\s+(?:other|others|remaining|anderen|andere|übrigen|restlichen)(?![\p{L}])/iu;
 
 export interface MemberCountFinding {
@@ -36,7 +42,7 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
     const previous = carried?.sentence.paragraph === sentence.paragraph && carried.sentence.index === sentence.index - 1 ? carried : null;
     carried = null;
     // Without the count before, a member noun or an alliance in reach, no count here can be linked: skip the phrase finder.
-    if (previous === null && !MEMBER_NOUN.test(sentence.text) && organisationFor(doc, sentence) === null) continue;
+    if (previous === null && !MEMBER_NOUN.test(sentence.text) && !ALLIANCE_PRONOUN.test(sentence.text) && !MEMBERS_PRESENTED.test(doc.sentences[sentence.index + 1]?.text ?? '') && organisationFor(doc, sentence) === null) continue;
     const base = previous && { ...previous.phrase, start: previous.phrase.start - sentence.start, end: previous.phrase.end - sentence.start };
     const phrases = findCountPhrases(sentence.text, sentence.start, doc.language, base);
     if (!phrases.length) continue;
@@ -45,7 +51,11 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
     const countsMemberNoun = phrases.some((p) => !p.origin && MEMBER_NOUN.test(doc.text.slice(p.start, p.end)));
     const cue = MEMBERSHIP_CUE.test(sentence.text) || countsMemberNoun || fromPrevious;
     // A sentence about "members" may refer to the alliance named paragraphs before; a part of the count before, to its alliance.
-    const link = fromPrevious ? previous.link : organisationFor(doc, sentence, { documentFallback: cue && MEMBER_NOUN.test(sentence.text) });
+    // "Ihr gehören aktuell zwölf Städte an" opening a paragraph refers to the alliance (die Allianz, die ISA) named paragraphs before.
+    // "Aktuell sind zwölf deutsche Städte dabei. Die deutschen Mitgliedsstädte sind: …": the next sentence says whose members they are.
+    const next = doc.sentences[sentence.index + 1];
+    const membersNext = next !== undefined && next.paragraph === sentence.paragraph && MEMBERS_PRESENTED.test(next.text);
+    const link = fromPrevious ? previous.link : organisationFor(doc, sentence, { documentFallback: cue && (MEMBER_NOUN.test(sentence.text) || ALLIANCE_PRONOUN.test(sentence.text) || membersNext) });
     if (!link) continue;
     if (!cue && (!link.inSentence || NOT_MEMBERSHIP.test(sentence.text))) continue;
     // "Vertreter von 20 Mitgliedsstädten nahmen teil": who attended, not how many members there are.
@@ -59,12 +69,29 @@ export function findMemberCountPhrases(doc: AnalysedDocument): MemberCountFindin
       if (phrase.origin && phrase.unit !== 'states' && phrase.unit !== 'provinces') continue;
       // "aus 8 Bundesländern" says where members come from only next to a count of members.
       if ((phrase.unit === 'states' || phrase.unit === 'provinces') && !(phrase.origin && countsMembers)) continue;
+      // "drei Kommunen aus dem Kreis Groß-Gerau", "zwei Städte aus Thüringen": the members of one region, a part of the membership.
+      if (!phrase.origin && regionalPart(doc, phrase, sentence)) continue;
       const finding: MemberCountFinding = { phrase, sentence, link, ...(fromPrevious && phrase.unitFrom === 'elliptic' ? { scopeFrom: previous.scopeFrom ?? previous.sentence } : {}) };
       findings.push(finding);
       if (!phrase.origin) carried = finding;
     }
   }
   return findings;
+}
+
+// What may follow a count and restrict it to one region of a country: "aus dem Kreis X", "aus Thüringen", "in the Ruhr area".
+const REGION_AFTER = /^\s+(?:aus|in|im|from)\s+(?:(?:dem|der|den|the)\s+)?((?:Kreis|Landkreis|Region|Regierungsbezirk|Provinz|province\s+of|state\s+of|Ruhrgebiet|Rheinland|Ruhr)\b[\p{L}\s-]{0,30}|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)/u;
+
+const REGION_LEAD = /^(?:Aus|From|In)\s+(?:(?:dem|der|den|the)\s+)?((?:Kreis|Landkreis|Region|Regierungsbezirk|Provinz|province\s+of|state\s+of|Ruhrgebiet|Rheinland|Ruhr)\b[\p{L}\s-]{0,30}?|\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)(?=\s+(?:sind|waren|kommen|stammen|gehören|are|come|were))/u;
+
+/** Whether a count is followed (or its sentence led) by a region of one country (a Kreis, a Land, a province) that restricts what it counts. */
+function regionalPart(doc: AnalysedDocument, phrase: CountPhrase, sentence: Sentence): boolean {
+  // "Aus Thüringen sind drei Städte dabei": the region may lead the sentence.
+  const m = REGION_AFTER.exec(doc.text.slice(phrase.end, phrase.end + 60)) ?? REGION_LEAD.exec(doc.text.slice(sentence.start, phrase.start));
+  if (!m) return false;
+  const name = m[1]!.trim();
+  if (/^(?:Deutschland|China|Germany|beiden|both)/u.test(name)) return false;
+  return /^(?:Kreis|Landkreis|Region|Regierungsbezirk|Provinz|province|state|Ruhrgebiet|Rheinland|Ruhr)/u.test(name) || doc.gazetteer.admin1(name) !== null;
 }
 
 export const memberCountParser: Parser = {

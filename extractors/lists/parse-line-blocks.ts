@@ -10,7 +10,8 @@
 import type { Country, MemberListClaim, MembershipScope } from '../../core/claim.ts';
 import type { AnalysedDocument } from '../analyse-document.ts';
 import { sentenceOf } from '../analyse-document.ts';
-import { asOfFor, evidenceOf, organisationFor, type Parser } from '../parser.ts';
+import { asOfFor, evidenceOf, organisationFor, type OrganisationLink, type Parser } from '../parser.ts';
+import type { Sentence } from '../text/segment-text.ts';
 import { countryOfWords } from '../counts/count-vocabulary.ts';
 import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
@@ -109,6 +110,13 @@ function readBlock(doc: AnalysedDocument, lines: TextLine[], from: number, count
       block.end = line.end;
       continue;
     }
+    // "Aachen, Bottrop, Chemnitz," or "Aachen      Bottrop      Chemnitz": several members on one line.
+    const several = membersOfLine(doc, line, country);
+    if (several) {
+      block.members.push(...several);
+      block.end = line.end;
+      continue;
+    }
     const member = memberLine(doc, line, country);
     if (!member) break;
     block.members.push(member);
@@ -122,6 +130,40 @@ export function startsGroup(doc: Pick<AnalysedDocument, 'gazetteer'>, text: stri
   if (groupLabel(doc, text)) return true;
   const lead = GROUP_LEAD.exec(text);
   return lead !== null && lead[2] !== undefined && groupLabel(doc, lead[1]!) !== null;
+}
+
+// Columns of a roster printed several names a line: a tab or a run of blanks.
+const COLUMN_GAP = /\t+|[ ]{2,}/gu;
+
+/**
+ * The members of a line that holds several, separated by commas, semicolons, middle dots or columns of blanks; null
+ * unless there are two or more and (nearly) all are places. A column split needs every cell to be a town, so a table row
+ * ("1  Aachen  Nordrhein-Westfalen  2016") is left to the row reader.
+ */
+function membersOfLine(doc: AnalysedDocument, line: TextLine, country: Country | null): BlockMember[] | null {
+  // "Deutschland: Aachen · Bottrop" is a labelled row, the country table's.
+  if (PROSE.test(line.text) || line.text.includes('|') || line.text.includes(':')) return null;
+  const text = doc.text;
+  const body = line.text.replace(/^[-•–*·▪]\s*/u, '');
+  const bodyStart = line.end - body.length;
+  let items: ListItem[] = [];
+  if (/[,;·]/u.test(body)) items = splitListItems(text, bodyStart, line.end);
+  else if (COLUMN_GAP.test(body)) {
+    COLUMN_GAP.lastIndex = 0;
+    let from = bodyStart;
+    for (const gap of [...body.matchAll(COLUMN_GAP), null]) {
+      const to = gap ? bodyStart + gap.index : line.end;
+      const item = lineItem(text, from, to);
+      if (item) items.push(item);
+      if (gap) from = bodyStart + gap.index + gap[0].length;
+    }
+    const towns = items.map((item) => resolveListItem(doc.gazetteer, item, country));
+    if (!towns.every((t) => t.member.resolved && doc.gazetteer.byName(t.member.name).some(isCityLike))) return null;
+  }
+  if (items.length < 2) return null;
+  const members = items.map((item) => ({ item, resolved: resolveListItem(doc.gazetteer, item, country) }));
+  const known = members.filter((m) => m.resolved.member.resolved).length;
+  return known >= Math.ceil(members.length * 0.75) ? members : null;
 }
 
 /** A line holding one member ("Aachen*", "- Köln", "Esslingen (district)"), or null for prose. */
@@ -176,6 +218,16 @@ export const lineBlockListParser: Parser = {
       if (!sentence) return;
       const link = organisationFor(doc, sentence, { documentFallback: true });
       if (!link) return;
+      // "Mitglieder\n\nDeutschland\nAachen\n…\n\nChina\nFoshan\n…": one roster per country line under the heading.
+      const perCountry = countryRosters(doc, lines, index + 1);
+      if (perCountry.length) {
+        for (const { label, block, country } of perCountry) {
+          const claim = rosterClaim(doc, heading, label, block, country, link, sentence);
+          if (claim) claims.push(claim);
+          after = Math.max(after, block.end);
+        }
+        return;
+      }
       const headingCountry = countryOfWords(heading.text);
       const block = readBlock(doc, lines, index + 1, headingCountry);
       if (!block) return;
@@ -203,6 +255,48 @@ export const lineBlockListParser: Parser = {
     return claims;
   },
 };
+
+// A line that only names a country, perhaps with its number of members: "Deutschland", "China (20)", "Germany:".
+const COUNTRY_LINE = /^(?:Deutschland|Germany|China|VR\s+China|Volksrepublik\s+China|P\.\s?R\.\s?China|People['’]s\s+Republic\s+of\s+China)(?:\s*\((\d{1,3})\))?\s*:?$/u;
+
+/** Rosters under country lines right below a member heading, each with its country and the number its line states. */
+function countryRosters(doc: AnalysedDocument, lines: TextLine[], from: number): Array<{ label: TextLine; block: Block; country: Country }> {
+  const rosters: Array<{ label: TextLine; block: Block; country: Country }> = [];
+  let i = from;
+  for (;;) {
+    while (i < lines.length && lines[i]!.text === '' && i - from < 3) i++;
+    const label = lines[i];
+    const m = label ? COUNTRY_LINE.exec(label.text) : null;
+    if (!label || !m) return rosters;
+    const country: Country = /^(?:Deutschland|Germany)/u.test(label.text) ? 'DE' : 'CN';
+    const block = readBlock(doc, lines, i + 1, country);
+    if (!block) return rosters;
+    if (block.total === null && m[1]) block.total = Number(m[1]);
+    rosters.push({ label, block, country });
+    i = lines.findIndex((l) => l.start > block.end);
+    if (i === -1) return rosters;
+    from = i;
+  }
+}
+
+/** A roster under a country line as a member list, sized by its total line or the number the country line states. */
+function rosterClaim(doc: AnalysedDocument, heading: TextLine, label: TextLine, block: Block, country: Country, link: OrganisationLink, sentence: Sentence): MemberListClaim | null {
+  const resolvedCount = block.members.filter((m) => m.resolved.member.resolved).length;
+  if (block.members.length < 2 || resolvedCount < Math.ceil(block.members.length * 0.75)) return null;
+  const { asOf, implied } = asOfFor(doc, sentence, heading.start);
+  const impliedFields = [...(implied ? ['asOf'] : []), ...(link.inSentence ? [] : ['subject'])];
+  return {
+    kind: 'member_list',
+    subject: link.subject,
+    country,
+    scope: FOUNDING.test(heading.text) ? 'founding' : 'current',
+    asOf,
+    members: block.members.map((m) => m.resolved.member),
+    statedCount: block.total,
+    evidence: evidenceOf(doc, label.start, block.end),
+    provenance: { rule: 'member-list/line-block', ...(impliedFields.length ? { implied: impliedFields } : {}) },
+  };
+}
 
 function groupCountry(block: Block): Country | null {
   const countries = new Set(block.groups.map((g) => g.country));

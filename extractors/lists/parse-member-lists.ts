@@ -14,6 +14,7 @@ import { countryOfWords, scopeNear, speaksOfAttendance } from '../counts/count-v
 import { lineItem, splitListItems, type ListItem } from './split-list-items.ts';
 import { resolveListItem, type ResolvedMember } from './resolve-list-members.ts';
 import { COUNTRY_SWITCH } from '../membership/find-membership-mentions.ts';
+import { PARTIAL } from '../membership/membership-vocabulary.ts';
 import { startsGroup } from './parse-line-blocks.ts';
 import { allMatches } from '../text/all-matches.ts';
 import { keywordGate } from '../text/keyword-gate.ts';
@@ -25,7 +26,7 @@ const MEMBER_NOUN = '(?:[\\p{L}-]*-)?(?:Gründungsmitglied\\p{L}*|Mitgliedsstäd
 const COLON_LIST = new RegExp(`(?<![\\p{L}])(?:${MEMBER_NOUN}|(?:folgende|folgenden|following|these|diese)\\s+(?:[\\p{L}-]+\\s+){0,2}?(?:Städte|Kommunen|Gemeinden|Regionen|cities|towns|municipalities))(?![\\p{L}])[^:.;]{0,80}:`, 'giu');
 const BRACKET_LIST = new RegExp(`(?<![\\p{L}])${MEMBER_NOUN}(?![\\p{L}])\\s*\\(`, 'giu');
 const VERB_LIST = new RegExp(
-  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)(?:[\\p{Ll}]+\\s+)?${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,5}?(?:sind|waren|include|included|are|were))\\s+`,
+  `(?<![\\p{L}])(?:(?:zu\\s+den\\s+|unter\\s+den\\s+)(?:[\\p{Ll}]+\\s+)?${MEMBER_NOUN}\\s+(?:[\\p{L}]+\\s+){0,4}?(?:gehören|gehörten|zählen|zählten)|${MEMBER_NOUN}\\s+(?:[\\p{L}'’-]+\\s+){0,6}?(?:sind|waren|include|included|are|were))\\s+`,
   'giu',
 );
 
@@ -43,6 +44,13 @@ const COPULA_LISTS: ReadonlyArray<{ pattern: RegExp; gates: Array<(text: string)
   { pattern: COPULA_LIST_DE, gates: [keywordGate(['sind', 'waren']), keywordGate(['dabei', 'mitglieder'])] },
   { pattern: COPULA_LIST_EN, gates: [keywordGate(['are', 'were']), keywordGate(['members', 'part'])] },
 ];
+
+// "Ihr gehören zwölf deutsche Städte an. Das sind …", "… has 12 German members. These are …", "Dazu zählen …": a sentence
+// that names what the count before it counted, by a demonstrative or "dazu".
+const FOLLOW_ON = /^(?:(?:Dies|Das|Diese|Es|These|They|Those)\s+(?:sind|waren|are|were)|(?:Dazu|Hierzu|Zu\s+ihnen|Zu\s+diesen)\s+(?:gehören|gehörten|zählen|zählten)|(?:They|These)\s+include|Darunter\s+(?:sind|waren|befinden\s+sich)|Among\s+them\s+(?:are|were))(?:\s+(?:unter\s+anderem|u\.\s?a\.|etwa|auch|heute|derzeit|aktuell|among\s+others|currently|now))?\s*:?\s+/u;
+
+// "… sind auf deutscher Seite: Aachen, … . Auf chinesischer Seite: Foshan, …": a side and a colon open the other country's list.
+const SIDE_COLON = /^(?:(?:und|sowie|and)\s+)?(?:auf\s+(?:deutscher|chinesischer)\s+Seite|on\s+the\s+(?:German|Chinese)\s+side|aus\s+(?:Deutschland|China)|from\s+(?:Germany|China)|in\s+(?:Deutschland|China|Germany))\s*:\s*/iu;
 
 // "Mit Chemnitz, mit der Region X mit A und B sowie mit Köln hat die Allianz sieben Mitglieder dazugewonnen": the list fronted before its count.
 const FRONTED_LIST = /^(?:Mit|With)\s+(?<items>\p{Lu}[^.;:!?]{2,400}?)\s+(?:hat|haben|hatte|hatten|gewann|gewannen|gewinnt|has|have|had|gained|welcomed)\s/u;
@@ -92,6 +100,10 @@ export const memberListParser: Parser = {
       if (!link || speaksOfAttendance(sentence.text)) continue;
       const fronted = frontedSpan(doc, sentence, link);
       if (fronted) spans.push(fronted);
+      const followOn = followOnSpan(doc, sentence);
+      if (followOn) spans.push(followOn);
+      const side = sideColonSpan(doc, sentence, link);
+      if (side) spans.push(side);
       const memberNoun = MEMBER_NOUN_GATE(sentence.text);
       for (const m of memberNoun && sentence.text.includes('(') ? allMatches(BRACKET_LIST, sentence.text) : []) {
         const open = sentence.start + m.index + m[0].length;
@@ -136,7 +148,10 @@ export const memberListParser: Parser = {
 
 function nounSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink, quoteStart: number, itemsStart: number, itemsEnd: number, rule: string, strict: boolean): ListSpan {
   // The noun phrase's own adjective ("Die deutschen ISA-Mitgliedsstädte") or side ("auf chinesischer Seite").
-  const lead = doc.text.slice(Math.max(sentence.start, quoteStart - 40), itemsStart);
+  // The lead starts at a word's start, so "Sino-German" is not cut to "German".
+  let leadStart = Math.max(sentence.start, quoteStart - 40);
+  while (leadStart > sentence.start && /\S/u.test(doc.text[leadStart - 1] ?? '')) leadStart--;
+  const lead = doc.text.slice(leadStart, itemsStart);
   return { sentence, link, quoteStart, itemsStart, itemsEnd, country: countryOfWords(lead), statedCount: null, scopeAt: quoteStart, rule, strict };
 }
 
@@ -288,17 +303,57 @@ function colonListEnd(doc: AnalysedDocument, sentence: Sentence, colon: number):
   if (restOfLine.trim() !== '' || newline === -1) return sentence.end;
   let end = colon;
   let at = newline;
+  let lines = 0;
   while (at < doc.text.length) {
     const next = doc.text.indexOf('\n', at + 1);
     const lineEnd = next === -1 ? doc.text.length : next;
     const line = doc.text.slice(at + 1, lineEnd).trim();
-    if (line === '') break; // a blank line ends the list
+    // A blank line ends the list, except one between the colon and the first item ("sind:\n\nAachen\nBochum").
+    if (line === '' && (lines > 0 || at > newline)) break;
+    if (line === '') { at = lineEnd; continue; }
+    lines++;
     // Prose, not a list line: many words and no commas.
     if (line.split(/\s+/).length > 12 && !line.includes(',')) break;
     end = lineEnd;
     at = lineEnd;
   }
   return end;
+}
+
+/**
+ * The names a sentence gives right after a member count in the sentence before ("… zwölf deutsche Städte an. Das sind
+ * Aachen, …"): the list of that count, with its country and scope; link-list-counts sizes it unless it gives examples.
+ */
+function followOnSpan(doc: AnalysedDocument, sentence: Sentence): ListSpan | null {
+  const m = FOLLOW_ON.exec(sentence.text);
+  if (!m) return null;
+  const previous = doc.sentences[sentence.index - 1];
+  if (!previous || previous.paragraph !== sentence.paragraph) return null;
+  const counts = doc.shared(findMemberCountPhrases).filter((f) => f.sentence === previous && !f.phrase.origin && f.phrase.unit !== 'states' && f.phrase.unit !== 'provinces');
+  const count = counts.at(-1);
+  if (!count) return null;
+  // After "neun deutsche und elf chinesische Mitglieder" the names may be of both countries: the gazetteer tells.
+  const country = counts.every((f) => f.phrase.country === count.phrase.country) ? count.phrase.country : null;
+  const itemsStart = sentence.start + m[0].length;
+  // "Das sind …" names the counted; "Dazu zählen …", "Among them are …" names some of them, which no count sizes.
+  const exhaustive = /^(?:Dies|Das|Diese|Es|These|They|Those)\s+(?:sind|waren|are|were)(?![\p{L}])/u.test(m[0]) && !PARTIAL.test(m[0]);
+  return {
+    sentence, link: count.link, quoteStart: sentence.start, itemsStart, itemsEnd: sentence.end, country, statedCount: null,
+    scopeAt: sentence.start, scope: scopeNear(previous.text, count.phrase.start - previous.start), rule: exhaustive ? 'member-list/follow-on' : 'member-list/follow-on-partial', strict: true,
+  };
+}
+
+/** "Auf chinesischer Seite: Foshan, …" after a sentence about the members: that side's list. */
+function sideColonSpan(doc: AnalysedDocument, sentence: Sentence, link: OrganisationLink): ListSpan | null {
+  const m = SIDE_COLON.exec(sentence.text);
+  const previous = doc.sentences[sentence.index - 1];
+  if (!m || !previous || previous.paragraph < sentence.paragraph - 1 || !MEMBER_NOUN_GATE(previous.text)) return null;
+  const itemsStart = sentence.start + m[0].length;
+  return {
+    sentence, link, quoteStart: sentence.start, itemsStart, itemsEnd: colonListEnd(doc, sentence, sentence.start + m[0].trimEnd().length),
+    country: /chin/iu.test(m[0]) ? 'CN' : 'DE', statedCount: null,
+    scopeAt: sentence.start, scope: scopeNear(previous.text, previous.text.length), rule: 'member-list/side-colon', strict: false,
+  };
 }
 
 /** A list fronted with "Mit …, mit …" before the member count of its own sentence, sized by that count. */

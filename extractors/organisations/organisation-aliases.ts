@@ -34,6 +34,9 @@ export const ORGANISATION_ALIASES: OrganisationAliases[] = [
       `${EN_PAIR}\\s+industrial[-\\s]+cit(?:y|ies)\\s+alliance`,
       'industrial[-\\s]+cit(?:y|ies)\\s+alliance',
       `${DE_PAIR}\\s+allianz\\s+der\\s+industriest(?:ä|ae)dte`,
+      // "Industrie-Städte-Allianz", "Sino-German Alliance of Industrial Cities".
+      'industrie-st(?:ä|ae)dte-a+llianz',
+      `${EN_PAIR}\\s+alliance\\s+of\\s+industrial\\s+cities`,
     ],
     abbreviations: ['ISA'],
     shortForms: ['industrieallianz', `${DE_PAIR}\\s+(?:städte)?allianz`, 'städteallianz', 'industriestadt-?allianz'],

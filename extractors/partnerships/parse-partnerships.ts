@@ -172,7 +172,9 @@ function pairReferredTo(doc: AnalysedDocument, sentence: Sentence, pair: [CityMe
 function ownPair(doc: AnalysedDocument, sentence: Sentence): [CityMention, CityMention] | null {
   const own = doc.mainCity;
   if (!own) return null;
-  const others = doc.cities.filter((c) => c.start >= sentence.start && c.end <= sentence.end && c.country !== own.country);
+  const named = doc.cities.filter((c) => c.start >= sentence.start && c.end <= sentence.end && c.country !== own.country);
+  // "Düsseldorf als Zentrum der Rhein-Ruhr-Region": a region beside a city is where the city lies, not a second counterpart.
+  const others = named.some((c) => c.place.type !== 'region') ? named.filter((c) => c.place.type !== 'region') : named;
   const names = new Set(others.map((c) => c.name));
   return names.size === 1 && others[0] ? [own, others[0]] : null;
 }

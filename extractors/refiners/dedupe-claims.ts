@@ -41,6 +41,13 @@ export const dedupeClaims: Refiner = {
     const kept = new Map<string, Claim>();
     for (const claim of claims) {
       const key = keyOf(claim);
+      // An undated mention of a twinning joins the dated twinning of its pair, not the earlier agreement it would re-date.
+      const sameBond = claim.kind === 'partnership' ? sameBondOf(kept, key, claim) : undefined;
+      if (sameBond && claim.kind === 'partnership') {
+        const [bondKey, bond] = sameBond;
+        if (precision(claim.since) > precision(bond.since)) kept.set(bondKey, { ...bond, since: claim.since, evidence: claim.evidence });
+        continue;
+      }
       const existing = kept.get(key);
       if (!existing) {
         kept.set(key, claim);
@@ -62,6 +69,15 @@ export const dedupeClaims: Refiner = {
     return dropUndatedEvents(dropContainedLists([...kept.values()]));
   },
 };
+
+/** The kept partnership of the same pair and relation whose date fits the claim's (equal at their common precision, or one undated). */
+function sameBondOf(kept: Map<string, Claim>, key: string, claim: Extract<Claim, { kind: 'partnership' }>): [string, Extract<Claim, { kind: 'partnership' }>] | undefined {
+  const fits = (a: string | null, b: string | null) => !a || !b || a.startsWith(b) || b.startsWith(a);
+  for (const [k, c] of kept) {
+    if ((k === key || k.startsWith(`${key}|`)) && c.kind === 'partnership' && c.relation === claim.relation && fits(c.since, claim.since)) return [k, c];
+  }
+  return undefined;
+}
 
 /**
  * "Ingolstadt bei der Plenarversammlung …" in a title and "am Montag bei der zweiten

@@ -25,6 +25,12 @@ function namesRegion(doc: AnalysedDocument, quote: string): boolean {
   return rest !== undefined && doc.gazetteer.admin1(rest) !== null;
 }
 
+/** Whether paragraph `index` opens with a member list of a country other than `country`. */
+function opensWithListOfOtherCountry(doc: AnalysedDocument, lists: MemberListClaim[], index: number, country: MemberListClaim['country']): boolean {
+  const first = doc.sentences.find((s) => s.paragraph === index);
+  return first !== undefined && lists.some((l) => l.country !== null && l.country !== country && sentenceOf(doc, l.evidence.start) === first);
+}
+
 export const linkListCounts: Refiner = {
   name: 'link-list-counts',
   refine(claims, doc) {
@@ -45,14 +51,18 @@ export const linkListCounts: Refiner = {
     const candidateOf = new Map<MemberListClaim, MemberCountClaim>();
     for (const claim of lists) {
       // "unter anderem Köln und Aachen" names some members: no count sizes it.
-      if (claim.statedCount !== null || PARTIAL.test(claim.evidence.quote) || namesRegion(doc, claim.evidence.quote)) continue;
+      // "Dazu zählen …" after a count names examples too (member-list/follow-on-partial).
+      if (claim.statedCount !== null || PARTIAL.test(claim.evidence.quote) || claim.provenance?.rule.endsWith('-partial') || namesRegion(doc, claim.evidence.quote)) continue;
       const sentence = sentenceOf(doc, claim.evidence.start);
       if (!sentence) continue;
       const paragraph = doc.paragraphs[sentence.paragraph]!;
       // A list that opens its paragraph ("Die deutschen Gründungsmitglieder sind:" after "… zu den sieben
       // deutschen Gründungsstädten.") may take a count of its own country from the paragraph before.
       const opens = doc.sentences[sentence.index - 1]?.paragraph !== sentence.paragraph;
-      const previous = opens && claim.country !== null ? doc.paragraphs[sentence.paragraph - 1] : undefined;
+      // Sibling lists in between ("Die deutschen Mitgliedsstädte sind: …" between the counts and "Die chinesischen …") are skipped over.
+      let back = sentence.paragraph - 1;
+      while (opens && claim.country !== null && back > 0 && opensWithListOfOtherCountry(doc, lists, back, claim.country)) back--;
+      const previous = opens && claim.country !== null ? doc.paragraphs[back] : undefined;
       // A roster under its own heading ("German members" over one name per line) is sized by the page's count of its country, however far above.
       const roster = ROSTER_RULES.has(claim.provenance?.rule ?? '') && claim.country !== null;
       // A list of admissions is sized by a count of admissions, never by the membership it grew.

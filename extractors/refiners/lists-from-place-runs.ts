@@ -28,6 +28,8 @@ import { ADMISSION } from './list-admissions.ts';
 const MEMBER_WORDS = /(?<![\p{L}])(?:Mitglied|Mitglieder|Mitgliedern|Mitgliedschaft|Mitgliedsstädte\p{L}*|Mitgliedsstadt|Mitgliedskommunen|Gründungsmitglied\p{L}*|Gründungsstädte\p{L}*|Gründungsstadt|Gründer|Gründern|Mitbegründer\p{L}*|members?|membership|founding\s+(?:members?|cities)|founders?|co-?founders?|aufgenommen|beigetreten|admitted|joined|newcomers?|Neuzug[aä]ng\p{L}*|[Nn]eu\s+(?:in|im|dabei)|new\s+(?:in|to))(?![\p{L}])/u;
 // Words that only say the places are present: enough after a sentence about the membership.
 const PRESENCE = /(?<![\p{L}])(?:vertreten|dabei|represented|on\s+board|angehören|gehören|gehörten|zählen|zählten|part\s+of)(?![\p{L}])/iu;
+// Verbs that make places the alliance's members when the alliance is named in the sentence.
+const BELONGING = /(?<![\p{L}])(?:gehören|gehörten|angehören|angehörten|zählen|zählten|umfasst|umfasste|vereint|vereinte|comprises|comprised|includes|included|unites|brings\s+together)(?![\p{L}])/u;
 // Travel, partnerships and events name places for other reasons.
 const ITINERARY = /(?<![\p{L}])(?:besucht\p{L}*|Besuch\p{L}*|\p{L}*[Rr]eise\p{L}*|reist\p{L}*|bereist\p{L}*|führte|führt|Station\p{L}*|Tour\p{L}*|visit\p{L}*|toured|tours?|trips?|itinerar\p{L}*|travel\p{L}*|stops?)(?![\p{L}])/u;
 const PARTNERSHIP = /(?<![\p{L}])(?:\p{L}*[Pp]artnerst[aä]dt\p{L}*|\p{L}*[Pp]artnerschaft\p{L}*|\p{L}*[Ff]reundschaft\p{L}*|Partnerkommune\p{L}*|sister[-\s]cit\p{L}*|twin\p{L}*|partner\s+cit\p{L}*|partnerships?|friendship\p{L}*|Kooperationsvereinbarung\p{L}*|cooperation\s+agreements?)(?![\p{L}])/u;
@@ -106,6 +108,9 @@ function membersContext(doc: AnalysedDocument, sentence: Sentence, first: CityMe
   const besides = BESIDES_BEFORE.test(doc.text.slice(sentence.start, first.start));
   if (BETWEEN.test(doc.text.slice(sentence.start, first.start)) || (!besides && isGoverned(doc, first, sentence.start))) return null;
   if (MEMBER_WORDS.test(text)) return organisationFor(doc, sentence, { documentFallback: true });
+  // "Der Allianz gehören auf deutscher Seite X und Y an", "Zur ISA zählen X und Y": the alliance's own sentence with a verb of belonging.
+  const own = BELONGING.test(text) && !EVENT_WORDS.test(text) ? organisationFor(doc, sentence) : null;
+  if (own?.inSentence) return own;
   if (!PRESENCE.test(text) || EVENT_WORDS.test(text)) return null;
   // "Der Allianz gehören 80 Städte an. Aus Sachsen sind bislang Chemnitz und Zwickau vertreten."
   const previous = doc.sentences[sentence.index - 1];

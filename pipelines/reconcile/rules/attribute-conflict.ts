@@ -1,4 +1,4 @@
-import type { CityAttributeClaim } from '../../../core/claim.ts';
+import type { CityAttributeClaim, CountQualifier } from '../../../core/claim.ts';
 import type { Gazetteer, Place } from '../../../extractors/gazetteer/gazetteer-types.ts';
 import type { ClaimWithSource } from '../../../sql/queries/claims.ts';
 import { documentDateOf, evidenceIds, ofKind, sourceLabel, timeline, timelinePoint, type FlagDraft, type ReconcileRule } from '../flag-draft.ts';
@@ -117,6 +117,36 @@ function placementConflict(city: string, statements: AttributeClaim[], gazetteer
   }];
 }
 
+const QUALIFIER_WORDS: Record<CountQualifier, string> = { exact: '', about: 'about ', more_than: 'over ', at_least: 'at least ', at_most: 'at most ', less_than: 'under ' };
+
+/**
+ * The populations a wording allows: a bound reaches half a step of its last stated digit, since
+ * a figure nearer the next step would be written as that ("über 7 Millionen" is 7 to 7.5 million —
+ * 7.8 million is "fast 8 Millionen"; "unter 2 Mio." 1.5 to 2); "rund" and an exact figure are the
+ * figure, their rounding left to the tolerance.
+ */
+export function populationRange(claim: Pick<CityAttributeClaim, 'value' | 'qualifier'>): { lo: number; hi: number } {
+  const value = Number(claim.value);
+  const step = roundingStep(value);
+  switch (claim.qualifier) {
+    case 'more_than':
+    case 'at_least':
+      return { lo: value, hi: value + step / 2 };
+    case 'at_most':
+    case 'less_than':
+      return { lo: value - step / 2, hi: value };
+    default:
+      return { lo: value, hi: value };
+  }
+}
+
+/** The unit of a figure's last non-zero digit: 7 000 000 → 1 000 000, 15 000 000 → 1 000 000, 2 150 000 → 10 000. */
+function roundingStep(value: number): number {
+  let step = 1;
+  while (value % (step * 10) === 0 && step * 10 <= value) step *= 10;
+  return step;
+}
+
 function populationConflict(city: string, statements: AttributeClaim[]): FlagDraft[] {
   if (new Set(statements.map((c) => c.documentId)).size < 2) return [];
   const year = (c: AttributeClaim) => {
@@ -124,11 +154,13 @@ function populationConflict(city: string, statements: AttributeClaim[]): FlagDra
     return date ? Number(date.slice(0, 4)) : null;
   };
   const agree = (a: AttributeClaim, b: AttributeClaim) => {
-    const [x, y] = [Number(a.claim.value), Number(b.claim.value)];
+    const [x, y] = [populationRange(a.claim), populationRange(b.claim)];
     const [ya, yb] = [year(a), year(b)];
     const years = ya !== null && yb !== null ? Math.abs(ya - yb) : 0;
     const tolerance = Math.min(POPULATION_TOLERANCE.max, POPULATION_TOLERANCE.base + POPULATION_TOLERANCE.perYear * years);
-    return Math.abs(x - y) <= tolerance * Math.max(x, y);
+    // The gap between the two ranges the wordings allow, against the tolerance of the larger figure.
+    const gap = Math.max(0, x.lo - y.hi, y.lo - x.hi);
+    return gap <= tolerance * Math.max(Number(a.claim.value), Number(b.claim.value));
   };
   // The largest group of figures from different documents that all agree: the consensus, if any.
   let best: AttributeClaim[] = [];
@@ -145,7 +177,7 @@ function populationConflict(city: string, statements: AttributeClaim[]): FlagDra
   const conflicting = consensus.length ? disagreeing : statements;
   if (new Set(conflicting.map((c) => c.documentId)).size === 1 && consensus.length === 0) return [];
   const fmt = (n: number) => (n >= 1_000_000 ? `${+(n / 1_000_000).toFixed(2)} million` : n.toLocaleString('en-US'));
-  const describe = (c: AttributeClaim) => `${fmt(Number(c.claim.value))} (${sourceLabel(c)}${documentDateOf(c) ? `, ${documentDateOf(c)}` : ''})`;
+  const describe = (c: AttributeClaim) => `${QUALIFIER_WORDS[c.claim.qualifier ?? 'exact']}${fmt(Number(c.claim.value))} (${sourceLabel(c)}${documentDateOf(c) ? `, ${documentDateOf(c)}` : ''})`;
   const ordered = [...statements].sort((a, b) => Number(a.claim.value) - Number(b.claim.value) || (a.url < b.url ? -1 : 1));
   const point = (c: AttributeClaim, role: 'conflicting' | 'outvoting') => {
     const date = documentDateOf(c);

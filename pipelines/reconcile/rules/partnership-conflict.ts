@@ -29,10 +29,14 @@ export const partnershipConflict: ReconcileRule = ({ claims }) => {
     const instrumentOf = (relation: string) => (EXCLUSIVE.has(relation) && !toldApart ? 'partner_city' : relation);
     for (const relation of [...new Set(statements.map((p) => instrumentOf(p.claim.relation)))].sort()) {
       const sameRelation = statements.filter((p) => instrumentOf(p.claim.relation) === relation && p.claim.since);
-      // A date worked out from an anniversary ("25 Jahre Partnerschaft") yields to dates sources state.
-      const stated = sameRelation.filter((p) => !p.claim.provenance?.implied?.includes('since'));
-      const dated = stated.length > 0 ? stated : sameRelation;
-      const disagreeing = dated.filter((a) => dated.some((b) => compareDates(a.claim.since!, b.claim.since!) !== 0));
+      // A date worked out from an anniversary ("25 Jahre Partnerschaft") yields to dates sources state; among
+      // themselves such dates count years loosely — a jubilee is kept in its year or the next — so they may be a year apart.
+      const workedOut = (p: Partnership) => p.claim.provenance?.implied?.includes('since') ?? false;
+      const stated = sameRelation.filter((p) => !workedOut(p));
+      const computed = sameRelation.filter(workedOut);
+      const disagreeing = stated.length > 0
+        ? stated.filter((a) => stated.some((b) => compareDates(a.claim.since!, b.claim.since!) !== 0))
+        : computed.filter((w) => computed.some((o) => !withinAYear(w, o)));
       if (disagreeing.length === 0) continue;
       const dates = [...new Set(disagreeing.map((p) => p.claim.since!))].sort();
       // The date more sources give outvotes the other.
@@ -87,3 +91,6 @@ function toldApartBySource(statements: Partnership[]): boolean {
     return friendship.some((f) => twinning.some((t) => compareDates(f.claim.since!, t.claim.since!) < 0));
   });
 }
+
+const yearOf = (p: Partnership) => Number(p.claim.since!.slice(0, 4));
+const withinAYear = (a: Partnership, b: Partnership) => Math.abs(yearOf(a) - yearOf(b)) <= 1;

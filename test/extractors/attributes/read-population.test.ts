@@ -54,4 +54,41 @@ describe('populations in every written form', () => {
   it('reads a noun followed by its name as that city, not as an anaphor', () => {
     expect(populations('Ulm grüßt Wuxi. Die Stadt Wuhu ist eine Metropole mit rund 3,6 Millionen Einwohnern.')).toEqual([['Wuhu', 3600000, 'about']]);
   });
+
+  it('gives a population said without a name to the city talked about that the gazetteer allows', () => {
+    // Ulm (about 126 000) cannot have eight million: the partner named as the object is meant.
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Die Stadt hat rund 8 Millionen Einwohner.')).toEqual([['Hefei', 8000000, 'about']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Heute zählt die Hafenstadt 8,1 Mio. Einwohner.')).toEqual([['Hefei', 8100000, 'exact']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Mit rund 8 Millionen Einwohnern ist die Stadt ein Zentrum.')).toEqual([['Hefei', 8000000, 'about']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Die Einwohnerzahl liegt bei 8 Millionen.')).toEqual([['Hefei', 8000000, 'exact']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Insgesamt leben hier rund 8 Millionen Menschen.')).toEqual([['Hefei', 8000000, 'about']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Über 8 Millionen Menschen leben in der Metropole.')).toEqual([['Hefei', 8000000, 'more_than']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Rund 8 Millionen Einwohner hat die Stadt.')).toEqual([['Hefei', 8000000, 'about']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Im Großraum leben knapp 9 Millionen Menschen.')).toEqual([['Hefei', 9000000, 'less_than']]);
+    expect(populations('Ulm pflegt Kontakte nach Hefei. Fläche: 11.400 km², Einwohner: 9,4 Mio.')).toEqual([['Hefei', 9400000, 'exact']]);
+    expect(populations('Ulm signed with Hefei. Located in Anhui province, the city has 8 million people.', 'en')).toEqual([['Hefei', 8000000, 'exact']]);
+    expect(populations('Ulm signed with Hefei. Population: 9.4 million.', 'en')).toEqual([['Hefei', 9400000, 'exact']]);
+  });
+
+  it('reads a clause opened after a city as about that city, and a population after a province as the province\'s', () => {
+    expect(populations('Ulm pflegt Kontakte nach Qingdao, in deren Großraum knapp 7 Millionen Einwohner leben.')).toEqual([['Qingdao', 7000000, 'less_than']]);
+    expect(populations('Ulm signed with Hefei, whose population exceeds 9 million.', 'en')).toEqual([['Hefei', 9000000, 'exact']]);
+    expect(populations('Hefei liegt in der Provinz Anhui, die 60 Millionen Einwohner hat.')).toEqual([]);
+    expect(populations('Hefei liegt in der Provinz Anhui mit 60 Millionen Einwohnern.')).toEqual([]);
+    // A province named inside the city's appositive leaves the population with the city.
+    expect(populations('Wuhu, a prefecture-level city in Anhui Province with a population of about 3.7 million, signed.', 'en')).toEqual([['Wuhu', 3700000, 'about']]);
+    expect(populations('Wuhu is a port city in Anhui Province with a population of about 3.7 million.', 'en')).toEqual([['Wuhu', 3700000, 'about']]);
+  });
+
+  it('reads a second place whose noun is left out, a city of N million and a bracketed figure', () => {
+    expect(populations('Ulm hat 126.000 Einwohner, Qingdao rund 9 Millionen.')).toEqual([['Ulm', 126000, 'exact'], ['Qingdao', 9000000, 'about']]);
+    expect(populations('Ulm has 126,000 inhabitants and Qingdao about 9 million.', 'en')).toEqual([['Ulm', 126000, 'exact'], ['Qingdao', 9000000, 'about']]);
+    expect(populations('Qingdao, a city of 9 million in Shandong, signed.', 'en')).toEqual([['Qingdao', 9000000, 'exact']]);
+    expect(populations('Qingdao (pop. 9 million) signed.', 'en')).toEqual([['Qingdao', 9000000, 'exact']]);
+    expect(populations('Qingdao (Einw.: 9 Mio.) unterzeichnete.')).toEqual([['Qingdao', 9000000, 'exact']]);
+    // The gapped number must stand alone: money, a year or a count of other things is no population.
+    expect(populations('Ulm hat 126.000 Einwohner, Qingdao rund 9 Millionen Euro Umsatz.')).toEqual([['Ulm', 126000, 'exact']]);
+    expect(populations('Ulm hat 126.000 Einwohner, Qingdao hat 15 Partnerstädte.')).toEqual([['Ulm', 126000, 'exact']]);
+    expect(populations('Qingdao, a city of 9 million euros in debt, signed.', 'en')).toEqual([]);
+  });
 });

@@ -33,6 +33,13 @@ export const MEMBER_COUNT_NEGATIVE_CASES: string[] = [
   'Im Verbund der Hansestädte sind heute rund 190 Städte aus 16 Ländern vertreten.',
   'Neben Jena wurden zwei andere Städte in die Allianz aufgenommen.',
   'Two other new members were admitted at the same session: Zibo and Wuxi.',
+  'Der Landkreis bringt seine 12 Städte und Gemeinden in die Kooperation ein.',
+  'Die Messe besteht aus 48 Hallen.',
+  // A part of the membership from one region, and a Kreis's own towns.
+  'Mit Herne und Hagen sind damit zwei Kommunen aus dem Ruhrgebiet vertreten.',
+  'Aus Thüringen sind inzwischen drei Städte dabei.',
+  'Der Kreis Kleve ist beigetreten.\n\nIhm gehören 16 Städte und Gemeinden an.',
+  'Aktuell sind 40 Besucher dabei. Die deutschen Mitgliedsstädte sind: Aachen, Bottrop und Ulm.',
   // Who attended, travelled or exhibited: no membership, even with a member noun or a list after a colon.
   'An der Plenarsitzung nahmen Vertreter von 20 Mitgliedsstädten teil: Bochum, Ulm, Erfurt und Hagen.',
   'Als Gäste waren vier Städte dabei: Osnabrück, Ulm, Erfurt und Hagen.',

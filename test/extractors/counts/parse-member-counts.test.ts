@@ -135,6 +135,17 @@ describe('member counts', () => {
     expect(ofKind(found, 'member_list').map((l) => [l.country, l.scope, l.statedCount])).toEqual([['CN', 'event', null]]);
   });
 
+  it('counts what the alliance consists of, its own members after a possessive, and "die Mitgliederzahl liegt bei"', () => {
+    expect(counts('Die Chinesisch-Deutsche Industriestädteallianz besteht aus 48 Städten.').map((c) => [c.count, c.unit])).toEqual([[48, 'cities']]);
+    expect(counts('Mit ihren 17 deutschen Mitgliedern ist die Industriestädteallianz gewachsen.').map((c) => [c.country, c.count, c.unit])).toEqual([['DE', 17, 'members']]);
+    expect(counts('Die Mitgliederzahl der Industriestädteallianz liegt bei 60.').map((c) => [c.count, c.unit])).toEqual([[60, 'members']]);
+  });
+
+  it('links "Ihr gehören …" opening a paragraph, and a count the next sentence presents as members, to the alliance named before', () => {
+    expect(counts('Die Chinesisch-Deutsche Industriestädteallianz wurde 2016 gegründet.\n\nIhr gehören aktuell zwölf deutsche Städte an.').map((c) => [c.country, c.count])).toEqual([['DE', 12]]);
+    expect(counts('Die ISA wurde 2016 gegründet.\n\nAktuell sind zwölf deutsche Städte dabei. Die deutschen Mitgliedsstädte sind: Aachen, Bottrop und Ulm.').map((c) => [c.country, c.count])).toEqual([['DE', 12]]);
+  });
+
   it.each(MEMBER_COUNT_NEGATIVE_CASES)('is no member count: %s', (sentence) => {
     expect(counts(`Die Chinesisch-Deutsche Industriestädteallianz (ISA) verbindet Städte beider Länder. ${sentence}`, '2019-01-01')).toEqual([]);
   });

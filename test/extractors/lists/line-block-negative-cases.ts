@@ -11,4 +11,7 @@ export const LINE_BLOCK_NEGATIVE_CASES: Array<{ text: string; language: 'de' | '
   { text: 'The Industrial Cities Alliance grows.\n\nNew members\n\nThe plenary admitted three cities from Shandong and one from Hesse this year.', language: 'en' },
   { text: 'Die Stadt ist Mitglied der Industriestädteallianz.\n\nStädtepartnerschaften\n\nStadt | Land | seit\nKassel | Hessen | 1972\nJena | Thüringen | 1990', language: 'de' },
   { text: 'Die Industriestädteallianz lädt ein.\n\nReiseprogramm der Mitglieder\n\nTag | Stadt\nMontag | Foshan\nDienstag | Guiyang\nMittwoch | Nanning', language: 'de' },
+  // Several names a line under a heading about other rosters, or cells that are no towns.
+  { text: 'Die Industriestädteallianz lädt ein.\n\nDelegation der Mitglieder\n\nAachen          Bottrop          Chemnitz\nDuisburg        Eisenach         Emden', language: 'de' },
+  { text: 'Die Industriestädteallianz tagt.\n\nMitglieder des Vorstands\n\nAnna Schmidt    Bernd Meier     Clara Wolf\nDieter Roth     Eva Lang        Frank Kuhn', language: 'de' },
 ];

@@ -148,3 +148,98 @@ describe('members written together', () => {
     expect(lists(text).map((l) => l.members)).toEqual([['Aachen', 'Neunkirchen', 'Ulm']]);
   });
 });
+
+describe('a count in one sentence, its names in the next', () => {
+  it('sizes "Das sind …" / "These are …" by the count before, and gives "Dazu zählen …" no size', () => {
+    expect(lists('Die Industriestädteallianz hat zwölf deutsche Mitglieder. Das sind Aachen, Bochum, Köln, Mainz, Ulm und Erfurt.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 12, members: ['Aachen', 'Bochum', 'Köln', 'Mainz', 'Ulm', 'Erfurt'] },
+    ]);
+    expect(lists('The Industrial Cities Alliance now has 12 German members. These are Aachen, Bochum, Cologne and Mainz.', 'en').map((l) => [l.statedCount, l.members])).toEqual([[12, ['Aachen', 'Bochum', 'Köln', 'Mainz']]]);
+    expect(lists('Die Industriestädteallianz wurde 2016 gegründet. Ihr gehören heute 21 deutsche Städte und Regionen an. Dazu zählen Bochum, Ulm, die Region Schwarzwald (Lahr/Freiburg) und Jena.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: null, members: ['Bochum', 'Ulm', 'Lahr', 'Freiburg', 'Jena'] },
+    ]);
+  });
+
+  it('splits names of both countries after counts of each by the gazetteer', () => {
+    expect(lists('Die Industriestädteallianz hat neun deutsche und elf chinesische Mitglieder. Das sind unter anderem Bochum, Foshan, Ulm, Wuhu, Erfurt und Weihai.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: null, members: ['Bochum', 'Ulm', 'Erfurt'] },
+      { country: 'CN', scope: 'current', statedCount: null, members: ['Foshan', 'Wuhu', 'Weihai'] },
+    ]);
+  });
+
+  it('reads a colon list whose items start after a blank line', () => {
+    const text = 'Bochum ist Mitglied der Chinesisch-Deutschen Industriestädteallianz. Ihr gehören aktuell zwölf deutsche Städte an. Die deutschen Mitgliedsstädte sind:\n\nAachen\nBochum\nKöln\nUlm\n\nKontakt: Presseamt';
+    expect(lists(text)).toEqual([{ country: 'DE', scope: 'current', statedCount: 12, members: ['Aachen', 'Bochum', 'Köln', 'Ulm'] }]);
+  });
+
+  it('sizes the second of two country lists by its count two paragraphs up', () => {
+    const text = 'Die Industriestädteallianz wurde 2016 gegründet. Ihr gehören aktuell zwölf deutsche und 20 chinesische Städte an.\n\nDie deutschen Mitgliedsstädte sind: Aachen, Bochum, Köln, Ulm.\n\nDie chinesischen Mitgliedsstädte sind: Foshan, Wuhu, Weihai, Yantai.';
+    expect(lists(text).map((l) => [l.country, l.statedCount])).toEqual([['DE', 12], ['CN', 20]]);
+  });
+});
+
+describe('members named with the alliance and its sides', () => {
+  it('reads places the alliance comprises, side by side', () => {
+    expect(lists('Der Industriestädteallianz gehören auf deutscher Seite Aachen, Bochum, Köln und Ulm an, auf chinesischer Seite Foshan, Wuhu und Weihai.')).toEqual([
+      { country: 'DE', scope: 'current', statedCount: null, members: ['Aachen', 'Bochum', 'Köln', 'Ulm'] },
+      { country: 'CN', scope: 'current', statedCount: null, members: ['Foshan', 'Wuhu', 'Weihai'] },
+    ]);
+  });
+
+  it('takes no side from the alliance\'s own name ("Sino-German") and splits its members by the gazetteer', () => {
+    expect(lists('Members of the Sino-German Industrial Cities Alliance include Bochum, Ulm, Erfurt, Foshan, Wuhu and Weihai.', 'en').map((l) => [l.country, l.members])).toEqual([
+      ['DE', ['Bochum', 'Ulm', 'Erfurt']],
+      ['CN', ['Foshan', 'Wuhu', 'Weihai']],
+    ]);
+  });
+
+  it('reads one roster per country line under a member heading', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nUnsere Mitglieder\n\nDeutschland (3)\nAachen\nBochum\nKöln\n\nChina\nFoshan\nWuhu\nWeihai';
+    expect(lists(text)).toEqual([
+      { country: 'DE', scope: 'current', statedCount: 3, members: ['Aachen', 'Bochum', 'Köln'] },
+      { country: 'CN', scope: 'current', statedCount: null, members: ['Foshan', 'Wuhu', 'Weihai'] },
+    ]);
+  });
+});
+
+describe('rosters with several members a line, numbered lines and country sides after a colon', () => {
+  it('reads names printed in columns or with commas, several a line, under a member heading', () => {
+    const columns = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nDeutsche Mitglieder\n\nAachen          Bottrop          Chemnitz\nDuisburg        Eisenach         Emden';
+    expect(lists(columns).map((l) => [l.country, l.members])).toEqual([['DE', ['Aachen', 'Bottrop', 'Chemnitz', 'Duisburg', 'Eisenach', 'Emden']]]);
+    const commas = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nMitgliedsstädte in Deutschland\nAachen, Bottrop, Chemnitz,\nHamm, Herne und Ulm';
+    expect(lists(commas).map((l) => l.members)).toEqual([['Aachen', 'Bottrop', 'Chemnitz', 'Hamm', 'Herne', 'Ulm']]);
+  });
+
+  it('leaves a table row with its Land and year to the row reader', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nDeutsche Mitglieder\n\n1  Aachen    Nordrhein-Westfalen   2016\n2  Ulm       Baden-Württemberg     2018';
+    expect(lists(text).map((l) => l.members)).toEqual([['Aachen', 'Ulm']]);
+  });
+
+  it('drops the numbers of a numbered list', () => {
+    const text = 'Die Chinesisch-Deutsche Industriestädteallianz stellt sich vor.\n\nMitgliedsstädte in Deutschland:\n1. Aachen\n2. Bottrop\n3) Chemnitz (seit 2018)';
+    expect(lists(text).map((l) => l.members)).toEqual([['Aachen', 'Bottrop', 'Chemnitz']]);
+  });
+
+  it('reads "Auf chinesischer Seite: …" after a sentence about the members as the Chinese list', () => {
+    const text = 'Mitglieder der Industriestädteallianz sind auf deutscher Seite: Aachen, Bottrop und Chemnitz. Auf chinesischer Seite: Foshan, Wuhu und Weihai.';
+    expect(lists(text).map((l) => [l.country, l.members])).toEqual([['DE', ['Aachen', 'Bottrop', 'Chemnitz']], ['CN', ['Foshan', 'Wuhu', 'Weihai']]]);
+  });
+});
+
+describe('members as written in German and English composites', () => {
+  it('sizes a presented group whose owner stands between noun and copula', () => {
+    const text = 'The twelve German member cities of the Sino-German Industrial Cities Alliance are Aachen, Bottrop, Chemnitz and Mainz.';
+    expect(lists(text, 'en')).toEqual([{ country: 'DE', scope: 'current', statedCount: 12, members: ['Aachen', 'Bottrop', 'Chemnitz', 'Mainz'] }]);
+  });
+
+  it('reads a town with its district as the town, a district written after its name, and an English region by its towns', () => {
+    expect(lists('Die deutschen Mitglieder der Industriestädteallianz: Aachen, Stadt und Landkreis Fulda, Rhein-Sieg-Kreis und Münster.').map((l) => l.members)).toEqual([['Aachen', 'Fulda', 'Rhein-Sieg-Kreis', 'Münster']]);
+    expect(lists('The German members of the Sino-German Industrial Cities Alliance: Aachen, the city and district of Fulda, Rhein-Sieg district, Esslingen district, the Lahr-Freiburg-Black Forest region and Muenster.', 'en').map((l) => l.members))
+      .toEqual([['Aachen', 'Fulda', 'Rhein-Sieg-Kreis', 'Landkreis Esslingen', 'Lahr', 'Freiburg', 'Münster']]);
+  });
+
+  it('drops an aside between dashes and joins a name hyphenated at a line break', () => {
+    expect(lists('Die deutschen Mitglieder der Industriestädteallianz: Duisburg, Herne, Hamm – alle im Ruhrgebiet – sowie Köln und Aachen.').map((l) => l.members)).toEqual([['Duisburg', 'Herne', 'Hamm', 'Köln', 'Aachen']]);
+    expect(lists('Die deutschen Mitglieder der Industriestädteallianz: Duisburg, Gelsen-\nkirchen, Herne und Bochum.').map((l) => l.members)).toEqual([['Duisburg', 'Gelsenkirchen', 'Herne', 'Bochum']]);
+  });
+});

@@ -35,6 +35,11 @@ export const PLACE_RUN_NEGATIVE_CASES: Array<{ text: string; language: 'de' | 'e
   { text: 'Auf dem Stand der Industriestädteallianz präsentierten sich 12 Aussteller aus sechs Städten: Bochum, Ulm, Erfurt und Hagen.', language: 'de' },
   { text: 'Die Industriestädteallianz hat 20 Mitglieder. Zur Messe reisten Vertreter aus acht Städten, nämlich Bochum, Ulm, Erfurt und Hagen.', language: 'de' },
   { text: 'The Industrial Cities Alliance has 20 members. Exhibitors from eight cities, namely Bochum, Ulm, Wuhu and Foshan, showed products.', language: 'en' },
+  // Companies in member towns, and names after a count of visitors.
+  { text: 'Zur Industriestädteallianz zählen Unternehmen aus Aachen, Bochum und Ulm.', language: 'de' },
+  { text: 'Die Industriestädteallianz vereint Firmen in Aachen, Bochum und Ulm.', language: 'de' },
+  { text: 'Die Industriestädteallianz empfing 40 Besucher. Das sind Vertreter aus Aachen, Bochum und Ulm.', language: 'de' },
+  { text: 'Die Mitglieder der Industriestädteallianz trafen sich in Bochum. Aus China: Delegationen aus Foshan, Wuhu und Weihai.', language: 'de' },
   // Slashes between a town and its landscape are one place, and partners are no members.
   { text: 'Die Industriestädteallianz hat 20 Mitglieder. Die Partnerstädte sind Bochum/Herne/Hagen.', language: 'de' },
 ];

@@ -15,6 +15,8 @@ describe('findOrganisations', () => {
     'the Sino-German Industrial Cities Alliance',
     'China-Germany Industrial Cities Alliance',
     'German-Chinese Industrial Cities Alliance',
+    'Industrie-Städte-Allianz',
+    'the Sino-German Alliance of Industrial Cities',
   ])('resolves %j to ISA', (text) => {
     expect(subjects(text).map(([, s]) => s)).toEqual(['ISA']);
   });

@@ -62,6 +62,19 @@ describe('parties not named in the sentence', () => {
     expect(partnerships(both)).toEqual([[['Kassel', 'Wuhan'], 'cooperation_agreement', '2014']]);
   });
 
+  it('dates an agreement and the later twinning apart, an undated mention of the twinning joining the twinning', () => {
+    const text = 'Wuhu\n\nWuhu liegt am Jangtse. Im Jahr 2003 mündete das Interesse Wuhus an Kontakten mit Jena im Herzen der Rhein-Main-Region in einer Vereinbarung über die freundschaftliche Zusammenarbeit. Am 5. Mai 2006 wurde die Verbindung der beiden Städte durch einen Partnerschaftsvertrag besiegelt. Heute trennen Jena und Wuhu viele Kilometer, doch die Partnerstadt ist nah.';
+    expect(partnerships(text, null)).toEqual([
+      [['Jena', 'Wuhu'], 'cooperation_agreement', '2003'],
+      [['Jena', 'Wuhu'], 'partner_city', '2006-05-05'],
+    ]);
+  });
+
+  it('takes a region beside the counterpart for where it lies, not for a second counterpart', () => {
+    const text = 'Wuhu\n\nWuhu liegt am Jangtse. Gäste aus Jena im Herzen der Rhein-Main-Region kommen oft. Am 5. Mai 2006 wurde die Verbindung der beiden Städte durch einen Partnerschaftsvertrag besiegelt.';
+    expect(partnerships(text, null)).toEqual([[['Jena', 'Wuhu'], 'partner_city', '2006-05-05']]);
+  });
+
   it('keeps two signings of one pair on different dates apart', () => {
     const text = 'Stadt Kassel\n\nKassel und Wuhan schlossen 2001 eine Kooperationsvereinbarung. Am 3. Mai 2006 wurde zwischen Kassel und Wuhan die Städtepartnerschaft besiegelt.';
     expect(partnerships(text)).toEqual([
@@ -94,6 +107,8 @@ describe('relations that do not exist now', () => {
     ['Stadt Würzburg\n\nDie Partnerschaft zwischen Würzburg und Suzhou ruht seit dem vergangenen Jahr.', 'de', [['partnership_suspended', 'Suzhou – Würzburg']]],
     ['Stadt Kiel\n\nDerzeit prüft die Stadt Kiel eine Städtepartnerschaft mit Qingdao.', 'de', [['partnership_under_review', 'Kiel – Qingdao']]],
     ['City of Kassel\n\nKassel and Wuhan intend to sign a friendship city agreement in May.', 'en', [['partnership_signing_planned', 'Kassel – Wuhan']]],
+    ['Stadt Erfurt\n\nKunming hat eine Städtepartnerschaft mit der Landeshauptstadt Erfurt angeregt.', 'de', [['partnership_signing_planned', 'Erfurt – Kunming']]],
+    ['City of Erfurt\n\nKunming suggested a sister-city relationship with Erfurt.', 'en', [['partnership_signing_planned', 'Erfurt – Kunming']]],
   ] as const)('%s', (text, language, expected) => {
     expect(events(text, language)).toEqual(expected);
     expect(partnerships(text, null, language)).toEqual([]);

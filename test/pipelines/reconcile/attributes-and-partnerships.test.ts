@@ -41,6 +41,15 @@ describe('population across sources', () => {
     expect(attributeConflict({ claims: [attribute('Zibo', 'population', 4_200_000, source('2020')), recent], gazetteer })).toHaveLength(1);
   });
 
+  it('reads a bound up to half a step of its last digit: "über 4 Mio." fits 4.3 million, not 4.7 or 3.9', () => {
+    const over = (n: number, where = source('2020')) => stored({ kind: 'city_attribute', city: 'Zibo', attribute: 'population', value: n, qualifier: 'more_than' }, where);
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_300_000, source('2020'))], gazetteer })).toEqual([]);
+    const flags = attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 4_700_000, source('2020'))], gazetteer });
+    expect(flags.map((f) => f.kind)).toEqual(['population_conflict']);
+    expect(flags[0]?.explanation).toContain('over 4 million');
+    expect(attributeConflict({ claims: [over(4_000_000), attribute('Zibo', 'population', 3_900_000, source('2020'))], gazetteer })).toHaveLength(1);
+  });
+
   it('does not compare two figures of one document (a city and its metropolitan area)', () => {
     const page = source();
     expect(attributeConflict({ claims: [attribute('Zhuhai', 'population', 2_400_000, page), attribute('Zhuhai', 'population', 7_000_000, page)], gazetteer })).toEqual([]);
@@ -70,6 +79,13 @@ describe('partnerships across sources', () => {
   it('lets stated dates outvote one worked out from an anniversary, without a flag', () => {
     const computed = stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since: '1992', provenance: { rule: 'r', implied: ['since'] } }, source());
     expect(partnershipConflict({ claims: [partnership('partner_city', '1987-07'), partnership('partner_city', '1987'), computed], gazetteer })).toEqual([]);
+  });
+
+  it('lets dates worked out from anniversaries be a year apart, and no more', () => {
+    const computed = (since: string) => stored({ kind: 'partnership', cities: ['Jena', 'Wuhu'], relation: 'partner_city', since, provenance: { rule: 'r', implied: ['since'] } }, source());
+    // "20 Jahre" in a 2017 article and in a 2018 one: the same jubilee.
+    expect(partnershipConflict({ claims: [computed('1997'), computed('1998')], gazetteer })).toEqual([]);
+    expect(partnershipConflict({ claims: [computed('1997'), computed('2002')], gazetteer }).map((f) => f.kind)).toEqual(['partnership_since_conflict']);
   });
 
   it('keeps the dates of two instruments apart (a cooperation agreement before the twinning)', () => {
