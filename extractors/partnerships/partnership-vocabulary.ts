@@ -79,6 +79,8 @@ export const PARTNERSHIP_DE: PartnershipWords = {
     'vorzubereiten', 'vorbereite\\p{L}*', 'vorbereitet', 'angestrebt\\p{L}*', 'anzustreben', 'anstreb\\p{L}*', 'strebt',
     'beabsichtig\\p{L}*', 'anbahn\\p{L}*', 'Entwurf', 'geplant\\p{L}*', 'möglich\\p{L}*',
     'interessier\\p{L}*', 'vielleicht', 'eventuell', 'möglicherweise', 'wünsch\\p{L}*',
+    // A twinning proposed or suggested by one side is not made: "wurde eine Städtepartnerschaft angeregt".
+    'angeregt', 'anzuregen', 'regte\\p{L}*', 'vorgeschlagen', 'vorzuschlagen', 'schlug\\p{L}*',
   ],
   suspended: ['ausgesetzt', 'aussetz\\p{L}*', 'suspendiert', 'eingefroren', 'auf\\s+Eis', 'ruht', 'ruhen', 'aufgekündigt', 'gekündigt', 'beendet'],
   established: [
@@ -111,7 +113,7 @@ export const PARTNERSHIP_EN: PartnershipWords = {
   },
   friendlyRelations: ['friendly\\s+relations(?:hip)?s?', 'friendship\\s+relations(?:hip)?s?', 'friendly\\s+(?:and\\s+\\p{Ll}+\\s+)?ties'],
   underReview: ['explor\\p{L}*', 'consider\\p{L}*', 'examin\\p{L}*', 'review\\p{L}*'],
-  planned: ['prepar\\p{L}*', 'intends?', 'seeks?', 'seeking', 'draft', 'planned', 'will\\s+sign', 'to\\s+be\\s+signed', 'proposed', 'perhaps', 'possibly', 'interested\\s+in'],
+  planned: ['prepar\\p{L}*', 'intends?', 'seeks?', 'seeking', 'draft', 'planned', 'will\\s+sign', 'to\\s+be\\s+signed', 'proposed', 'suggested', 'perhaps', 'possibly', 'interested\\s+in'],
   suspended: ['suspend\\p{L}*', 'frozen', 'froze', 'terminated', 'on\\s+hold', 'put\\s+on\\s+ice'],
   established: ['signed', 'established', 'concluded', 'founded', 'sealed', 'entered', 'became', 'become', 'began', 'started', 'launched'],
   founding: ['establishment', 'signing', 'founding', 'conclusion', 'start'],

@@ -107,6 +107,8 @@ describe('relations that do not exist now', () => {
     ['Stadt Würzburg\n\nDie Partnerschaft zwischen Würzburg und Suzhou ruht seit dem vergangenen Jahr.', 'de', [['partnership_suspended', 'Suzhou – Würzburg']]],
     ['Stadt Kiel\n\nDerzeit prüft die Stadt Kiel eine Städtepartnerschaft mit Qingdao.', 'de', [['partnership_under_review', 'Kiel – Qingdao']]],
     ['City of Kassel\n\nKassel and Wuhan intend to sign a friendship city agreement in May.', 'en', [['partnership_signing_planned', 'Kassel – Wuhan']]],
+    ['Stadt Erfurt\n\nKunming hat eine Städtepartnerschaft mit der Landeshauptstadt Erfurt angeregt.', 'de', [['partnership_signing_planned', 'Erfurt – Kunming']]],
+    ['City of Erfurt\n\nKunming suggested a sister-city relationship with Erfurt.', 'en', [['partnership_signing_planned', 'Erfurt – Kunming']]],
   ] as const)('%s', (text, language, expected) => {
     expect(events(text, language)).toEqual(expected);
     expect(partnerships(text, null, language)).toEqual([]);
