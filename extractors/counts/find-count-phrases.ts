@@ -64,6 +64,7 @@ const POSSESSIVE_BEFORE = /(?:^|\s)(?:seine|seinen|seinem|seiner|ihre|ihren|ihre
 const DEFINITE_BEFORE = /(?:^|\s)(?:die|the|Die|The)\s+$/u;
 // "… sind Aachen, Ingolstadt und …", "… are Aachen, Ingolstadt and …": a copula followed by a name and a list comma or conjunction.
 const COPULA_NAMES = /^\s+(?:sind|waren|are|were)\s+\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*)?\s*(?:,|und\s|and\s|sowie\s)/u;
+const OWNER_CLAUSE = /^\s+(?:of|der|des)\s+(?:the\s+)?(?:[\p{L}'’()-]+\s+){0,5}?[\p{L}'’()-]+(?=\s+(?:sind|waren|are|were)(?![\p{L}])|\s*:)/u;
 const COMPOSED_OF_BEFORE = /(?:^|\s)(?:besteht|bestehen|bestand|bestanden|setzt\s+sich|setzte\s+sich)\s+(?:(?:derzeit|aktuell|heute|inzwischen|mittlerweile|nun|jetzt)\s+)?aus\s+(?:(?:insgesamt)\s+)?$/iu;
 const OWNER_BEFORE = /(?:^|\s)(?:seine|seinen|ihre|ihren|its|their|unsere|unseren|our)\s+$/iu;
 // "gehört zu den sieben deutschen Gründungsstädten", "one of the 18 founding cities": a membership among a counted group.
@@ -157,7 +158,8 @@ function readPhrase(sentence: string, m: RegExpMatchArray, start: number, langua
   const end = start + m[0].length;
   // "Die sieben deutschen Gründungsstädte sind: …" presents the whole group; "die drei Städte wollen …" refers back.
   // "The seven German founding cities are Aachen, …": a copula naming places presents the group as well.
-  const presented = m[4] !== undefined && (listAt(sentence, end)?.kind === 'colon' || COPULA_NAMES.test(sentence.slice(end))) && DEFINITE_BEFORE.test(before);
+  const presentedBy = m[4] !== undefined ? listAt(sentence, end)?.kind : undefined;
+  const presented = (presentedBy === 'colon' || presentedBy === 'copula' || (m[4] !== undefined && COPULA_NAMES.test(sentence.slice(end)))) && DEFINITE_BEFORE.test(before);
   // "mit ihren 17 deutschen Mitgliedern", "its 62 members": a possessive before a member noun is the alliance's own membership.
   const ownMembers = OWNER_BEFORE.test(before) && m[4] !== undefined && /mitglied|member/iu.test(m[4]);
   const possessive = POSSESSIVE_BEFORE.test(before) && !AMONG_BEFORE.test(before) && !presented && !ownMembers;
@@ -195,6 +197,12 @@ function listAt(sentence: string, at: number): CountPhrase['list'] {
   if (copula) {
     const names = /^\s+(?:sind|waren|are|were)\s+/u.exec(rest)!;
     return { start: at + names[0].length, end: sentence.length, kind: 'copula' };
+  }
+  // "Die zwölf deutschen Mitgliedsstädte der ISA sind: …", "The twelve German member cities of the alliance are …": the owner may stand between.
+  const owner = OWNER_CLAUSE.exec(rest);
+  if (owner) {
+    const after = listAt(sentence, at + owner[0].length);
+    if (after && after.kind !== 'partial') return after;
   }
   // "30 Städte, darunter Aachen und Köln", "30 cities, including …": some of the counted, not all of them.
   const partial = EXAMPLES_OPENER.exec(rest);

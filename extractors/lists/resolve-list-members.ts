@@ -14,7 +14,8 @@ export interface ResolvedMember {
 }
 
 // Typographic apostrophes ("Ma’anshan") become the ASCII one pinyin names use.
-const normaliseRaw = (raw: string) => raw.replace(/[’‘ʼ`´]/g, "'").replace(/\s+/g, ' ').trim();
+// A word hyphenated at a line break ("Gelsen-\nkirchen") is joined again.
+const normaliseRaw = (raw: string) => raw.replace(/[’‘ʼ`´]/g, "'").replace(/-[ \t]*\n\s*(?=\p{Ll})/gu, '').replace(/\s+/g, ' ').trim();
 // What a network member's name is without article, generic noun and quotes: "Drei gewinnt".
 const GENERIC_LEAD = /^(?:(?:der|die|das|dem|den|the)\s+)?(?:Städtenetzwerk|Netzwerk|Städteverbund|Verbund|Städtebund|Kooperationsraum|network(?:\s+of)?)?\s*/iu;
 const cleanName = (raw: string) => normaliseRaw(raw).replace(GENERIC_LEAD, '').replace(/[„“”"‚‘«»]/gu, '').trim();
@@ -42,15 +43,18 @@ function sameNamed(resolution: NameResolution): NameResolution {
 }
 
 // "Esslingen (district)", "Kleve (Kreis)": a bracket that only names the type picks the Kreis of that name.
+const DISTRICT_SUFFIX = /^(?:the\s+)?(\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)\s+(?:district|county|rural\s+district)$/u;
 const DISTRICT_TYPE = /^(?:district|county|Kreis|Landkreis|Lkr\.?|LK|rural\s+district)$/iu;
 
 /** The Kreis a name with a type bracket stands for, or null when the bracket is no type or no Kreis bears the name. */
 function districtOf(gazetteer: Gazetteer, item: ListItem): ListMember | null {
   const typed = item.inner.length === 1 && DISTRICT_TYPE.test(item.inner[0]!.raw.trim());
-  if (!typed && !item.district) return null;
+  // "Rhein-Sieg district", "Esslingen district": the type written after the name.
+  const suffixed = !typed && !item.district ? DISTRICT_SUFFIX.exec(normaliseRaw(item.raw)) : null;
+  if (!typed && !item.district && !suffixed) return null;
   // "the German district of Kleve in North Rhine-Westphalia": the name without what it carries after it.
-  const base = normaliseRaw(typed ? item.base.raw : item.raw).replace(/\s+(?:in|im)\s+.*$/u, '');
-  const district = [...gazetteer.resolve(base, { country: 'DE' }).candidates, ...gazetteer.byName(`Landkreis ${base}`, 'DE'), ...gazetteer.byName(`Kreis ${base}`, 'DE')]
+  const base = (suffixed ? suffixed[1]! : normaliseRaw(typed ? item.base.raw : item.raw)).replace(/\s+(?:in|im)\s+.*$/u, '');
+  const district = [...gazetteer.resolve(base, { country: 'DE' }).candidates, ...gazetteer.byName(`Landkreis ${base}`, 'DE'), ...gazetteer.byName(`Kreis ${base}`, 'DE'), ...gazetteer.byName(`${base}-Kreis`, 'DE')]
     .find((p) => p.type === 'district');
   return district ? { name: district.name, raw: item.raw, resolved: true } : null;
 }

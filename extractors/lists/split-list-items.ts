@@ -19,7 +19,7 @@ export interface ListItem {
 
 const WORD_SEPARATOR = /^(?:und|sowie|and|as\s+well\s+as|&|plus|bzw\.|oder|or|auch|also)\s/iu;
 // Lead-ins that belong to the list, not to its first item.
-const LEAD_IN = /^(?:[Ss]tadt\s+und\s+(?:Land)?[Kk]reis|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Städte|(?:Land)?[Kk]reise|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns|districts?|count(?:y|ies))\s+of|(?:they|these|those|sie|dies|das|es)\s+(?:are|were|sind|waren)|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
+const LEAD_IN = /^(?:[Ss]tadt\s+und\s+(?:Land)?[Kk]reis|(?:the\s+)?(?:city|town)\s+and\s+(?:district|county)\s+of|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Städte|(?:Land)?[Kk]reise|[Dd]ie\s+Stadt|[Dd]ie\s+(?:\p{Ll}+\s+){0,2}Kommunen|(?:the\s+)?(?:\p{Lu}\p{L}+\s+)?(?:cities|city|town|towns|districts?|count(?:y|ies))\s+of|(?:they|these|those|sie|dies|das|es)\s+(?:are|were|sind|waren)|u\.\s?a\.|unter\s+anderem|darunter|including|among\s+them|namely|nämlich|and|und|sowie|neben|auch|besides|also|der|die|das|den|dem|the)\s+/u;
 const PLURAL_DISTRICT_LEAD = /^(?:(?:die|the)\s+)?(?:(?:\p{Ll}+\s+){0,2}(?:Land)?[Kk]reise|districts\s+of|counties\s+of)\s/u;
 // An item with its own article or city noun ("die Stadt Suqian", "den Bezirk Xiangcheng") leaves the plural noun behind.
 const OWN_LEAD = /^(?:der|die|das|den|dem|the|Stadt|Bezirk|city|town)\s/iu;
@@ -27,6 +27,9 @@ const OWN_LEAD = /^(?:der|die|das|den|dem|the|Stadt|Bezirk|city|town)\s/iu;
 const APPOSITIVE = /^(?:a|an|ein|eine|einer|eines|einem|one\s+of|eine\s+der|einer\s+der|its|seine|ihre|both|beide|jeweils)\s/iu;
 // "Mainz, die Landeshauptstadt von Rheinland-Pfalz; …": an appositive naming what the item before is.
 const CAPITAL_APPOSITIVE = /^(?:die|der|the)\s+(?:\p{Ll}+\s+)?(?:Landeshauptstadt|Hauptstadt|Provinzhauptstadt|Kreisstadt|capital|provincial\s+capital|seat)\s+(?:von|of|der|des)\s/iu;
+const TOWN_AND_DISTRICT = /^(?:(?:die|der|the)\s+)?(?:Stadt|city|town)\s+(?:und|and)\s+(?:(?:Land)?[Kk]reis|district|county)(?![\p{L}])/u;
+// "Hamm – alle im Ruhrgebiet –": an aside between dashes after a name is no part of it.
+const DASH_ASIDE = /\s[–—]\s/u;
 // A list written one item per line behind bullets: the line is the item, commas inside it are not separators.
 const BULLET_LINES = /\n[ \t]*[•\-*·–▪][ \t]+\S/u;
 
@@ -105,6 +108,8 @@ function splitPlain(text: string, start: number, end: number, options: { slashes
     if (ch === '(') depth++;
     else if (ch === ')') depth = Math.max(0, depth - 1);
     if (depth > 0) continue;
+    // "Gelsen-\nkirchen": a word hyphenated at a line break is one word.
+    if (ch === '\n' && text[i - 1] === '-' && /\p{Ll}/u.test(text[i + 1] ?? '')) continue;
     if (ch === ',' || ch === ';' || ch === '\n' || ch === '•' || ch === '·' || ch === '|' || ch === '▪' || (options.slashes && ch === '/')) {
       push(itemStart, i);
       itemStart = i + 1;
@@ -113,6 +118,8 @@ function splitPlain(text: string, start: number, end: number, options: { slashes
     if (/\s/.test(ch)) {
       const rest = text.slice(i + 1, Math.min(end, i + 16));
       const sep = WORD_SEPARATOR.exec(rest);
+      // "Stadt und Landkreis Fulda", "the city and district of Fulda": one member, town and district together.
+      if (sep && TOWN_AND_DISTRICT.test(`${text.slice(itemStart, i).trim()} ${rest}`)) continue;
       if (sep) {
         push(itemStart, i);
         itemStart = i + 1 + sep[0].length;
@@ -140,9 +147,12 @@ function makeItem(text: string, start: number, end: number): ListItem | null {
     while (end > start && /[\s.:;,*†‡¹²³⁴⁵⁶⁷⁸⁹⁰]/u.test(text[end - 1] ?? '')) { end--; again = true; }
     if (end - 3 > start && text.slice(end - 3, end) === '(*)') { end -= 3; again = true; }
   }
+  const aside = DASH_ASIDE.exec(text.slice(start, end));
+  if (aside && aside.index > 0) end = start + aside.index;
   let district = false;
   for (let lead = LEAD_IN.exec(text.slice(start, end)); lead; lead = LEAD_IN.exec(text.slice(start, end))) {
-    district ||= /(?:districts?|count(?:y|ies))\s+of|^(?:Land)?[Kk]reise\s/iu.test(lead[0]);
+    // "the city and district of Fulda" is the town with its district: the town.
+    district ||= /(?:districts?|count(?:y|ies))\s+of|^(?:Land)?[Kk]reise\s/iu.test(lead[0]) && !/(?:city|town)\s+and\s/iu.test(lead[0]);
     start += lead[0].length;
   }
   if (end <= start) return null;

@@ -13,6 +13,7 @@ import { isCityLike } from '../places/find-cities.ts';
 
 // A name that says it stands for several places: "Region …", "Städtenetzwerk …".
 const GROUP_LEAD = /^(?:(?:die|das|der|the)\s+)?(?:Region|Städtenetzwerk|Netzwerk|Städteverbund|Verbund|Städtedreieck|Kooperationsraum|network|region)(?![\p{L}])/iu;
+const GROUP_TAIL = /\s+(?:region|network|area)$/u;
 // Parts of a glued or hyphenated name: words between blanks, hyphens and slashes.
 const PART_SEPARATOR = /[\s\-–/]+/u;
 
@@ -38,8 +39,9 @@ export function byMunicipality(gazetteer: Gazetteer, member: ListMember): ListMe
     return places.map((name) => ({ name, raw: member.raw, resolved: true, group: member.name }));
   }
   if (member.resolved) return [member];
-  const grouped = GROUP_LEAD.test(member.raw);
-  const words = member.raw.replace(GROUP_LEAD, '').split(PART_SEPARATOR).filter((w) => /^\p{Lu}/u.test(w));
+  // "the Lahr-Freiburg-Black Forest region": English puts the group noun last.
+  const grouped = GROUP_LEAD.test(member.raw) || GROUP_TAIL.test(member.raw);
+  const words = member.raw.replace(GROUP_LEAD, '').replace(GROUP_TAIL, '').split(PART_SEPARATOR).filter((w) => /^\p{Lu}/u.test(w));
   if (words.length < 2) return [member];
   const parts = words.map((w) => exactCity(gazetteer, w));
   const towns = parts.filter((p): p is Place => p !== null);

@@ -225,3 +225,21 @@ describe('rosters with several members a line, numbered lines and country sides 
     expect(lists(text).map((l) => [l.country, l.members])).toEqual([['DE', ['Aachen', 'Bottrop', 'Chemnitz']], ['CN', ['Foshan', 'Wuhu', 'Weihai']]]);
   });
 });
+
+describe('members as written in German and English composites', () => {
+  it('sizes a presented group whose owner stands between noun and copula', () => {
+    const text = 'The twelve German member cities of the Sino-German Industrial Cities Alliance are Aachen, Bottrop, Chemnitz and Mainz.';
+    expect(lists(text, 'en')).toEqual([{ country: 'DE', scope: 'current', statedCount: 12, members: ['Aachen', 'Bottrop', 'Chemnitz', 'Mainz'] }]);
+  });
+
+  it('reads a town with its district as the town, a district written after its name, and an English region by its towns', () => {
+    expect(lists('Die deutschen Mitglieder der Industriestädteallianz: Aachen, Stadt und Landkreis Fulda, Rhein-Sieg-Kreis und Münster.').map((l) => l.members)).toEqual([['Aachen', 'Fulda', 'Rhein-Sieg-Kreis', 'Münster']]);
+    expect(lists('The German members of the Sino-German Industrial Cities Alliance: Aachen, the city and district of Fulda, Rhein-Sieg district, Esslingen district, the Lahr-Freiburg-Black Forest region and Muenster.', 'en').map((l) => l.members))
+      .toEqual([['Aachen', 'Fulda', 'Rhein-Sieg-Kreis', 'Landkreis Esslingen', 'Lahr', 'Freiburg', 'Münster']]);
+  });
+
+  it('drops an aside between dashes and joins a name hyphenated at a line break', () => {
+    expect(lists('Die deutschen Mitglieder der Industriestädteallianz: Duisburg, Herne, Hamm – alle im Ruhrgebiet – sowie Köln und Aachen.').map((l) => l.members)).toEqual([['Duisburg', 'Herne', 'Hamm', 'Köln', 'Aachen']]);
+    expect(lists('Die deutschen Mitglieder der Industriestädteallianz: Duisburg, Gelsen-\nkirchen, Herne und Bochum.').map((l) => l.members)).toEqual([['Duisburg', 'Gelsenkirchen', 'Herne', 'Bochum']]);
+  });
+});
