@@ -142,9 +142,17 @@ const LIVING_HERE = new RegExp(`^\\s+(?:${LIVING})\\s+(?:(?:heute|derzeit|today|
 
 /** The populations of the sentence, each given to the city it belongs to (or to none). */
 export function readPopulation(doc: AnalysedDocument, sentence: Sentence, cities: CityMention[], push: PushFinding): void {
-  for (const f of findPopulations(doc, sentence)) {
+  const found = findPopulations(doc, sentence);
+  for (const f of found) {
     const owner = ownerOf(doc, sentence, cities, f);
     if (!owner) continue;
+    const second = secondFigure(doc, sentence, f, found);
+    if (second && isPlausiblePopulation(owner.city.place, second.value)) {
+      push({
+        city: owner.city.name, attribute: 'population', value: second.value, qualifier: second.qualifier, start: f.start, end: second.end,
+        rule: 'city-attribute/population-second-figure', ...(owner.implied ? { implied: ['city'] } : {}),
+      });
+    }
     push({
       city: owner.city.name,
       attribute: 'population',
@@ -156,6 +164,33 @@ export function readPopulation(doc: AnalysedDocument, sentence: Sentence, cities
       ...(owner.implied ? { implied: ['city'] } : {}),
     });
   }
+}
+
+// "…, im Großraum leben 10 Millionen", "…, davon 4 Millionen in der Kernstadt", "…, with 4 million in the urban area":
+// a second figure for the same city, its area or core named, its noun left out.
+const SMALLEST_SECOND_FIGURE = 10_000;
+const AREA_CUES = `(?:${METRO_NOUNS}|Kernstadt|Innenstadt|Stadtkern|Stadtzentrum|Kerngebiet|Umland|davon|city\\s+proper|urban\\s+core|of\\s+whom|of\\s+which)`;
+const SECOND_FIGURE = new RegExp(`^\\s*(?:,|;|\\s[–—]|\\()\\s*(?=[^.;]{0,60}?(?<![\\p{L}])${AREA_CUES}(?![\\p{L}]))[^.;]{0,60}?(?<![\\p{L}\\p{N}.,])${QUALIFIED}${DIGITS}\\s*${MULTIPLIER}?(?<rest>\\s*[\\p{L}-]+)?`, 'u');
+// What may follow the second number: nothing, a verb of living, a preposition, or a population noun.
+const AFTER_SECOND = new RegExp(`^\\s*(?:in|im|leben|wohnen|live|living|sind|are|of|und|and|${INHABITANTS}|${PEOPLE})$`, 'iu');
+
+/** A second population in the clause after `f`, for the same city (its metropolitan area or its core), if any. */
+function secondFigure(doc: AnalysedDocument, sentence: Sentence, f: FoundPopulation, found: readonly FoundPopulation[]): { value: number; qualifier: CountQualifier; end: number } | null {
+  const m = SECOND_FIGURE.exec(doc.text.slice(f.end, sentence.end));
+  if (!m) return null;
+  const groups = m.groups ?? {};
+  const rest = groups['rest'];
+  if (rest !== undefined && !AFTER_SECOND.test(rest)) return null;
+  const end = f.end + m[0].length - (rest?.length ?? 0);
+  // A number with its own noun is a population of its own, read and owned by the forms.
+  if (found.some((o) => o !== f && o.start < end && f.end < o.end)) return null;
+  const written = (groups['number'] ?? '').replace(/[\s\u00a0\u202f]/gu, '');
+  const n = parseCardinal(written, /[.,]\d{3}(?!\d)/u.test(written) ? doc.language : 'de');
+  if (n === null) return null;
+  const value = Math.round(n * multiplierValue(groups['multiplier']));
+  // Without a noun, only a figure of a city's size is read: "500" after "im Umland" counts anything.
+  if (value < SMALLEST_SECOND_FIGURE || (!groups['multiplier'] && YEAR.test(written))) return null;
+  return { value, qualifier: qualifierOf(groups['qualifier']), end };
 }
 
 interface Owner {

@@ -9,6 +9,9 @@ type AttributeClaim = ClaimWithSource & { claim: CityAttributeClaim };
 /** Attributes that place a city; a city has one of each (population varies and is checked apart). */
 const PLACING = new Set(['province', 'state', 'capital_of', 'district_of', 'region']);
 
+/** The capitals of the two countries, by the names a capital_of claim gives the country. */
+const NATIONAL_CAPITALS: Record<string, string> = { China: 'Beijing', 'Volksrepublik China': 'Beijing', Deutschland: 'Berlin', Germany: 'Berlin' };
+
 /** How far two population figures may differ at the same as-of, and how much more per year between them. */
 export const POPULATION_TOLERANCE = { base: 0.02, perYear: 0.02, max: 0.15 };
 
@@ -64,6 +67,12 @@ function placementConflict(city: string, statements: AttributeClaim[], gazetteer
         break;
       case 'capital_of': {
         const capitalOf = admin1Of(value);
+        // The capital of a country is checked against the country's capital, a province's or Land's against the gazetteer.
+        const national = NATIONAL_CAPITALS[value];
+        if (national) {
+          if (national !== city) wrong.push({ claim: c, why: `capital of ${value}` });
+          break;
+        }
         const isCapital = places.some((p) => p.capitalOf === capitalOf);
         if (places.length > 0 && !isCapital) wrong.push({ claim: c, why: `capital of ${value}` });
         break;
@@ -90,7 +99,8 @@ function placementConflict(city: string, statements: AttributeClaim[], gazetteer
   if (wrong.length === 0) return [];
   const outvoting = truth ? provinceClaims.filter((c) => admin1Of(String(c.claim.value)) === truth && !wrong.some((w) => w.claim === c)) : [];
   const claimedCapital = wrong.find((w) => w.claim.claim.attribute === 'capital_of');
-  const capital = claimedCapital ? gazetteer.capitalOf?.(String(claimedCapital.claim.claim.value))?.name ?? null : null;
+  const claimedOf = claimedCapital ? String(claimedCapital.claim.claim.value) : null;
+  const capital = claimedOf ? NATIONAL_CAPITALS[claimedOf] ?? gazetteer.capitalOf?.(claimedOf)?.name ?? null : null;
   const reasons = [...new Set(wrong.map((w) => `${w.why} (${sourceLabel(w.claim)})`))].sort();
   const against = truth
     ? `; it lies in ${truth} per ${[outvoting.length ? `${new Set(outvoting.map((c) => c.documentId)).size} other source(s)` : '', truthSource === 'the gazetteer' ? 'the gazetteer' : ''].filter(Boolean).join(' and ') || truthSource}${claimedCapital && capital ? `, and the capital of ${claimedCapital.claim.claim.value} is ${capital}` : ''}`

@@ -91,4 +91,13 @@ describe('populations in every written form', () => {
     expect(populations('Ulm hat 126.000 Einwohner, Qingdao hat 15 Partnerstädte.')).toEqual([['Ulm', 126000, 'exact']]);
     expect(populations('Qingdao, a city of 9 million euros in debt, signed.', 'en')).toEqual([]);
   });
+
+  it('reads a second figure for the same city, its metropolitan area or its core, with the noun left out', () => {
+    expect(populations('Qingdao hat 9 Millionen Einwohner, im Großraum leben 10 Millionen.')).toEqual([['Qingdao', 10000000, 'exact'], ['Qingdao', 9000000, 'exact']]);
+    expect(populations('Qingdao hat rund 9 Millionen Einwohner, davon rund 4 Millionen in der Kernstadt.')).toEqual([['Qingdao', 4000000, 'about'], ['Qingdao', 9000000, 'about']]);
+    expect(populations('Qingdao has a population of 9 million, with 4 million in the urban area.', 'en')).toEqual([['Qingdao', 4000000, 'exact'], ['Qingdao', 9000000, 'exact']]);
+    // Other things counted after the population are no second figure.
+    expect(populations('Qingdao hat 9 Millionen Einwohner, davon 2 Millionen Studenten.')).toEqual([['Qingdao', 9000000, 'exact']]);
+    expect(populations('Qingdao hat 9 Millionen Einwohner, im Umland arbeiten 500 Firmen.')).toEqual([['Qingdao', 9000000, 'exact']]);
+  });
 });

@@ -171,6 +171,13 @@ describe('a partner named as a city and as one of its districts', () => {
 
 describe('region against the province, through the gazetteer', () => {
   const real = testGazetteer();
+  it('checks the capital of a country against that country\'s capital, not against a province\'s', () => {
+    expect(attributeConflict({ claims: [attribute('Beijing', 'capital_of', 'China'), attribute('Berlin', 'capital_of', 'Deutschland')], gazetteer: real })).toEqual([]);
+    const flags = attributeConflict({ claims: [attribute('Nanjing', 'capital_of', 'China')], gazetteer: real });
+    expect(flags.map((f) => f.kind)).toEqual(['attribute_conflict']);
+    expect(flags[0]?.explanation).toContain('the capital of China is Beijing');
+  });
+
   it('flags a city placed in a region its province (per the gazetteer) does not lie in', () => {
     const flags = attributeConflict({ claims: [attribute('Foshan', 'region', 'Ostchina')], gazetteer: real });
     expect(flags.map((f) => f.kind)).toEqual(['attribute_conflict']);
